@@ -1,0 +1,31 @@
+package org.jsbi.api;
+
+import java.util.random.RandomGenerator;
+
+/** A prior distribution p(θ) over parameters: sampling, log density and support. Immutable and thread-safe. */
+public interface Prior {
+  /** The dimension of θ. */
+  int dim();
+
+  /** Draws one θ. */
+  double[] sample(RandomGenerator rng);
+
+  /** Draws {@code n} θ as the rows of a batch. */
+  default Batch sample(int n, RandomGenerator rng) {
+    Arguments.positive("n", n);
+    Batch out = Batch.zeros(n, dim());
+    for (int i = 0; i < n; i++) {
+      out.setRow(i, sample(rng));
+    }
+    return out;
+  }
+
+  /** log p(θ); {@code Double.NEGATIVE_INFINITY} outside the support. */
+  double logDensity(double[] theta);
+
+  /** Whether θ lies in the support, where the density is positive. */
+  boolean inSupport(double[] theta);
+
+  /** A one-line description of the distribution, e.g. {@code BoxUniform([-1, 1]^2)}. */
+  String describe();
+}

@@ -1,0 +1,60 @@
+package org.jsbi.api.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes files atomically: to a temporary file beside the target, then renamed over it. */
+public final class AtomicFiles {
+  /** Writes text to a {@link Writer}. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  private AtomicFiles() {}
+
+  /**
+   * Checks up front that {@code target} can be written, so a long computation does not end in a failed write.
+   *
+   * @param argument the option or argument that named the file, for the message
+   */
+  public static void checkWritable(String argument, Path target) {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    if (Files.isDirectory(absolute)) {
+      throw new IllegalArgumentException(argument + ": expected a file path, got the directory '" + target + "'");
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(argument + ": cannot write '" + target + "' because the directory '"
+          + dir + "' does not exist; create it first or choose another path");
+    }
+    if (!Files.isWritable(dir) || (Files.exists(absolute) && !Files.isWritable(absolute))) {
+      throw new IllegalArgumentException(argument + ": cannot write '" + target
+          + "': permission denied; choose a writable path");
+    }
+  }
+
+  /** Writes UTF-8 text to {@code target} atomically: readers see the old file or the complete new one. */
+  public static void write(Path target, Content content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+    try {
+      try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        content.writeTo(out);
+      }
+      try {
+        Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

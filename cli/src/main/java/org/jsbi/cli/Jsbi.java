@@ -1,0 +1,94 @@
+package org.jsbi.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code jsbi} command line. */
+@Command(
+    name = "jsbi",
+    mixinStandardHelpOptions = true,
+    versionProvider = Jsbi.Version.class,
+    description = "Simulation-based inference on the JVM.",
+    subcommands = {ModelsCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+public final class Jsbi {
+  /** Exit code for a failure while running. */
+  public static final int EXIT_FAILURE = 1;
+  /** Exit code for bad command-line input. */
+  public static final int EXIT_USAGE = 2;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(execute(args, out, err, System.getenv()));
+  }
+
+  /** Runs one command line and returns its exit code; nothing here calls {@code System.exit}. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+    boolean verbose = List.of(args).contains("--verbose");
+    CommandLine cli = new CommandLine(new Jsbi(), new Factory(environment));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("jsbi: " + e.getMessage() + " (see 'jsbi " + commandPath(e.getCommandLine()) + "--help')");
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return EXIT_USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      err.println("jsbi: error: " + oneLine(e));
+      if (verbose) {
+        e.printStackTrace(err);
+      } else {
+        err.println("(run again with --verbose for details)");
+      }
+      return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILURE;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static String commandPath(CommandLine cl) {
+    String path = cl.getCommandSpec().qualifiedName(" ");
+    return path.startsWith("jsbi") ? path.substring(4).trim() + (path.length() > 4 ? " " : "") : path + " ";
+  }
+
+  private static String oneLine(Throwable e) {
+    String msg = e.getMessage();
+    if (msg == null || msg.isBlank()) {
+      msg = e.getClass().getSimpleName();
+    }
+    return msg.lines().findFirst().orElse(msg);
+  }
+
+  /** Creates commands with access to the environment, so tests need not change the real one. */
+  static final class Factory implements CommandLine.IFactory {
+    private final Map<String, String> environment;
+
+    Factory(Map<String, String> environment) {
+      this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == CommonOptions.class) {
+        return cls.cast(new CommonOptions(environment));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  /** The version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Jsbi.class.getPackage().getImplementationVersion();
+      return new String[] {"jsbi " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.jsbi.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A progress bar on stderr, or nothing when progress is not shown (--quiet, or not a terminal). */
+final class Progress implements AutoCloseable {
+  private final ProgressBar bar;
+
+  private Progress(ProgressBar bar) {
+    this.bar = bar;
+  }
+
+  static Progress start(String task, long total, boolean show) {
+    if (!show) {
+      return new Progress(null);
+    }
+    return new Progress(new ProgressBarBuilder()
+        .setTaskName(task)
+        .setInitialMax(total)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(200)
+        .continuousUpdate()
+        .build());
+  }
+
+  void stepTo(long done, long total) {
+    if (bar != null) {
+      bar.stepTo(done);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}

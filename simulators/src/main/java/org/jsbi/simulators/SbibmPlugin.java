@@ -1,0 +1,63 @@
+package org.jsbi.simulators;
+
+import org.jsbi.api.Priors;
+import org.jsbi.plugins.SbiPlugin;
+
+/**
+ * The six sbibm reference tasks (Lueckmann et al. 2021, "Benchmarking Simulation-Based Inference"), registered
+ * through the same plugin API a user writes against.
+ */
+public final class SbibmPlugin extends SbiPlugin {
+  @Override
+  protected void configure() {
+    model("gaussian-linear")
+        .description("10-d Gaussian with a Gaussian prior; analytic posterior N(0.5 x, 0.05 I)")
+        .prior(Priors.isotropicNormal(GaussianLinear.DIM, 0, GaussianLinear.PRIOR_VARIANCE))
+        .simulator(new GaussianLinear())
+        .parameterNames(names("parameter", GaussianLinear.DIM))
+        .dataNames(names("data", GaussianLinear.DIM))
+        .referencePosterior(new GaussianLinear.NormalPriorPosterior());
+    model("gaussian-linear-uniform")
+        .description("10-d Gaussian with a uniform prior on [-1, 1]^10; truncated-normal posterior")
+        .prior(Priors.boxUniform(GaussianLinear.DIM, -1, 1))
+        .simulator(new GaussianLinear())
+        .parameterNames(names("parameter", GaussianLinear.DIM))
+        .dataNames(names("data", GaussianLinear.DIM))
+        .referencePosterior(new GaussianLinear.UniformPriorPosterior());
+    model("slcp")
+        .description("simple likelihood, complex posterior: 4 draws of a 2-d Gaussian; four-mode posterior")
+        .prior(Priors.boxUniform(5, -3, 3))
+        .simulator(new Slcp())
+        .parameterNames(names("parameter", 5))
+        .dataNames(names("data", 8));
+    model("two-moons")
+        .description("2-d crescent-shaped likelihood; bimodal crescent posterior, exactly sampleable")
+        .prior(Priors.boxUniform(2, -1, 1))
+        .simulator(new TwoMoons())
+        .parameterNames(names("parameter", 2))
+        .dataNames(names("data", 2))
+        .referencePosterior(new TwoMoons.Posterior());
+    model("gaussian-mixture")
+        .description("2-d mixture of a broad and a narrow Gaussian sharing a mean; prior on [-10, 10]^2")
+        .prior(Priors.boxUniform(2, -GaussianMixture.BOUND, GaussianMixture.BOUND))
+        .simulator(new GaussianMixture())
+        .parameterNames(names("parameter", 2))
+        .dataNames(names("data", 2))
+        .referencePosterior(new GaussianMixture.Posterior());
+    model("bernoulli-glm")
+        .description("Bernoulli GLM of a spiking neuron, 10 parameters; x = sufficient statistics X^T y")
+        .prior(Priors.normalWithPrecision(new double[BernoulliGlm.DIM], BernoulliGlm.priorPrecision()))
+        .simulator(new BernoulliGlm())
+        .parameterNames(names("parameter", BernoulliGlm.DIM))
+        .dataNames(names("data", BernoulliGlm.DIM));
+  }
+
+  /** sbibm's column names, e.g. parameter_1 … parameter_10, so its files plug in directly. */
+  private static String[] names(String stem, int dim) {
+    String[] out = new String[dim];
+    for (int i = 0; i < dim; i++) {
+      out[i] = stem + "_" + (i + 1);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,45 @@
+package org.jsbi.simulators;
+
+import java.util.random.RandomGenerator;
+import org.jsbi.api.Simulator;
+
+/**
+ * sbibm's slcp ("simple likelihood, complex posterior", Papamakarios et al. 2019): four i.i.d. draws from a
+ * bivariate normal with mean (θ0, θ1), standard deviations θ2², θ3² and correlation tanh(θ4).
+ */
+public final class Slcp implements Simulator {
+  static final int DRAWS = 4;
+  static final double JITTER = 1e-6;
+
+  @Override
+  public int parameterDim() {
+    return 5;
+  }
+
+  @Override
+  public int dataDim() {
+    return 2 * DRAWS;
+  }
+
+  @Override
+  public double[] simulate(double[] theta, RandomGenerator rng) {
+    double s1 = theta[2] * theta[2];
+    double s2 = theta[3] * theta[3];
+    double rho = Math.tanh(theta[4]);
+    double c00 = s1 * s1 + JITTER;
+    double c01 = rho * s1 * s2;
+    double c11 = s2 * s2 + JITTER;
+    // Cholesky factor of the 2x2 covariance.
+    double l00 = Math.sqrt(c00);
+    double l10 = c01 / l00;
+    double l11 = Math.sqrt(c11 - l10 * l10);
+    double[] x = new double[2 * DRAWS];
+    for (int j = 0; j < DRAWS; j++) {
+      double z0 = rng.nextGaussian();
+      double z1 = rng.nextGaussian();
+      x[2 * j] = theta[0] + l00 * z0;
+      x[2 * j + 1] = theta[1] + l10 * z0 + l11 * z1;
+    }
+    return x;
+  }
+}
