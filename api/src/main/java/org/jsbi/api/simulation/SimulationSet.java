@@ -48,6 +48,6 @@ public record SimulationSet(
   /** A one-line account, e.g. {@code 1000 simulations: 998 valid, 2 invalid (excluded)}. */
   public String summary() {
     return numSimulations + " simulations: " + validCount() + " valid, " + invalidCount() + " invalid ("
-        + policy.name().toLowerCase(java.util.Locale.ROOT) + "d)";
+        + (policy == InvalidPolicy.KEEP ? "kept" : "excluded") + ")";
   }
 }
