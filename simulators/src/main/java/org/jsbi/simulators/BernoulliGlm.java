@@ -103,16 +103,29 @@ public final class BernoulliGlm implements Simulator {
 
   @Override
   public double[] simulate(double[] theta, RandomGenerator rng) {
-    double[] x = new double[DIM];
+    return summary(spikes(theta, rng));
+  }
+
+  /** The spike train y_t ~ Bernoulli(σ(X·θ)_t), one 0/1 value per time step. */
+  public double[] spikes(double[] theta, RandomGenerator rng) {
+    double[] y = new double[design.length];
     for (int t = 0; t < design.length; t++) {
       double psi = 0;
       for (int j = 0; j < DIM; j++) {
         psi += design[t][j] * theta[j];
       }
-      double p = 1 / (1 + Math.exp(-psi));
-      if (rng.nextDouble() < p) {
+      y[t] = rng.nextDouble() < 1 / (1 + Math.exp(-psi)) ? 1 : 0;
+    }
+    return y;
+  }
+
+  /** The sufficient statistics Xᵀy of a spike train. */
+  public double[] summary(double[] spikes) {
+    double[] x = new double[DIM];
+    for (int t = 0; t < design.length; t++) {
+      if (spikes[t] != 0) {
         for (int j = 0; j < DIM; j++) {
-          x[j] += design[t][j];
+          x[j] += design[t][j] * spikes[t];
         }
       }
     }
