@@ -42,8 +42,6 @@ public final class Jsbi {
       err.println("jsbi: error: " + oneLine(e));
       if (verbose) {
         e.printStackTrace(err);
-      } else {
-        err.println("(run again with --verbose for details)");
       }
       return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILURE;
     });

@@ -1,0 +1,109 @@
+package org.jsbi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jsbi.plugins.testing.PluginJars;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each bad input gives a one-line error naming the problem, a non-zero exit, and no stack trace. */
+class BadInputTest {
+  @TempDir Path dir;
+
+  private static void assertOneLineError(CliRun run, String... fragments) {
+    assertThat(run.exitCode()).isNotZero();
+    String first = run.err().lines().findFirst().orElse("");
+    for (String f : fragments) {
+      assertThat(first).contains(f);
+    }
+    assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception:");
+    assertThat(run.err().lines().count()).isLessThanOrEqualTo(2);
+  }
+
+  private String out() {
+    return dir.resolve("s.csv").toString();
+  }
+
+  @Test
+  void unknownModelListsTheKnownModels() {
+    CliRun run = CliRun.of("simulate", "--model", "three-moons", "--num-simulations", "10", "--seed", "1",
+        "--output", out());
+    assertOneLineError(run, "unknown model 'three-moons'", "two-moons", "gaussian-linear", "slcp");
+  }
+
+  @Test
+  void negativeNumberOfSimulations() {
+    CliRun run = CliRun.of("simulate", "--model", "two-moons", "--num-simulations", "-5", "--seed", "1",
+        "--output", out());
+    assertOneLineError(run, "--num-simulations", "expected a positive integer", "got -5");
+  }
+
+  @Test
+  void nonNumericNumberOfSimulations() {
+    CliRun run = CliRun.of("simulate", "--model", "two-moons", "--num-simulations", "many", "--seed", "1",
+        "--output", out());
+    assertOneLineError(run, "--num-simulations", "many");
+    assertThat(run.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
+  }
+
+  @Test
+  void zeroThreads() {
+    CliRun run = CliRun.of("simulate", "--model", "two-moons", "--num-simulations", "10", "--seed", "1",
+        "--threads", "0", "--output", out());
+    assertOneLineError(run, "--threads", "got 0");
+  }
+
+  @Test
+  void unwritableOutputPathFailsBeforeSimulating() {
+    String path = dir.resolve("no/such/dir/s.csv").toString();
+    CliRun run = CliRun.of("simulate", "--model", "two-moons", "--num-simulations", "10", "--seed", "1",
+        "--output", path);
+    assertOneLineError(run, "--output", "does not exist");
+  }
+
+  @Test
+  void outputPathThatIsADirectory() {
+    CliRun run = CliRun.of("simulate", "--model", "two-moons", "--num-simulations", "10", "--seed", "1",
+        "--output", dir.toString());
+    assertOneLineError(run, "--output", "directory");
+  }
+
+  @Test
+  void malformedPluginJarNamesTheJar() throws IOException {
+    Path plugins = Files.createDirectory(dir.resolve("plugins"));
+    Path jar = PluginJars.malformed(plugins, "broken.jar");
+    CliRun run = CliRun.of("models", "--plugins", plugins.toString());
+    assertOneLineError(run, jar.toString(), "not a readable jar");
+  }
+
+  @Test
+  void missingPluginDirectory() {
+    CliRun run = CliRun.of("models", "--plugins", dir.resolve("absent").toString());
+    assertOneLineError(run, "absent", "does not exist");
+  }
+
+  @Test
+  void missingRequiredOption() {
+    CliRun run = CliRun.of("simulate", "--model", "two-moons", "--seed", "1", "--output", out());
+    assertOneLineError(run, "--num-simulations");
+    assertThat(run.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
+  }
+
+  @Test
+  void unknownInvalidPolicy() {
+    CliRun run = CliRun.of("simulate", "--model", "two-moons", "--num-simulations", "10", "--seed", "1",
+        "--invalid", "drop", "--output", out());
+    assertOneLineError(run, "--invalid", "'exclude' or 'keep'", "'drop'");
+  }
+
+  @Test
+  void verboseShowsTheStackTrace() {
+    CliRun run = CliRun.of("simulate", "--model", "three-moons", "--num-simulations", "10", "--seed", "1",
+        "--output", out(), "--verbose");
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("unknown model").contains("\tat ");
+  }
+}

@@ -1,0 +1,19 @@
+package org.jsbi.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** One in-process run of the command line, with what it printed. */
+record CliRun(int exitCode, String out, String err) {
+  static CliRun of(String... args) {
+    return withEnvironment(Map.of(), args);
+  }
+
+  static CliRun withEnvironment(Map<String, String> environment, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Jsbi.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+}
