@@ -6,6 +6,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.spi.Element;
 import com.google.inject.spi.Elements;
@@ -25,7 +26,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import org.jsbi.api.Model;
 
 /**
  * Finds plugins and builds the {@link Registry}: plugins on the class path (by {@link ServiceLoader}), plugins in
@@ -84,7 +84,8 @@ public final class PluginLoader {
           plugins.addAll(found);
         }
       }
-      return new Registry(registrations(plugins), loaders);
+      Injector injector = injector(plugins);
+      return new Registry(provision(injector, SbiPlugin.MODEL), provision(injector, SbiPlugin.ESTIMATOR), loaders);
     } catch (RuntimeException e) {
       loaders.forEach(PluginLoader::closeQuietly);
       throw e;
@@ -145,12 +146,12 @@ public final class PluginLoader {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Set<Registration<Model>> registrations(List<SbiPlugin> plugins) {
+  private static Injector injector(List<SbiPlugin> plugins) {
     List<Element> elements = new ArrayList<>(Elements.getElements(new AbstractModule() {
       @Override
       protected void configure() {
         Multibinder.newSetBinder(binder(), SbiPlugin.MODEL);
+        Multibinder.newSetBinder(binder(), SbiPlugin.ESTIMATOR);
       }
     }));
     for (SbiPlugin plugin : plugins) {
@@ -166,10 +167,14 @@ public final class PluginLoader {
       }
       elements.addAll(own);
     }
-    Injector injector = Guice.createInjector(Stage.PRODUCTION, Elements.getModule(elements));
+    return Guice.createInjector(Stage.PRODUCTION, Elements.getModule(elements));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Set<Registration<T>> provision(Injector injector, TypeLiteral<Registration<T>> type) {
     try {
-      Key<?> key = Key.get(Types.setOf(SbiPlugin.MODEL.getType()));
-      return (Set<Registration<Model>>) injector.getInstance(key);
+      Key<?> key = Key.get(Types.setOf(type.getType()));
+      return (Set<Registration<T>>) injector.getInstance(key);
     } catch (ProvisionException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof PluginException pe) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jsbi.api.Model;
+import org.jsbi.api.estimator.EstimatorFactory;
 
 /**
  * Everything the loaded plugins registered, by id. Closing the registry closes the class loaders of plugin
@@ -16,10 +17,13 @@ import org.jsbi.api.Model;
  */
 public final class Registry implements Closeable {
   private final Map<String, Registration<Model>> models;
+  private final Map<String, Registration<EstimatorFactory>> estimators;
   private final List<? extends Closeable> classLoaders;
 
-  Registry(Collection<Registration<Model>> models, List<? extends Closeable> classLoaders) {
+  Registry(Collection<Registration<Model>> models, Collection<Registration<EstimatorFactory>> estimators,
+      List<? extends Closeable> classLoaders) {
     this.models = byId("model", models);
+    this.estimators = byId("estimator", estimators);
     this.classLoaders = List.copyOf(classLoaders);
   }
 
@@ -61,6 +65,22 @@ public final class Registry implements Closeable {
   public String pluginOf(String modelId) {
     model(modelId);
     return models.get(modelId).plugin();
+  }
+
+  /** The estimator factory with this id, or an error that lists the known ids. */
+  public EstimatorFactory estimator(String id) {
+    Registration<EstimatorFactory> r = estimators.get(id);
+    if (r == null) {
+      throw new IllegalArgumentException("unknown estimator '" + id + "'; known estimators: "
+          + (estimators.isEmpty() ? "none (is jsbi-inference on the class path?)"
+              : String.join(", ", estimators.keySet())));
+    }
+    return r.value();
+  }
+
+  /** The registered estimator ids, sorted. */
+  public List<String> estimatorIds() {
+    return List.copyOf(estimators.keySet());
   }
 
   @Override

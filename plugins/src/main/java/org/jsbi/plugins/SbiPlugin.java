@@ -4,9 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import org.jsbi.api.Model;
+import org.jsbi.api.estimator.EstimatorFactory;
 
 /**
- * A jsbi plugin: a Guice module that registers models (and, later, estimators and checks) by id. List the
+ * A jsbi plugin: a Guice module that registers models and estimators by id. List the
  * subclass in {@code META-INF/services/org.jsbi.plugins.SbiPlugin} and put the jar on the class path or in a
  * plugin directory.
  *
@@ -22,6 +23,7 @@ import org.jsbi.api.Model;
  */
 public abstract class SbiPlugin extends AbstractModule {
   static final TypeLiteral<Registration<Model>> MODEL = new TypeLiteral<>() {};
+  static final TypeLiteral<Registration<EstimatorFactory>> ESTIMATOR = new TypeLiteral<>() {};
 
   private String origin = getClass().getName();
 
@@ -35,6 +37,19 @@ public abstract class SbiPlugin extends AbstractModule {
     }
     Multibinder.newSetBinder(binder(), MODEL).addBinding()
         .toProvider((com.google.inject.Provider<Registration<Model>>) definition::build);
+    return definition;
+  }
+
+  /** Registers a conditional density estimator (for example a normalizing flow) under a kebab-case id. */
+  protected final EstimatorDefinition estimator(String id) {
+    EstimatorDefinition definition;
+    try {
+      definition = new EstimatorDefinition(id, origin);
+    } catch (IllegalArgumentException e) {
+      throw new PluginException("plugin " + origin + ": estimator " + e.getMessage(), e);
+    }
+    Multibinder.newSetBinder(binder(), ESTIMATOR).addBinding()
+        .toProvider((com.google.inject.Provider<Registration<EstimatorFactory>>) definition::build);
     return definition;
   }
 

@@ -74,6 +74,38 @@ class PluginLoaderTest {
     }
   }
 
+  static final class Estimators extends SbiPlugin {
+    @Override
+    protected void configure() {
+      estimator("fake-flow").factory(new org.jsbi.api.estimator.EstimatorFactory() {
+        @Override
+        public org.jsbi.api.estimator.ConditionalDensityEstimator train(org.jsbi.api.Batch input,
+            org.jsbi.api.Batch condition, org.jsbi.api.estimator.TrainingConfig config,
+            org.jsbi.api.estimator.TrainingListener listener) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.jsbi.api.estimator.ConditionalDensityEstimator restore(
+            org.jsbi.api.estimator.EstimatorState state) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String description() {
+          return "fake";
+        }
+      });
+    }
+  }
+
+  static final class EstimatorWithoutFactory extends SbiPlugin {
+    @Override
+    protected void configure() {
+      estimator("no-factory");
+    }
+  }
+
   private static Registry only(SbiPlugin... plugins) {
     PluginLoader loader = new PluginLoader().classPath(false);
     for (SbiPlugin p : plugins) {
@@ -123,6 +155,19 @@ class PluginLoaderTest {
         .isInstanceOf(PluginException.class)
         .hasMessageContaining("prior dimension 3")
         .hasMessageContaining("parameter dimension 1");
+  }
+
+  @Test
+  void estimatorsAreRegisteredByIdAndUnknownOnesListTheKnown() {
+    Registry registry = only(new Estimators());
+    assertThat(registry.estimatorIds()).containsExactly("fake-flow");
+    assertThat(registry.estimator("fake-flow").description()).isEqualTo("fake");
+    assertThatThrownBy(() -> registry.estimator("nsf"))
+        .hasMessageContaining("unknown estimator 'nsf'; known estimators: fake-flow");
+    assertThatThrownBy(() -> only(new Estimators(), new Estimators()))
+        .isInstanceOf(PluginException.class).hasMessageContaining("estimator id 'fake-flow'");
+    assertThatThrownBy(() -> only(new EstimatorWithoutFactory()))
+        .isInstanceOf(PluginException.class).hasMessageContaining("'no-factory'").hasMessageContaining(".factory(");
   }
 
   @Test

@@ -1,0 +1,56 @@
+package org.jsbi.api.estimator;
+
+import org.jsbi.api.Arguments;
+
+/**
+ * How an estimator is trained. The defaults follow sbi's: Adam at learning rate 5e-4, 10% validation, early
+ * stopping after 20 epochs without improvement (keeping the best weights), gradient clipping at global norm 5.
+ *
+ * @param learningRate Adam's step size
+ * @param batchSize minibatch size
+ * @param validationFraction share of the simulations held out for early stopping
+ * @param patience epochs without validation improvement before stopping
+ * @param clipNorm global gradient-norm clip
+ * @param maxEpochs upper bound on epochs
+ * @param seed seeds the initial weights, the split and the minibatch order
+ */
+public record TrainingConfig(
+    double learningRate, int batchSize, double validationFraction, int patience, double clipNorm, int maxEpochs,
+    long seed) {
+
+  public TrainingConfig {
+    Arguments.positive("learningRate", learningRate);
+    Arguments.positive("batchSize", batchSize);
+    if (!(validationFraction > 0 && validationFraction < 0.5)) {
+      throw new IllegalArgumentException(
+          "validationFraction: expected a value in (0, 0.5), got " + validationFraction);
+    }
+    Arguments.positive("patience", patience);
+    Arguments.positive("clipNorm", clipNorm);
+    Arguments.positive("maxEpochs", maxEpochs);
+  }
+
+  public static TrainingConfig defaults(long seed) {
+    return new TrainingConfig(5e-4, 200, 0.1, 20, 5.0, 2000, seed);
+  }
+
+  public TrainingConfig withMaxEpochs(int maxEpochs) {
+    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, clipNorm, maxEpochs, seed);
+  }
+
+  public TrainingConfig withBatchSize(int batchSize) {
+    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, clipNorm, maxEpochs, seed);
+  }
+
+  public TrainingConfig withLearningRate(double learningRate) {
+    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, clipNorm, maxEpochs, seed);
+  }
+
+  public TrainingConfig withPatience(int patience) {
+    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, clipNorm, maxEpochs, seed);
+  }
+
+  public TrainingConfig withSeed(long seed) {
+    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, clipNorm, maxEpochs, seed);
+  }
+}

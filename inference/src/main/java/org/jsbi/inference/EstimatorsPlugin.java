@@ -1,0 +1,13 @@
+package org.jsbi.inference;
+
+import org.jsbi.inference.flows.FlowFactory;
+import org.jsbi.inference.flows.FlowSpec;
+import org.jsbi.plugins.SbiPlugin;
+
+/** Registers jsbi's own conditional density estimators, through the same plugin API as any user estimator. */
+public final class EstimatorsPlugin extends SbiPlugin {
+  @Override
+  protected void configure() {
+    estimator("maf").factory(new FlowFactory(FlowSpec.maf()));
+  }
+}

@@ -1,0 +1,151 @@
+package org.jsbi.inference.flows;
+
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.jsbi.api.Arguments;
+import org.jsbi.api.Batch;
+import org.jsbi.api.estimator.ConditionalDensityEstimator;
+import org.jsbi.api.estimator.EstimatorState;
+import org.jsbi.api.estimator.EstimatorState.Standardization;
+import org.jsbi.api.estimator.TrainingHistory;
+
+/**
+ * A trained conditional flow. Inputs and conditions are standardized with the training set's statistics before
+ * they reach the graph, and log densities are corrected back to the original units. Sampling feeds Gaussian noise
+ * drawn from the caller's generator, so samples are reproducible from its seed.
+ */
+final class FlowEstimator implements ConditionalDensityEstimator {
+  private static final int CHUNK = 8192;
+
+  private final FlowSpec spec;
+  private final FlowSession session;
+  private final Standardization input;
+  private final Standardization condition;
+  private final TrainingHistory history;
+
+  FlowEstimator(FlowSpec spec, FlowSession session, Standardization input, Standardization condition,
+      TrainingHistory history) {
+    this.spec = spec;
+    this.session = session;
+    this.input = input;
+    this.condition = condition;
+    this.history = history;
+  }
+
+  @Override
+  public String kind() {
+    return spec.kind();
+  }
+
+  @Override
+  public int inputDim() {
+    return session.dim;
+  }
+
+  @Override
+  public int conditionDim() {
+    return session.conditionDim;
+  }
+
+  @Override
+  public double[] logProb(Batch in, Batch cond) {
+    Arguments.columns("input", in, inputDim());
+    Arguments.columns("condition", cond, conditionDim());
+    if (cond.rows() != 1 && cond.rows() != in.rows()) {
+      throw new IllegalArgumentException("condition: expected 1 or " + in.rows() + " rows, got " + cond.rows());
+    }
+    double[] out = new double[in.rows()];
+    double logScale = input.logScale();
+    for (int from = 0; from < in.rows(); from += CHUNK) {
+      int rows = Math.min(CHUNK, in.rows() - from);
+      int[] idx = range(from, rows);
+      float[] u = standardize(in.selectRows(idx), input);
+      float[] c = cond.rows() == 1 ? tile(standardize(cond, condition), rows)
+          : standardize(cond.selectRows(idx), condition);
+      float[] lp = session.logProb(u, c, rows);
+      for (int i = 0; i < rows; i++) {
+        out[from + i] = lp[i] - logScale;
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Batch sample(int n, double[] cond, RandomGenerator rng) {
+    Arguments.positive("n", n);
+    Arguments.finiteVector("condition", cond, conditionDim());
+    Objects.requireNonNull(rng, "rng");
+    float[] c = standardize(Batch.wrap(1, cond.length, cond.clone()), condition);
+    double[] mean = input.mean();
+    double[] std = input.std();
+    int d = inputDim();
+    double[] out = new double[n * d];
+    for (int from = 0; from < n; from += CHUNK) {
+      int rows = Math.min(CHUNK, n - from);
+      float[] z = new float[rows * d];
+      for (int k = 0; k < z.length; k++) {
+        z[k] = (float) rng.nextGaussian();
+      }
+      float[] u = session.inverse(z, tile(c, rows), rows);
+      for (int k = 0; k < u.length; k++) {
+        int j = k % d;
+        out[from * d + k] = u[k] * std[j] + mean[j];
+      }
+    }
+    return Batch.wrap(n, d, out);
+  }
+
+  /** The flow's forward map on standardized values, for inversion checks. */
+  float[] forward(float[] u, float[] c, int rows) {
+    return session.forward(u, c, rows);
+  }
+
+  /** The flow's inverse map on standardized values, for inversion checks. */
+  float[] inverse(float[] z, float[] c, int rows) {
+    return session.inverse(z, c, rows);
+  }
+
+  @Override
+  public EstimatorState state() {
+    return new EstimatorState(spec.kind(), inputDim(), conditionDim(), spec.hyperParameters(), input, condition,
+        session.weights(), history);
+  }
+
+  @Override
+  public TrainingHistory history() {
+    return history;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+
+  static float[] standardize(Batch b, Standardization s) {
+    double[] m = s.mean();
+    double[] sd = s.std();
+    int d = b.cols();
+    double[] data = b.data();
+    float[] out = new float[data.length];
+    for (int k = 0; k < data.length; k++) {
+      out[k] = (float) ((data[k] - m[k % d]) / sd[k % d]);
+    }
+    return out;
+  }
+
+  private static float[] tile(float[] row, int times) {
+    float[] out = new float[row.length * times];
+    for (int i = 0; i < times; i++) {
+      System.arraycopy(row, 0, out, i * row.length, row.length);
+    }
+    return out;
+  }
+
+  private static int[] range(int from, int count) {
+    int[] idx = new int[count];
+    for (int i = 0; i < count; i++) {
+      idx[i] = from + i;
+    }
+    return idx;
+  }
+}

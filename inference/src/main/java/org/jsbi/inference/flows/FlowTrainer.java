@@ -1,0 +1,173 @@
+package org.jsbi.inference.flows;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.jsbi.api.Arguments;
+import org.jsbi.api.Batch;
+import org.jsbi.api.RandomStreams;
+import org.jsbi.api.estimator.EpochStats;
+import org.jsbi.api.estimator.EstimatorState.Standardization;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.estimator.TrainingHistory;
+import org.jsbi.api.estimator.TrainingListener;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Maximum-likelihood training shared by every flow: standardization from the training split, the training set
+ * held inside the graph with minibatches gathered by index, Adam with global-norm clipping, and early stopping that
+ * keeps the best weights. Bit-for-bit reproducible from the seed.
+ */
+final class FlowTrainer {
+  private FlowTrainer() {}
+
+  static FlowEstimator train(FlowSpec spec, Batch input, Batch condition, TrainingConfig config,
+      TrainingListener listener) {
+    Arguments.finiteBatch("input", input);
+    Arguments.finiteBatch("condition", condition);
+    if (input.rows() != condition.rows()) {
+      throw new IllegalArgumentException("condition: expected " + input.rows() + " rows to match input, got "
+          + condition.rows());
+    }
+    int n = input.rows();
+    int nVal = (int) Math.max(1, Math.round(n * config.validationFraction()));
+    if (n - nVal < 2) {
+      throw new IllegalArgumentException("input: expected at least 3 rows to train on, got " + n);
+    }
+    RandomGenerator rng = new RandomStreams(config.seed()).single(RandomStreams.Purpose.ESTIMATOR);
+    int[] order = permutation(n, rng);
+    int[] valRows = Arrays.copyOfRange(order, 0, nVal);
+    int[] trainRows = Arrays.copyOfRange(order, nVal, n);
+    Batch trainIn = input.selectRows(trainRows);
+    Batch trainCond = condition.selectRows(trainRows);
+    Standardization sIn = Standardization.of(trainIn);
+    Standardization sCond = Standardization.of(trainCond);
+
+    FlowSession fs = new FlowSession(spec, input.cols(), condition.cols(), rng, null);
+    try {
+      Ops tf = fs.tf;
+      Placeholder<TInt32> idx = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      Operand<TFloat32> u = constant(tf, FlowEstimator.standardize(trainIn, sIn), trainRows.length, input.cols());
+      Operand<TFloat32> c = constant(tf, FlowEstimator.standardize(trainCond, sCond), trainRows.length,
+          condition.cols());
+      Operand<TFloat32> loss = negMean(tf, fs.flow.logProb(tf, tf.gather(u, idx, tf.constant(0)),
+          tf.gather(c, idx, tf.constant(0))));
+      Operand<TFloat32> valLoss = negMean(tf, fs.flow.logProb(tf,
+          constant(tf, FlowEstimator.standardize(input.selectRows(valRows), sIn), nVal, input.cols()),
+          constant(tf, FlowEstimator.standardize(condition.selectRows(valRows), sCond), nVal, condition.cols())));
+      List<Variable<TFloat32>> vars = fs.parameters.variables();
+      Op step = Adam.step(tf, vars, gradients(fs, loss, vars), (float) config.learningRate(), (float) config.clipNorm());
+      Op[] snapshot = snapshotOps(tf, vars);
+      Session session = fs.start();
+      TrainingHistory history = loop(session, idx, loss, valLoss, step, snapshot, trainRows.length, config, rng,
+          listener);
+      return new FlowEstimator(spec, fs, sIn, sCond, history);
+    } catch (RuntimeException | Error e) {
+      fs.close();
+      throw e;
+    }
+  }
+
+  private static TrainingHistory loop(Session session, Placeholder<TInt32> idx, Operand<TFloat32> loss,
+      Operand<TFloat32> valLoss, Op step, Op[] snapshot, int nTrain, TrainingConfig config, RandomGenerator rng,
+      TrainingListener listener) {
+    long start = System.nanoTime();
+    List<EpochStats> epochs = new ArrayList<>();
+    double best = Double.POSITIVE_INFINITY;
+    int bestEpoch = 0;
+    for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+      int[] order = permutation(nTrain, rng);
+      double sum = 0;
+      for (int from = 0; from < nTrain; from += config.batchSize()) {
+        int[] batch = Arrays.copyOfRange(order, from, Math.min(nTrain, from + config.batchSize()));
+        try (TInt32 t = TInt32.vectorOf(batch);
+            Result r = session.runner().feed(idx, t).addTarget(step).fetch(loss).run()) {
+          sum += ((TFloat32) r.get(0)).getFloat() * batch.length;
+        }
+      }
+      double val = scalar(session, valLoss);
+      if (val < best) {
+        best = val;
+        bestEpoch = epoch;
+        session.run(snapshot[0]);
+      }
+      EpochStats stats = new EpochStats(epoch, sum / nTrain, val, (System.nanoTime() - start) / 1e9);
+      epochs.add(stats);
+      listener.epochEnded(stats);
+      if (!Double.isFinite(sum) || epoch - bestEpoch >= config.patience()) {
+        break;
+      }
+    }
+    if (bestEpoch == 0) {
+      throw new IllegalStateException("training diverged: the validation loss was never finite; lower the "
+          + "learning rate or check the simulations for extreme values");
+    }
+    session.run(snapshot[1]);
+    return new TrainingHistory(epochs, bestEpoch);
+  }
+
+  private static List<Operand<TFloat32>> gradients(FlowSession fs, Operand<TFloat32> loss,
+      List<Variable<TFloat32>> vars) {
+    Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output[]::new);
+    Output<?>[] grads = fs.graph.addGradients(loss.asOutput(), xs);
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    for (Output<?> g : grads) {
+      @SuppressWarnings("unchecked")
+      Operand<TFloat32> typed = (Operand<TFloat32>) g;
+      out.add(typed);
+    }
+    return out;
+  }
+
+  /** {save, restore}: copy every variable into a shadow copy, and back. */
+  private static Op[] snapshotOps(Ops tf, List<Variable<TFloat32>> vars) {
+    List<Op> save = new ArrayList<>();
+    List<Op> restore = new ArrayList<>();
+    for (Variable<TFloat32> v : vars) {
+      Variable<TFloat32> shadow = tf.variable(tf.zeros(tf.constant(v.shape()), TFloat32.class));
+      save.add(tf.assign(shadow, tf.identity(v)));
+      restore.add(tf.assign(v, tf.identity(shadow)));
+    }
+    return new Op[] {tf.withControlDependencies(save).noOp(), tf.withControlDependencies(restore).noOp()};
+  }
+
+  private static Operand<TFloat32> negMean(Ops tf, Operand<TFloat32> logProb) {
+    return tf.math.neg(tf.math.mean(logProb, tf.constant(0)));
+  }
+
+  private static Operand<TFloat32> constant(Ops tf, float[] values, int rows, int cols) {
+    return tf.constant(Shape.of(rows, cols), DataBuffers.of(values, true, false));
+  }
+
+  private static double scalar(Session session, Operand<TFloat32> op) {
+    try (Result r = session.runner().fetch(op).run()) {
+      return ((TFloat32) r.get(0)).getFloat();
+    }
+  }
+
+  static int[] permutation(int n, RandomGenerator rng) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int tmp = p[i];
+      p[i] = p[j];
+      p[j] = tmp;
+    }
+    return p;
+  }
+}
