@@ -1,5 +1,6 @@
 package org.jsbi.inference.flows;
 
+import org.jsbi.inference.tf.Parameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -11,7 +12,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -19,10 +19,6 @@ import org.tensorflow.types.TFloat32;
  * standardized values). Owns all native resources; callers only see float arrays.
  */
 final class FlowSession implements AutoCloseable {
-  /** Single-threaded ops were fastest for nets of this size, and keep results bit-for-bit reproducible. */
-  private static final ConfigProto CONFIG = ConfigProto.newBuilder()
-      .setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
-
   final int dim;
   final int conditionDim;
   final Graph graph;
@@ -59,7 +55,7 @@ final class FlowSession implements AutoCloseable {
 
   /** Creates the session and initializes the variables; call once the graph is complete. */
   Session start() {
-    session = new Session(graph, CONFIG);
+    session = org.jsbi.inference.tf.Sessions.open(graph);
     session.initialize();
     return session;
   }

@@ -1,5 +1,6 @@
 package org.jsbi.inference.flows;
 
+import org.jsbi.inference.tf.Parameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsbi.api.Arguments;

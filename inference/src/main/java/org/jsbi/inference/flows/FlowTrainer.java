@@ -1,5 +1,6 @@
 package org.jsbi.inference.flows;
 
+import org.jsbi.inference.tf.Adam;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.jsbi.inference.flows;
 
+import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;

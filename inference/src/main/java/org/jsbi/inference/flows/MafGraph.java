@@ -1,5 +1,6 @@
 package org.jsbi.inference.flows;
 
+import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;

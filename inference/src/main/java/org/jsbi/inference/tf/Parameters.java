@@ -1,4 +1,4 @@
-package org.jsbi.inference.flows;
+package org.jsbi.inference.tf;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,21 +16,21 @@ import org.tensorflow.types.TFloat32;
  * The trainable weights of one estimator graph, by name. Initial values come from a seeded Java generator (so
  * initialization is reproducible and independent of TensorFlow's random ops) or from a saved state.
  */
-final class Parameters {
+public final class Parameters {
   private final Ops tf;
   private final RandomGenerator rng;
   private final Map<String, float[]> restored;
   private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
   private final Map<String, long[]> shapes = new LinkedHashMap<>();
 
-  Parameters(Ops tf, RandomGenerator rng, Map<String, float[]> restored) {
+  public Parameters(Ops tf, RandomGenerator rng, Map<String, float[]> restored) {
     this.tf = tf;
     this.rng = rng;
     this.restored = restored;
   }
 
   /** A weight matrix [in, out], Glorot-uniform initialized. Read through {@code tf.identity}. */
-  Operand<TFloat32> matrix(String name, int in, int out) {
+  public Operand<TFloat32> matrix(String name, int in, int out) {
     double limit = Math.sqrt(6.0 / (in + out));
     float[] init = new float[in * out];
     for (int i = 0; restored == null && i < init.length; i++) {
@@ -40,7 +40,7 @@ final class Parameters {
   }
 
   /** A vector of length n filled with {@code value}. */
-  Operand<TFloat32> vector(String name, int n, float value) {
+  public Operand<TFloat32> vector(String name, int n, float value) {
     float[] init = new float[n];
     java.util.Arrays.fill(init, value);
     return create(name, new long[] {n}, init);
@@ -66,15 +66,15 @@ final class Parameters {
     return tf.identity(v);
   }
 
-  List<Variable<TFloat32>> variables() {
+  public List<Variable<TFloat32>> variables() {
     return new ArrayList<>(variables.values());
   }
 
-  List<String> names() {
+  public List<String> names() {
     return new ArrayList<>(variables.keySet());
   }
 
-  Map<String, Variable<TFloat32>> byName() {
+  public Map<String, Variable<TFloat32>> byName() {
     return variables;
   }
 }

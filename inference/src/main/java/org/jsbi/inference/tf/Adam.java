@@ -1,4 +1,4 @@
-package org.jsbi.inference.flows;
+package org.jsbi.inference.tf;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +14,11 @@ import org.tensorflow.types.TFloat32;
  * parameter update has run, so the bias correction is exact and runs are bit-for-bit reproducible; the framework's
  * own Adam gets this wrong (../shared/TENSORFLOW.md).
  */
-final class Adam {
+public final class Adam {
   private Adam() {}
 
   /** One step that clips the gradients by global norm and applies them; returns the op to run per minibatch. */
-  static Op step(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> rawGradients, float learningRate,
+  public static Op step(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> rawGradients, float learningRate,
       float clipNorm) {
     List<Operand<TFloat32>> gradients = clipByGlobalNorm(tf, rawGradients, clipNorm);
     Ops init = tf.withSubScope("adam");
@@ -40,7 +40,7 @@ final class Adam {
   }
 
   /** Scales the gradients so that their global L2 norm is at most {@code maxNorm}. */
-  static List<Operand<TFloat32>> clipByGlobalNorm(Ops tf, List<Operand<TFloat32>> gradients, float maxNorm) {
+  public static List<Operand<TFloat32>> clipByGlobalNorm(Ops tf, List<Operand<TFloat32>> gradients, float maxNorm) {
     Operand<TFloat32> total = tf.constant(0f);
     for (Operand<TFloat32> g : gradients) {
       total = tf.math.add(total, tf.reduceSum(tf.math.square(g), allAxes(tf, g)));
@@ -54,7 +54,7 @@ final class Adam {
     return out;
   }
 
-  static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf, Operand<?> x) {
+  public static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf, Operand<?> x) {
     int rank = x.shape().numDimensions();
     int[] axes = new int[rank];
     for (int i = 0; i < rank; i++) {

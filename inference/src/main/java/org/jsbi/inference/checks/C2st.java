@@ -1,0 +1,212 @@
+package org.jsbi.inference.checks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.jsbi.api.Arguments;
+import org.jsbi.api.Batch;
+import org.jsbi.api.RandomStreams;
+import org.jsbi.api.estimator.EstimatorState.Standardization;
+import org.jsbi.inference.tf.Adam;
+import org.jsbi.inference.tf.Parameters;
+import org.jsbi.inference.tf.Sessions;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Classifier two-sample test (Lopez-Paz and Oquab 2017) as sbibm computes it: both sample sets are z-scored with
+ * the reference's mean and standard deviation, an MLP with two hidden layers of 10·dim ReLU units is trained with
+ * Adam to tell them apart (sklearn's {@code MLPClassifier} defaults: learning rate 1e-3, L2 penalty 1e-4,
+ * minibatches of 200, stopping once the training loss has not improved by 1e-4 for 10 epochs, at most 10,000
+ * epochs), and the score is the mean held-out accuracy over stratified 5-fold cross-validation. 0.5 means the sets
+ * are indistinguishable, 1.0 fully separable.
+ */
+public final class C2st {
+  private static final int FOLDS = 5;
+  private static final int BATCH = 200;
+  private static final float LEARNING_RATE = 1e-3f;
+  private static final float L2 = 1e-4f;
+  private static final double TOL = 1e-4;
+  private static final int NO_CHANGE_EPOCHS = 10;
+  private static final int MAX_EPOCHS = 10_000;
+
+  private C2st() {}
+
+  /** The C2ST accuracy between {@code samples} and {@code reference}; reproducible from {@code seed}. */
+  public static double score(Batch samples, Batch reference, long seed) {
+    Arguments.columns("samples", samples, reference.cols());
+    Arguments.finiteBatch("samples", samples);
+    Arguments.finiteBatch("reference", reference);
+    if (samples.rows() < FOLDS || reference.rows() < FOLDS) {
+      throw new IllegalArgumentException("samples and reference: expected at least " + FOLDS + " rows each, got "
+          + samples.rows() + " and " + reference.rows());
+    }
+    int d = reference.cols();
+    int n = samples.rows() + reference.rows();
+    Standardization z = Standardization.of(reference);
+    float[] features = new float[n * d];
+    float[] labels = new float[n];
+    fill(features, labels, 0, samples, z, 1f);
+    fill(features, labels, samples.rows(), reference, z, 0f);
+    RandomGenerator rng = new RandomStreams(seed).single(RandomStreams.Purpose.ESTIMATOR);
+    int[][] folds = stratifiedFolds(samples.rows(), reference.rows(), rng);
+    try (Graph graph = new Graph()) {
+      Classifier c = new Classifier(graph, features, labels, n, d, rng);
+      try (Session session = Sessions.open(graph)) {
+        double sum = 0;
+        for (int k = 0; k < FOLDS; k++) {
+          int[] test = folds[k];
+          int[] train = trainIndices(folds, k);
+          session.forceInitialize();
+          c.fit(session, train, rng);
+          sum += c.accuracy(session, test);
+        }
+        return sum / FOLDS;
+      }
+    }
+  }
+
+  private static void fill(float[] f, float[] y, int offset, Batch b, Standardization z, float label) {
+    double[] m = z.mean();
+    double[] s = z.std();
+    int d = b.cols();
+    for (int i = 0; i < b.rows(); i++) {
+      for (int j = 0; j < d; j++) {
+        f[(offset + i) * d + j] = (float) ((b.get(i, j) - m[j]) / s[j]);
+      }
+      y[offset + i] = label;
+    }
+  }
+
+  /** Each class shuffled and dealt round-robin into the folds, so every fold keeps the class proportions. */
+  static int[][] stratifiedFolds(int first, int second, RandomGenerator rng) {
+    List<List<Integer>> folds = new ArrayList<>();
+    for (int k = 0; k < FOLDS; k++) {
+      folds.add(new ArrayList<>());
+    }
+    int[] a = shuffled(0, first, rng);
+    int[] b = shuffled(first, second, rng);
+    for (int i = 0; i < a.length; i++) {
+      folds.get(i % FOLDS).add(a[i]);
+    }
+    for (int i = 0; i < b.length; i++) {
+      folds.get(i % FOLDS).add(b[i]);
+    }
+    return folds.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+  }
+
+  private static int[] shuffled(int from, int count, RandomGenerator rng) {
+    int[] p = new int[count];
+    for (int i = 0; i < count; i++) {
+      p[i] = from + i;
+    }
+    for (int i = count - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+
+  private static int[] trainIndices(int[][] folds, int held) {
+    return java.util.stream.IntStream.range(0, folds.length).filter(k -> k != held)
+        .flatMap(k -> Arrays.stream(folds[k])).toArray();
+  }
+
+  /** The MLP and its training and evaluation ops, with all data held in the graph. */
+  private static final class Classifier {
+    private final Placeholder<TInt32> idx;
+    private final Operand<TFloat32> loss;
+    private final Operand<TFloat32> correct;
+    private final Op step;
+
+    Classifier(Graph graph, float[] features, float[] labels, int n, int d, RandomGenerator rng) {
+      Ops tf = Ops.create(graph);
+      int hidden = 10 * d;
+      Parameters p = new Parameters(tf, rng, null);
+      Operand<TFloat32> w1 = p.matrix("c2st.w1", d, hidden);
+      Operand<TFloat32> b1 = p.vector("c2st.b1", hidden, 0f);
+      Operand<TFloat32> w2 = p.matrix("c2st.w2", hidden, hidden);
+      Operand<TFloat32> b2 = p.vector("c2st.b2", hidden, 0f);
+      Operand<TFloat32> w3 = p.matrix("c2st.w3", hidden, 1);
+      Operand<TFloat32> b3 = p.vector("c2st.b3", 1, 0f);
+      idx = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      Operand<TFloat32> x = tf.gather(tf.constant(Shape.of(n, d), DataBuffers.of(features, true, false)), idx,
+          tf.constant(0));
+      Operand<TFloat32> y = tf.gather(tf.constant(Shape.of(n), DataBuffers.of(labels, true, false)), idx,
+          tf.constant(0));
+      Operand<TFloat32> h = tf.nn.relu(tf.math.add(tf.linalg.matMul(x, w1), b1));
+      h = tf.nn.relu(tf.math.add(tf.linalg.matMul(h, w2), b2));
+      Operand<TFloat32> logits = tf.reshape(tf.math.add(tf.linalg.matMul(h, w3), b3), tf.constant(new int[] {-1}));
+      // Log-loss via softplus: −[y log σ(l) + (1 − y) log(1 − σ(l))] = softplus(l) − y·l.
+      Operand<TFloat32> logLoss = tf.math.mean(tf.math.sub(tf.math.softplus(logits), tf.math.mul(y, logits)),
+          tf.constant(0));
+      Operand<TFloat32> penalty = tf.constant(0f);
+      for (Operand<TFloat32> w : List.of(w1, w2, w3)) {
+        penalty = tf.math.add(penalty, tf.reduceSum(tf.math.square(w), Adam.allAxes(tf, w)));
+      }
+      // sklearn adds alpha / (2 · batch) · ||W||² to the mean loss.
+      Operand<TFloat32> batchSize = tf.dtypes.cast(tf.shape(idx), TFloat32.class);
+      loss = tf.math.add(logLoss, tf.math.div(tf.math.mul(tf.constant(L2 / 2), penalty),
+          tf.reshape(batchSize, tf.constant(new int[0]))));
+      List<Variable<TFloat32>> vars = p.variables();
+      Output<?>[] grads = graph.addGradients(loss.asOutput(), vars.stream().map(Variable::asOutput)
+          .toArray(Output[]::new));
+      List<Operand<TFloat32>> g = new ArrayList<>();
+      for (Output<?> o : grads) {
+        @SuppressWarnings("unchecked")
+        Operand<TFloat32> typed = (Operand<TFloat32>) o;
+        g.add(typed);
+      }
+      step = Adam.step(tf, vars, g, LEARNING_RATE, Float.MAX_VALUE);
+      correct = tf.reduceSum(tf.dtypes.cast(tf.math.equal(tf.dtypes.cast(tf.math.greater(logits, tf.constant(0f)),
+          TFloat32.class), y), TFloat32.class), tf.constant(0));
+    }
+
+    void fit(Session session, int[] train, RandomGenerator rng) {
+      double best = Double.POSITIVE_INFINITY;
+      int stale = 0;
+      for (int epoch = 0; epoch < MAX_EPOCHS && stale < NO_CHANGE_EPOCHS; epoch++) {
+        int[] order = shuffled(0, train.length, rng);
+        double sum = 0;
+        for (int from = 0; from < train.length; from += BATCH) {
+          int to = Math.min(train.length, from + BATCH);
+          int[] batch = new int[to - from];
+          for (int i = from; i < to; i++) {
+            batch[i - from] = train[order[i]];
+          }
+          try (TInt32 t = TInt32.vectorOf(batch);
+              Result r = session.runner().feed(idx, t).addTarget(step).fetch(loss).run()) {
+            sum += ((TFloat32) r.get(0)).getFloat() * batch.length;
+          }
+        }
+        double epochLoss = sum / train.length;
+        if (epochLoss > best - TOL) {
+          stale++;
+        } else {
+          stale = 0;
+        }
+        best = Math.min(best, epochLoss);
+      }
+    }
+
+    double accuracy(Session session, int[] test) {
+      try (TInt32 t = TInt32.vectorOf(test); Result r = session.runner().feed(idx, t).fetch(correct).run()) {
+        return ((TFloat32) r.get(0)).getFloat() / test.length;
+      }
+    }
+  }
+}

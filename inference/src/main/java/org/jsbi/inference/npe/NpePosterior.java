@@ -1,0 +1,184 @@
+package org.jsbi.inference.npe;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.jsbi.api.Arguments;
+import org.jsbi.api.Batch;
+import org.jsbi.api.Model;
+import org.jsbi.api.Prior;
+import org.jsbi.api.RandomStreams;
+import org.jsbi.api.estimator.ConditionalDensityEstimator;
+import org.jsbi.api.posterior.Posterior;
+import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.api.posterior.SamplingLimits;
+
+/**
+ * The amortized posterior of NPE: samples come straight from q(θ | x), rejecting the draws outside the prior's
+ * support (which q may leak mass into), and log densities are renormalized by the accepted share.
+ */
+public final class NpePosterior implements Posterior {
+  private static final int LEAKAGE_DRAWS = 10_000;
+  private static final long LEAKAGE_SEED = 0x1EA4A6EL;
+
+  private final Model model;
+  private final ConditionalDensityEstimator estimator;
+  private final TrainingRecord training;
+  private final SamplingLimits limits;
+  private final Map<List<Double>, Double> acceptance = new ConcurrentHashMap<>();
+
+  NpePosterior(Model model, ConditionalDensityEstimator estimator, TrainingRecord training, SamplingLimits limits) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.estimator = Objects.requireNonNull(estimator, "estimator");
+    this.training = Objects.requireNonNull(training, "training");
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  @Override
+  public String modelId() {
+    return model.id();
+  }
+
+  public Model model() {
+    return model;
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return model.parameterNames();
+  }
+
+  @Override
+  public int dataDim() {
+    return model.dataDim();
+  }
+
+  public ConditionalDensityEstimator estimator() {
+    return estimator;
+  }
+
+  public TrainingRecord training() {
+    return training;
+  }
+
+  @Override
+  public PosteriorSamples sample(int n, double[] xObserved, long seed) {
+    Arguments.positive("n", n);
+    Arguments.finiteVector("xObserved", xObserved, model.dataDim());
+    return draw(n, xObserved, new RandomStreams(seed).single(RandomStreams.Purpose.SAMPLER), limits);
+  }
+
+  private PosteriorSamples draw(int n, double[] xo, RandomGenerator rng, SamplingLimits lim) {
+    long start = System.nanoTime();
+    Prior prior = model.prior();
+    int d = model.parameterDim();
+    double[] out = new double[n * d];
+    int accepted = 0;
+    long proposed = 0;
+    while (accepted < n) {
+      int chunk = (int) Math.min(100_000, Math.max(1000, 2L * (n - accepted)));
+      Batch draws = estimator.sample(chunk, xo, rng);
+      for (int i = 0; i < chunk && accepted < n; i++) {
+        proposed++; // draws left over once n are accepted are not counted, so the rate is unbiased
+        double[] theta = draws.row(i);
+        if (prior.inSupport(theta)) {
+          System.arraycopy(theta, 0, out, accepted * d, d);
+          accepted++;
+        }
+      }
+      checkLimits(accepted, proposed, n, (System.nanoTime() - start) / 1e9, lim, xo);
+    }
+    return new PosteriorSamples(Batch.wrap(n, d, out), proposed, (System.nanoTime() - start) / 1e9);
+  }
+
+  private static void checkLimits(int accepted, long proposed, int n, double seconds, SamplingLimits lim,
+      double[] xo) {
+    if (accepted >= n) {
+      return;
+    }
+    double rate = accepted / (double) proposed;
+    String why = null;
+    if (proposed >= lim.probeSize() && rate < lim.minAcceptanceRate()) {
+      why = "acceptance rate " + String.format(java.util.Locale.ROOT, "%.2g", rate) + " is below the minimum "
+          + lim.minAcceptanceRate();
+    } else if (proposed >= lim.maxProposalsPerSample() * n) {
+      why = "the cap of " + lim.maxProposalsPerSample() + " draws per sample was reached";
+    } else if (seconds > lim.maxSeconds()) {
+      why = "the time cap of " + lim.maxSeconds() + " s was reached";
+    }
+    if (why != null) {
+      throw new IllegalStateException("posterior sampling stopped: " + why + " (" + accepted + " of " + proposed
+          + " draws inside the prior's support) for xObserved " + Arrays.toString(xo) + "; the observation may be "
+          + "one the model rarely produces: check it, or train on more simulations");
+    }
+  }
+
+  @Override
+  public double[] logProb(Batch theta, double[] xObserved) {
+    Arguments.columns("theta", theta, model.parameterDim());
+    Arguments.finiteVector("xObserved", xObserved, model.dataDim());
+    double[] lp = estimator.logProb(theta, Batch.wrap(1, xObserved.length, xObserved.clone()));
+    double logAccept = Math.log(acceptanceRate(xObserved));
+    for (int i = 0; i < lp.length; i++) {
+      lp[i] = model.prior().inSupport(theta.row(i)) ? lp[i] - logAccept : Double.NEGATIVE_INFINITY;
+    }
+    return lp;
+  }
+
+  /** The share of q(θ | x)'s mass inside the prior's support, estimated from 10,000 draws with a fixed seed. */
+  public double acceptanceRate(double[] xObserved) {
+    List<Double> key = Arrays.stream(xObserved).boxed().toList();
+    return acceptance.computeIfAbsent(key, k -> {
+      Batch draws = estimator.sample(LEAKAGE_DRAWS, xObserved,
+          new RandomStreams(LEAKAGE_SEED).single(RandomStreams.Purpose.SAMPLER));
+      long inside = 0;
+      for (int i = 0; i < draws.rows(); i++) {
+        inside += model.prior().inSupport(draws.row(i)) ? 1 : 0;
+      }
+      return Math.max(inside, 1) / (double) draws.rows();
+    });
+  }
+
+  /** The best of 1,000 posterior draws, refined by Nelder–Mead on the posterior log density. */
+  @Override
+  public double[] map(double[] xObserved, long seed) {
+    Batch candidates = sample(1000, xObserved, seed).samples();
+    double[] lp = logProb(candidates, xObserved);
+    int best = 0;
+    for (int i = 1; i < lp.length; i++) {
+      best = lp[i] > lp[best] ? i : best;
+    }
+    double[] start = candidates.row(best);
+    Batch x = Batch.wrap(1, xObserved.length, xObserved.clone());
+    ObjectiveFunction objective = new ObjectiveFunction(theta -> {
+      if (!model.prior().inSupport(theta)) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      return estimator.logProb(Batch.wrap(1, theta.length, theta.clone()), x)[0];
+    });
+    double[] steps = new double[start.length];
+    for (int j = 0; j < steps.length; j++) {
+      double[] col = candidates.column(j);
+      double m = Arrays.stream(col).average().orElse(0);
+      steps[j] = 0.1 * Math.sqrt(Arrays.stream(col).map(v -> (v - m) * (v - m)).average().orElse(1)) + 1e-6;
+    }
+    PointValuePair result = new SimplexOptimizer(1e-10, 1e-10).optimize(new MaxEval(2000), objective,
+        GoalType.MAXIMIZE, new InitialGuess(start), new NelderMeadSimplex(steps));
+    return result.getValue() >= lp[best] ? result.getPoint() : start;
+  }
+
+  @Override
+  public void close() {
+    estimator.close();
+  }
+}

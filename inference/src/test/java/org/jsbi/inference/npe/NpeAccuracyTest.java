@@ -1,0 +1,49 @@
+package org.jsbi.inference.npe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsbi.api.Batch;
+import org.jsbi.api.Model;
+import org.jsbi.api.RandomStreams;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.api.simulation.SimulationSet;
+import org.jsbi.api.simulation.Simulations;
+import org.jsbi.inference.checks.C2st;
+import org.jsbi.plugins.Plugins;
+import org.jsbi.plugins.Registry;
+import org.junit.jupiter.api.Test;
+
+/** NPE against exact posteriors: the analytic one of gaussian-linear, and two-moons' exact sampler. */
+class NpeAccuracyTest {
+  static double c2st(String modelId, String estimator, int budget, double[] xo, int samples) {
+    Registry registry = Plugins.load();
+    Model model = registry.model(modelId);
+    SimulationSet sims = Simulations.run(model, budget, 1);
+    try (NpePosterior posterior = new Npe(model, registry.estimator(estimator)).train(sims,
+        TrainingConfig.defaults(2))) {
+      PosteriorSamples s = posterior.sample(samples, xo, 3);
+      Batch reference = model.referencePosterior().orElseThrow().sample(samples, xo,
+          new RandomStreams(4).single(RandomStreams.Purpose.SAMPLER));
+      double score = C2st.score(s.samples(), reference, 5);
+      System.out.printf("%s %s budget %d: C2ST %.3f, %d epochs, %.1f s training, acceptance %.3f%n", modelId,
+          estimator, budget, score, posterior.estimator().history().epochCount(),
+          posterior.estimator().history().trainingSeconds(), s.acceptanceRate());
+      return score;
+    }
+  }
+
+  @Test
+  void gaussianLinearMatchesItsAnalyticPosterior() {
+    // sbibm's observation 1 for gaussian-linear.
+    double[] xo = {1.0471346, 0.5566712, -0.23618454, 0.027879834, -1.0051446, -0.007930746, 0.06117077,
+      -0.29286885, -0.38539964, 0.2449614};
+    assertThat(c2st("gaussian-linear", "maf", 5000, xo, 3000)).isLessThanOrEqualTo(0.6);
+  }
+
+  @Test
+  void twoMoonsMatchesItsExactPosterior() {
+    double[] xo = {-0.6396706, 0.16234657}; // sbibm's observation 1
+    assertThat(c2st("two-moons", "maf", 10_000, xo, 3000)).isLessThanOrEqualTo(0.65);
+  }
+}
