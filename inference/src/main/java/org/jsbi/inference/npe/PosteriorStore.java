@@ -1,0 +1,171 @@
+package org.jsbi.inference.npe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jsbi.api.Model;
+import org.jsbi.api.estimator.EstimatorState;
+import org.jsbi.plugins.Registry;
+
+/**
+ * Saves trained posteriors to a directory and loads them back, in another process too: {@code posterior.json}
+ * (metadata, readable) and {@code weights.bin} (little-endian float32 tensors, checked by SHA-256). No Java
+ * serialization. A directory is written beside its target and renamed into place, so a crash leaves either the old
+ * posterior or the new one.
+ */
+public final class PosteriorStore {
+  public static final String FORMAT = "jsbi-posterior";
+  public static final int FORMAT_VERSION = 1;
+  static final String METADATA = "posterior.json";
+  static final String WEIGHTS = "weights.bin";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private PosteriorStore() {}
+
+  /** Writes {@code posterior} to {@code dir}, replacing an earlier jsbi posterior there. */
+  public static void save(NpePosterior posterior, Path dir) throws IOException {
+    Path target = dir.toAbsolutePath();
+    if (Files.exists(target) && !Files.exists(target.resolve(METADATA)) && !isEmptyDirectory(target)) {
+      throw new IllegalArgumentException("--output: '" + dir + "' exists and is not a jsbi posterior directory; "
+          + "choose a new directory");
+    }
+    Files.createDirectories(target.getParent());
+    Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp");
+    try {
+      EstimatorState state = posterior.estimator().state();
+      byte[] weights = weightBytes(state.weights());
+      ObjectNode json = PosteriorJson.write(posterior, state, sha256(weights));
+      Files.write(tmp.resolve(WEIGHTS), weights);
+      Files.writeString(tmp.resolve(METADATA), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      Path old = null;
+      if (Files.exists(target)) {
+        old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      if (old != null) {
+        deleteTree(old);
+      }
+    } finally {
+      if (Files.exists(tmp)) {
+        deleteTree(tmp);
+      }
+    }
+  }
+
+  /**
+   * Loads a posterior saved by {@link #save}; the model and the estimator kind are looked up in {@code registry}.
+   * Refuses, with a message that names the problem, a directory that is missing, corrupt, of another format
+   * version, or trained for a model that has since changed.
+   */
+  public static NpePosterior load(Path dir, Registry registry) throws IOException {
+    Path metadata = dir.resolve(METADATA);
+    if (!Files.isRegularFile(metadata)) {
+      throw new IllegalArgumentException("--posterior: '" + dir + "' is not a jsbi posterior directory ("
+          + METADATA + " is missing); pass the directory written by 'jsbi train'");
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(metadata.toFile());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--posterior: " + metadata + " is corrupt (" + firstLine(e) + "); "
+          + "train the posterior again");
+    }
+    PosteriorJson.checkFormat(json, metadata);
+    byte[] weights = readWeights(dir.resolve(WEIGHTS), json.path("weights").path("sha256").asText());
+    Model model = registry.model(json.path("model").path("id").asText());
+    String savedPrior = json.path("model").path("prior").asText();
+    if (!savedPrior.equals(model.prior().describe())) {
+      throw new IllegalArgumentException("--posterior: model '" + model.id() + "' has changed since this posterior "
+          + "was trained (prior was " + savedPrior + ", is now " + model.prior().describe() + "); retrain it");
+    }
+    EstimatorState state = PosteriorJson.estimatorState(json, floatsByName(json, weights));
+    return new NpePosterior(model, registry.estimator(state.kind()).restore(state), PosteriorJson.training(json),
+        org.jsbi.api.posterior.SamplingLimits.defaults());
+  }
+
+  private static byte[] readWeights(Path file, String expectedSha) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("--posterior: " + file + " is missing; the directory is incomplete");
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    if (!sha256(bytes).equals(expectedSha)) {
+      throw new IllegalArgumentException("--posterior: " + file + " is corrupt (its SHA-256 does not match "
+          + METADATA + "); train the posterior again or restore the directory");
+    }
+    return bytes;
+  }
+
+  private static Map<String, float[]> floatsByName(JsonNode json, byte[] bytes) {
+    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    Map<String, float[]> out = new LinkedHashMap<>();
+    for (JsonNode t : json.path("weights").path("tensors")) {
+      float[] values = new float[t.path("length").asInt()];
+      if (buf.remaining() < 4L * values.length) {
+        throw new IllegalArgumentException("--posterior: " + WEIGHTS + " is shorter than " + METADATA + " says");
+      }
+      buf.asFloatBuffer().get(values);
+      buf.position(buf.position() + 4 * values.length);
+      out.put(t.path("name").asText(), values);
+    }
+    return out;
+  }
+
+  private static byte[] weightBytes(Map<String, float[]> weights) {
+    int total = weights.values().stream().mapToInt(w -> w.length).sum();
+    ByteBuffer buf = ByteBuffer.allocate(4 * total).order(ByteOrder.LITTLE_ENDIAN);
+    weights.values().forEach(w -> {
+      for (float v : w) {
+        buf.putFloat(v);
+      }
+    });
+    return buf.array();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean isEmptyDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    return m.lines().findFirst().orElse(m);
+  }
+}

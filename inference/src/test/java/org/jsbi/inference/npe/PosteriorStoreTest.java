@@ -1,0 +1,143 @@
+package org.jsbi.inference.npe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.jsbi.api.Batch;
+import org.jsbi.api.Model;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.simulation.Simulations;
+import org.jsbi.plugins.Plugins;
+import org.jsbi.plugins.Registry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PosteriorStoreTest {
+  static final double[] XO = {-0.6396706, 0.16234657};
+  private Registry registry;
+  private NpePosterior posterior;
+  @TempDir Path dir;
+
+  @BeforeAll
+  void train() {
+    registry = Plugins.load();
+    Model model = registry.model("two-moons");
+    posterior = new Npe(model, registry.estimator("maf"))
+        .train(Simulations.run(model, 1000, 1), TrainingConfig.defaults(1).withMaxEpochs(15));
+  }
+
+  @AfterAll
+  void close() {
+    posterior.close();
+  }
+
+  @Test
+  void saveAndLoadRoundTripExactly() throws IOException {
+    Path saved = dir.resolve("posterior");
+    PosteriorStore.save(posterior, saved);
+    try (NpePosterior loaded = PosteriorStore.load(saved, registry)) {
+      assertThat(loaded.sample(300, XO, 7).samples()).isEqualTo(posterior.sample(300, XO, 7).samples());
+      Batch theta = posterior.sample(50, XO, 8).samples();
+      assertThat(loaded.logProb(theta, XO)).containsExactly(posterior.logProb(theta, XO));
+      assertThat(loaded.training()).isEqualTo(posterior.training());
+      assertThat(loaded.estimator().history()).isEqualTo(posterior.estimator().history());
+      assertThat(loaded.estimator().state().input()).usingRecursiveComparison()
+          .isEqualTo(posterior.estimator().state().input());
+    }
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("posterior"); // no temporaries left
+    }
+  }
+
+  @Test
+  void anotherProcessLoadsItAndDrawsIdenticalSamples() throws Exception {
+    Path saved = dir.resolve("cross");
+    PosteriorStore.save(posterior, saved);
+    Path out = dir.resolve("child.txt");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        SampleInAnotherProcess.class.getName(), saved.toString(), "11", XO[0] + "," + XO[1], out.toString())
+        .redirectErrorStream(true).start();
+    String log = new String(child.getInputStream().readAllBytes());
+    assertThat(child.waitFor()).as(log).isZero();
+    double[] theirs = Files.readAllLines(out).stream().mapToDouble(Double::parseDouble).toArray();
+    assertThat(theirs).containsExactly(posterior.sample(200, XO, 11).samples().data());
+  }
+
+  @Test
+  void savingOverAnEarlierPosteriorReplacesIt() throws IOException {
+    Path saved = dir.resolve("again");
+    PosteriorStore.save(posterior, saved);
+    PosteriorStore.save(posterior, saved);
+    try (NpePosterior loaded = PosteriorStore.load(saved, registry)) {
+      assertThat(loaded.modelId()).isEqualTo("two-moons");
+    }
+    Path other = Files.createDirectory(dir.resolve("other"));
+    Files.writeString(other.resolve("notes.txt"), "mine");
+    assertThatThrownBy(() -> PosteriorStore.save(posterior, other))
+        .hasMessageContaining("is not a jsbi posterior directory");
+  }
+
+  @Test
+  void corruptWeightsAreRefused() throws IOException {
+    Path saved = dir.resolve("corrupt");
+    PosteriorStore.save(posterior, saved);
+    byte[] bytes = Files.readAllBytes(saved.resolve("weights.bin"));
+    bytes[bytes.length / 2] ^= 0x40;
+    Files.write(saved.resolve("weights.bin"), bytes);
+    assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
+        .hasMessageContaining("weights.bin is corrupt").hasMessageContaining("SHA-256");
+  }
+
+  @Test
+  void truncatedOrMalformedMetadataIsRefused() throws IOException {
+    Path saved = dir.resolve("truncated");
+    PosteriorStore.save(posterior, saved);
+    String json = Files.readString(saved.resolve("posterior.json"));
+    Files.writeString(saved.resolve("posterior.json"), json.substring(0, json.length() / 2));
+    assertThatThrownBy(() -> PosteriorStore.load(saved, registry)).hasMessageContaining("posterior.json is corrupt");
+  }
+
+  @Test
+  void unknownFormatVersionIsRefused() throws IOException {
+    Path saved = dir.resolve("future");
+    PosteriorStore.save(posterior, saved);
+    Path meta = saved.resolve("posterior.json");
+    Files.writeString(meta, Files.readString(meta).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+    assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
+        .hasMessageContaining("format version 99").hasMessageContaining("reads version 1");
+  }
+
+  @Test
+  void missingDirectoryOrChangedModelIsRefused() throws IOException {
+    assertThatThrownBy(() -> PosteriorStore.load(dir.resolve("nothing"), registry))
+        .hasMessageContaining("is not a jsbi posterior directory");
+    Path saved = dir.resolve("changed");
+    PosteriorStore.save(posterior, saved);
+    Path meta = saved.resolve("posterior.json");
+    Files.writeString(meta, Files.readString(meta).replace("BoxUniform([-1.0, 1.0]^2)", "BoxUniform([-2.0, 2.0]^2)"));
+    assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
+        .hasMessageContaining("model 'two-moons' has changed");
+  }
+
+  @Test
+  void theMetadataIsReadableJsonWithProvenance() throws IOException {
+    Path saved = dir.resolve("readable");
+    PosteriorStore.save(posterior, saved);
+    String json = Files.readString(saved.resolve("posterior.json"));
+    for (String field : new String[] {"\"format\" : \"jsbi-posterior\"", "\"jsbiVersion\"", "\"kind\" : \"maf\"",
+        "\"prior\" : \"BoxUniform([-1.0, 1.0]^2)\"", "\"seed\" : 1", "\"bestEpoch\"", "\"sha256\"",
+        "\"inputStandardization\""}) {
+      assertThat(json).contains(field);
+    }
+    assertThat(Arrays.asList(saved.toFile().list())).containsExactlyInAnyOrder("posterior.json", "weights.bin");
+  }
+}
