@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Jsbi.Version.class,
     description = "Simulation-based inference on the JVM.",
-    subcommands = {ModelsCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ModelsCommand.class, EstimatorsCommand.class, SimulateCommand.class, TrainCommand.class,
+        SampleCommand.class, CommandLine.HelpCommand.class})
 public final class Jsbi {
   /** Exit code for a failure while running. */
   public static final int EXIT_FAILURE = 1;

@@ -31,6 +31,14 @@ final class Progress implements AutoCloseable {
     }
   }
 
+  /** Advances a training bar by one epoch and shows the validation loss. */
+  void epoch(org.jsbi.api.estimator.EpochStats e) {
+    if (bar != null) {
+      bar.stepTo(e.epoch());
+      bar.setExtraMessage(String.format(java.util.Locale.ROOT, " val loss %.4f", e.validationLoss()));
+    }
+  }
+
   @Override
   public void close() {
     if (bar != null) {

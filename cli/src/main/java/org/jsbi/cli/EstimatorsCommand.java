@@ -1,0 +1,28 @@
+package org.jsbi.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.jsbi.plugins.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code jsbi estimators}: the registered density estimators. */
+@Command(name = "estimators", mixinStandardHelpOptions = true, description = "List the registered estimators.")
+final class EstimatorsCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Registry registry = common.registry()) {
+      out.printf("%-12s %s%n", "ESTIMATOR", "DESCRIPTION");
+      for (String id : registry.estimatorIds()) {
+        out.printf("%-12s %s%n", id, registry.estimator(id).description());
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,96 @@
+package org.jsbi.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jsbi.api.Batch;
+import org.jsbi.api.io.AtomicFiles;
+import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.inference.npe.NpePosterior;
+import org.jsbi.inference.npe.PosteriorStore;
+import org.jsbi.plugins.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jsbi sample}: posterior samples for one or more observations from a saved posterior. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+    description = "Draw posterior samples for each observation in a CSV file from a posterior saved by 'jsbi train'.")
+final class SampleCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--posterior", required = true, paramLabel = "DIR", description = "Directory from 'jsbi train'.")
+  Path posteriorDir;
+
+  @Option(names = "--observation", required = true, paramLabel = "FILE.csv",
+      description = "Observations: a header row, then one row of data values per observation.")
+  Path observation;
+
+  @Option(names = "--num-samples", required = true, paramLabel = "N", description = "Samples per observation.")
+  int numSamples;
+
+  @Option(names = "--seed", required = true, paramLabel = "S", description = "Random seed.")
+  long seed;
+
+  @Option(names = "--output", required = true, paramLabel = "FILE.csv",
+      description = "Samples: a header of parameter names (after an 'observation' column when there are several).")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    if (numSamples <= 0) {
+      throw new IllegalArgumentException("--num-samples: expected a positive integer, got " + numSamples);
+    }
+    AtomicFiles.checkWritable("--output", output);
+    CsvTable obs = CsvTable.read("--observation", observation);
+    PrintWriter out = spec.commandLine().getOut();
+    try (Registry registry = common.registry(); NpePosterior posterior = PosteriorStore.load(posteriorDir, registry)) {
+      checkObservations(obs, posterior.dataDim());
+      List<PosteriorSamples> samples = posterior.sample(numSamples, obs.rows(), seed);
+      boolean several = samples.size() > 1;
+      AtomicFiles.write(output, w -> {
+        w.write((several ? "observation," : "") + String.join(",", posterior.parameterNames()) + "\n");
+        StringBuilder line = new StringBuilder();
+        for (int k = 0; k < samples.size(); k++) {
+          Batch s = samples.get(k).samples();
+          for (int i = 0; i < s.rows(); i++) {
+            line.setLength(0);
+            if (several) {
+              line.append(k + 1).append(',');
+            }
+            for (int j = 0; j < s.cols(); j++) {
+              line.append(j == 0 ? "" : ",").append(s.get(i, j));
+            }
+            w.write(line.append('\n').toString());
+          }
+        }
+      });
+      for (int k = 0; k < samples.size(); k++) {
+        PosteriorSamples s = samples.get(k);
+        out.printf(Locale.ROOT, "observation %d: %d samples in %.2f s, acceptance rate %.3f%n", k + 1,
+            s.samples().rows(), s.seconds(), s.acceptanceRate());
+      }
+      out.println("wrote " + output);
+    }
+    return 0;
+  }
+
+  private void checkObservations(CsvTable obs, int dataDim) {
+    if (obs.header().size() != dataDim) {
+      throw new IllegalArgumentException("--observation: " + observation + " has " + obs.header().size()
+          + " columns, expected " + dataDim + " (the model's data dimension)");
+    }
+    double[] data = obs.rows().data();
+    for (int k = 0; k < data.length; k++) {
+      if (!Double.isFinite(data[k])) {
+        throw new IllegalArgumentException("--observation: " + observation + " row " + (k / dataDim + 1)
+            + ", column '" + obs.header().get(k % dataDim) + "': expected a finite number, got " + data[k]);
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.jsbi.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jsbi.api.Model;
+import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.simulation.SimulationOptions;
+import org.jsbi.api.simulation.SimulationRunner;
+import org.jsbi.api.simulation.SimulationSet;
+import org.jsbi.inference.npe.Npe;
+import org.jsbi.inference.npe.NpePosterior;
+import org.jsbi.inference.npe.PosteriorStore;
+import org.jsbi.plugins.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jsbi train}: simulate (or read simulations), train a posterior, save it. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train an amortized posterior (NPE) on simulations of a model and save it to a directory.")
+final class TrainCommand implements Callable<Integer> {
+  enum Method { npe }
+
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "ID", description = "Model id (see 'jsbi models').")
+  String modelId;
+
+  @Option(names = "--method", defaultValue = "npe", paramLabel = "METHOD",
+      description = "Inference method: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  Method method;
+
+  @Option(names = "--estimator", defaultValue = "maf", paramLabel = "NAME",
+      description = "Density estimator (default ${DEFAULT-VALUE}; 'jsbi estimators' lists them).")
+  String estimator;
+
+  @Option(names = "--num-simulations", paramLabel = "N", description = "Simulations to run (not with --simulations).")
+  Integer numSimulations;
+
+  @Option(names = "--simulations", paramLabel = "FILE.csv",
+      description = "Train on these simulations (as written by 'jsbi simulate') instead of simulating.")
+  Path simulations;
+
+  @Option(names = "--seed", required = true, paramLabel = "S", description = "Seed for simulation and training.")
+  long seed;
+
+  @Option(names = "--max-epochs", defaultValue = "2000", paramLabel = "E", description = "Upper bound on epochs.")
+  int maxEpochs;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Simulation threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the posterior.")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    if ((numSimulations == null) == (simulations == null)) {
+      throw new IllegalArgumentException("--num-simulations or --simulations: expected exactly one of them, got "
+          + (numSimulations == null ? "neither" : "both"));
+    }
+    if (numSimulations != null && numSimulations <= 0) {
+      throw new IllegalArgumentException("--num-simulations: expected a positive integer, got " + numSimulations);
+    }
+    if (maxEpochs <= 0) {
+      throw new IllegalArgumentException("--max-epochs: expected a positive integer, got " + maxEpochs);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Registry registry = common.registry()) {
+      Model model = registry.model(modelId);
+      EstimatorFactory factory = registry.estimator(estimator);
+      SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model) : simulate(model);
+      out.println(sims.summary() + " of " + model.id());
+      TrainingConfig config = TrainingConfig.defaults(seed).withMaxEpochs(maxEpochs);
+      NpePosterior posterior;
+      try (Progress progress = Progress.start("train " + estimator, maxEpochs, common.showProgress())) {
+        posterior = new Npe(model, factory).listener(e -> progress.epoch(e)).train(sims, config);
+      }
+      try (posterior) {
+        PosteriorStore.save(posterior, output);
+        var h = posterior.estimator().history();
+        out.printf(Locale.ROOT, "trained %s (%s) in %.1f s: %d epochs, best validation loss %.4f at epoch %d%n",
+            estimator, method, h.trainingSeconds(), h.epochCount(), h.bestValidationLoss(), h.bestEpoch());
+        out.println("wrote " + output);
+      }
+    }
+    return 0;
+  }
+
+  private SimulationSet simulate(Model model) {
+    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    try (Progress progress = Progress.start("simulate " + model.id(), numSimulations, common.showProgress())) {
+      return new SimulationRunner(SimulationOptions.defaults().withThreads(t).withListener(progress::stepTo))
+          .run(model, numSimulations, seed);
+    }
+  }
+}

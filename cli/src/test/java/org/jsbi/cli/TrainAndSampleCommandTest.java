@@ -1,0 +1,112 @@
+package org.jsbi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrainAndSampleCommandTest {
+  @TempDir static Path dir;
+  private Path posterior;
+
+  @BeforeAll
+  void train() {
+    posterior = dir.resolve("posterior");
+    CliRun run = CliRun.of("train", "--model", "two-moons", "--num-simulations", "1000", "--seed", "1",
+        "--max-epochs", "10", "--output", posterior.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("1000 simulations: 1000 valid").contains("trained maf (npe)");
+  }
+
+  private Path observation(String content) throws IOException {
+    Path file = Files.createTempFile(dir, "obs", ".csv");
+    Files.writeString(file, content);
+    return file;
+  }
+
+  private CliRun sample(Path obs, Path posteriorDir) {
+    return CliRun.of("sample", "--posterior", posteriorDir.toString(), "--observation", obs.toString(),
+        "--num-samples", "100", "--seed", "2", "--output", dir.resolve("samples.csv").toString());
+  }
+
+  @Test
+  void samplesOneRowPerSampleWithParameterNames() throws IOException {
+    CliRun run = sample(observation("data_1,data_2\n-0.6396706,0.16234657\n"), posterior);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = Files.readAllLines(dir.resolve("samples.csv"));
+    assertThat(lines.get(0)).isEqualTo("parameter_1,parameter_2");
+    assertThat(lines).hasSize(101);
+    assertThat(run.out()).contains("acceptance rate");
+  }
+
+  @Test
+  void severalObservationsGetAnObservationColumn() throws IOException {
+    CliRun run = sample(observation("data_1,data_2\n-0.6,0.16\n0.1,-0.2\n"), posterior);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = Files.readAllLines(dir.resolve("samples.csv"));
+    assertThat(lines.get(0)).isEqualTo("observation,parameter_1,parameter_2");
+    assertThat(lines).hasSize(201);
+    assertThat(lines.get(200)).startsWith("2,");
+  }
+
+  @Test
+  void trainingFromASimulationFileWorks() throws IOException {
+    Path sims = dir.resolve("sims.csv");
+    assertThat(CliRun.of("simulate", "--model", "two-moons", "--num-simulations", "500", "--seed", "3",
+        "--output", sims.toString()).exitCode()).isZero();
+    CliRun run = CliRun.of("train", "--model", "two-moons", "--simulations", sims.toString(), "--seed", "1",
+        "--max-epochs", "3", "--output", dir.resolve("from-file").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("500 simulations: 500 valid");
+  }
+
+  @Test
+  void observationWithTheWrongNumberOfColumns() throws IOException {
+    CliRun run = sample(observation("a,b,c\n1,2,3\n"), posterior);
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("--observation").contains("has 3 columns, expected 2").doesNotContain("\tat ");
+  }
+
+  @Test
+  void nanInAnObservation() throws IOException {
+    CliRun run = sample(observation("data_1,data_2\n0.1,NaN\n"), posterior);
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("--observation").contains("column 'data_2'").contains("got NaN");
+  }
+
+  @Test
+  void missingOrCorruptPosteriorDirectory() throws IOException {
+    Path obs = observation("data_1,data_2\n0.1,0.2\n");
+    CliRun missing = sample(obs, dir.resolve("nope"));
+    assertThat(missing.exitCode()).isNotZero();
+    assertThat(missing.err()).contains("--posterior").contains("is not a jsbi posterior directory");
+    Path corrupt = dir.resolve("corrupt");
+    Files.createDirectories(corrupt);
+    Files.writeString(corrupt.resolve("posterior.json"), "{ not json");
+    CliRun bad = sample(obs, corrupt);
+    assertThat(bad.exitCode()).isNotZero();
+    assertThat(bad.err()).contains("posterior.json is corrupt").doesNotContain("\tat ");
+  }
+
+  @Test
+  void unknownEstimatorListsTheKnownOnes() {
+    CliRun run = CliRun.of("train", "--model", "two-moons", "--estimator", "glow", "--num-simulations", "100",
+        "--seed", "1", "--output", dir.resolve("x").toString());
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("unknown estimator 'glow'; known estimators: maf");
+  }
+
+  @Test
+  void simulationsAndNumberOfSimulationsAreExclusive() {
+    CliRun run = CliRun.of("train", "--model", "two-moons", "--seed", "1", "--output", dir.resolve("y").toString());
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("--num-simulations or --simulations: expected exactly one of them, got neither");
+  }
+}
