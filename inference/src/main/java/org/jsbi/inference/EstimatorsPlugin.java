@@ -9,5 +9,6 @@ public final class EstimatorsPlugin extends SbiPlugin {
   @Override
   protected void configure() {
     estimator("maf").factory(new FlowFactory(FlowSpec.maf()));
+    estimator("nsf").factory(new FlowFactory(FlowSpec.nsf()));
   }
 }

@@ -112,17 +112,25 @@ public abstract class DensityEstimatorContract {
     assertThat(Arrays.stream(lp).map(Math::exp).sum() * h * h).isCloseTo(1.0, Offset.offset(0.03));
   }
 
+  /**
+   * The learned density is close to the truth: the Monte-Carlo estimate of KL(p ‖ q) = E_p[log p − log q] is small,
+   * and so is the mean absolute error of log q. KL is the sharp criterion; the absolute error only catches gross
+   * errors, since a flexible flow (a spline) may ripple harmlessly around the truth.
+   */
   @Test
   void learnedLogProbIsCloseToTheTrueConditionalGaussian() {
-    Batch[] test = gaussian1d(2000, 99);
+    Batch[] test = gaussian1d(4000, 99);
     double[] lp = oneD.logProb(test[0], test[1]);
+    double kl = 0;
     double err = 0;
     for (int i = 0; i < lp.length; i++) {
       double c = test[1].get(i, 0);
       double truth = new NormalDistribution(0.8 * c - 0.3, 0.5).logDensity(test[0].get(i, 0));
+      kl += (truth - lp[i]) / lp.length;
       err += Math.abs(lp[i] - truth) / lp.length;
     }
-    assertThat(err).as("mean |log q − log p|").isLessThan(0.05);
+    assertThat(kl).as("KL(p ‖ q) estimate, nats").isLessThan(0.02);
+    assertThat(err).as("mean |log q − log p|").isLessThan(0.15);
   }
 
   /** Samples agree with logProb: a KS test against the CDF obtained by integrating the estimator's own density. */

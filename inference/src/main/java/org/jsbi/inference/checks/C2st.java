@@ -60,20 +60,45 @@ public final class C2st {
     float[] labels = new float[n];
     fill(features, labels, 0, samples, z, 1f);
     fill(features, labels, samples.rows(), reference, z, 0f);
-    RandomGenerator rng = new RandomStreams(seed).single(RandomStreams.Purpose.ESTIMATOR);
-    int[][] folds = stratifiedFolds(samples.rows(), reference.rows(), rng);
+    RandomStreams streams = new RandomStreams(seed);
+    int[][] folds = stratifiedFolds(samples.rows(), reference.rows(), streams.single(RandomStreams.Purpose.ESTIMATOR));
+    // The folds are independent: each gets its own graph, session and random stream, and they run in parallel.
+    int threads = Math.min(FOLDS, Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "jsbi-c2st");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<Double>> scores = new ArrayList<>();
+      for (int k = 0; k < FOLDS; k++) {
+        int fold = k;
+        scores.add(pool.submit(() -> fold(features, labels, n, d, folds, fold,
+            streams.stream(fold, RandomStreams.Purpose.ESTIMATOR))));
+      }
+      double sum = 0;
+      for (var f : scores) {
+        sum += f.get();
+      }
+      return sum / FOLDS;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("C2ST interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("C2ST failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static double fold(float[] features, float[] labels, int n, int d, int[][] folds, int k,
+      RandomGenerator rng) {
     try (Graph graph = new Graph()) {
       Classifier c = new Classifier(graph, features, labels, n, d, rng);
       try (Session session = Sessions.open(graph)) {
-        double sum = 0;
-        for (int k = 0; k < FOLDS; k++) {
-          int[] test = folds[k];
-          int[] train = trainIndices(folds, k);
-          session.forceInitialize();
-          c.fit(session, train, rng);
-          sum += c.accuracy(session, test);
-        }
-        return sum / FOLDS;
+        session.initialize();
+        c.fit(session, trainIndices(folds, k), rng);
+        return c.accuracy(session, folds[k]);
       }
     }
   }

@@ -44,6 +44,8 @@ public final class FlowFactory implements EstimatorFactory {
     return switch (spec.kind()) {
       case "maf" -> "masked autoregressive flow, " + spec.transforms() + " transforms of " + spec.hidden()
           + " hidden units (Papamakarios et al. 2017)";
+      case "nsf" -> "neural spline flow, " + spec.transforms() + " rational-quadratic coupling transforms, "
+          + spec.bins() + " bins, " + spec.hidden() + " hidden units (Durkan et al. 2019)";
       default -> spec.kind();
     };
   }

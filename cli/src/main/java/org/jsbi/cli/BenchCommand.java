@@ -1,0 +1,174 @@
+package org.jsbi.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jsbi.api.Batch;
+import org.jsbi.api.Model;
+import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.io.AtomicFiles;
+import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.api.simulation.SimulationOptions;
+import org.jsbi.api.simulation.SimulationRunner;
+import org.jsbi.api.simulation.SimulationSet;
+import org.jsbi.inference.checks.C2st;
+import org.jsbi.inference.npe.Npe;
+import org.jsbi.inference.npe.NpePosterior;
+import org.jsbi.plugins.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jsbi bench}: the sbibm protocol (../shared/BENCHMARK.md). For each task, budget and observation: simulate,
+ * train with defaults, draw 10,000 posterior samples, and score C2ST against 10,000 reference samples.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmark a method on sbibm tasks: C2ST against reference posteriors, with the time of each phase.")
+final class BenchCommand implements Callable<Integer> {
+  private static final int SAMPLES = 10_000;
+
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--method", defaultValue = "npe", description = "Inference method: ${COMPLETION-CANDIDATES}.")
+  TrainCommand.Method method;
+
+  @Option(names = "--estimator", defaultValue = "maf", paramLabel = "NAME", description = "Density estimator.")
+  String estimator;
+
+  @Option(names = "--tasks", required = true, split = ",", paramLabel = "T1,T2", description = "Model ids.")
+  List<String> tasks;
+
+  @Option(names = "--budgets", required = true, split = ",", paramLabel = "N1,N2", description = "Simulation budgets.")
+  List<Integer> budgets;
+
+  @Option(names = "--observations", defaultValue = "1-10", paramLabel = "A-B",
+      description = "Observation numbers, as a range A-B or a list 1,3,5 (default ${DEFAULT-VALUE}).")
+  String observations;
+
+  @Option(names = "--reference-dir", paramLabel = "DIR", description = "sbibm reference data (folders per task, "
+      + "e.g. two_moons/num_observation_1). Without it, tasks with an exact sampler use that.")
+  Path referenceDir;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Base seed (default 1).")
+  long seed;
+
+  @Option(names = "--output", required = true, paramLabel = "FILE.csv", description = "One row per run.")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Integer> obs = parseObservations(observations);
+    for (int b : budgets) {
+      if (b < 20) {
+        throw new IllegalArgumentException("--budgets: expected budgets of at least 20 simulations, got " + b);
+      }
+    }
+    AtomicFiles.checkWritable("--output", output);
+    PrintWriter out = spec.commandLine().getOut();
+    List<String> rows = new ArrayList<>();
+    try (Registry registry = common.registry()) {
+      EstimatorFactory factory = registry.estimator(estimator);
+      List<Model> models = tasks.stream().map(registry::model).toList();
+      out.println("task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed");
+      for (Model model : models) {
+        References refs = new References(referenceDir, model);
+        for (int budget : budgets) {
+          for (int k : obs) {
+            String row = run(model, factory, refs, budget, k);
+            rows.add(row);
+            out.println(row);
+            out.flush();
+            AtomicFiles.write(output, w -> {
+              w.write("task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed\n");
+              for (String r : rows) {
+                w.write(r + "\n");
+              }
+            });
+          }
+        }
+      }
+    }
+    return 0;
+  }
+
+  private String run(Model model, EstimatorFactory factory, References refs, int budget, int k) throws Exception {
+    long cellSeed = seed * 1_000_003L + budget * 101L + k;
+    References.Case ref = refs.load(k, SAMPLES);
+    long t0 = System.nanoTime();
+    SimulationSet sims = new SimulationRunner(SimulationOptions.defaults()).run(model, budget, cellSeed);
+    long t1 = System.nanoTime();
+    try (NpePosterior posterior = new Npe(model, factory).train(sims, TrainingConfig.defaults(cellSeed))) {
+      long t2 = System.nanoTime();
+      PosteriorSamples s = posterior.sample(SAMPLES, ref.observation(), cellSeed);
+      long t3 = System.nanoTime();
+      double c2st = C2st.score(s.samples(), ref.samples(), cellSeed);
+      return String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.2f,%.2f,%.2f,%d,%d", model.id(), budget, k, c2st,
+          (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, posterior.estimator().history().epochCount(), cellSeed);
+    }
+  }
+
+  static List<Integer> parseObservations(String spec) {
+    List<Integer> out = new ArrayList<>();
+    try {
+      for (String part : spec.split(",")) {
+        String[] range = part.strip().split("-");
+        int from = Integer.parseInt(range[0].strip());
+        int to = range.length > 1 ? Integer.parseInt(range[1].strip()) : from;
+        for (int k = from; k <= to; k++) {
+          out.add(k);
+        }
+      }
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--observations: expected a range like 1-10 or a list like 1,3, got '"
+          + spec + "'");
+    }
+    if (out.isEmpty() || out.stream().anyMatch(k -> k < 1)) {
+      throw new IllegalArgumentException("--observations: expected positive observation numbers, got '" + spec + "'");
+    }
+    return out;
+  }
+
+  /** Observations and reference samples: from an sbibm directory, or from the model's exact sampler. */
+  static final class References {
+    record Case(double[] observation, Batch samples) {}
+
+    private final Path dir;
+    private final Model model;
+
+    References(Path root, Model model) {
+      this.model = model;
+      this.dir = root == null ? null : root.resolve(model.id().replace('-', '_'));
+      if (dir == null && model.referencePosterior().isEmpty()) {
+        throw new IllegalArgumentException("--reference-dir: task '" + model.id() + "' has no exact reference "
+            + "sampler; pass --reference-dir with sbibm's reference samples");
+      }
+      if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("--reference-dir: expected a folder '" + dir + "' for task '"
+            + model.id() + "', but it does not exist");
+      }
+    }
+
+    Case load(int k, int n) throws java.io.IOException {
+      if (dir != null) {
+        Path folder = dir.resolve("num_observation_" + k);
+        double[] xo = CsvTable.read("--reference-dir", folder.resolve("observation.csv")).rows().row(0);
+        Batch samples = CsvTable.read("--reference-dir", folder.resolve("reference_posterior_samples.csv")).rows();
+        return new Case(xo, samples);
+      }
+      var streams = new org.jsbi.api.RandomStreams(0xBE7C4L + k);
+      double[] theta = model.prior().sample(streams.stream(0, org.jsbi.api.RandomStreams.Purpose.PRIOR));
+      double[] xo = model.simulator().simulate(theta, streams.stream(0, org.jsbi.api.RandomStreams.Purpose.SIMULATOR));
+      Batch samples = model.referencePosterior().orElseThrow().sample(n, xo,
+          streams.single(org.jsbi.api.RandomStreams.Purpose.SAMPLER));
+      return new Case(xo, samples);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package org.jsbi.inference.flows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsbi.inference.tf.Parameters;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Neural spline flow with coupling layers (Durkan et al. 2019): each layer leaves half of the dimensions as they
+ * are and maps the other half through rational-quadratic splines whose parameters an MLP computes from the
+ * unchanged half and the condition. The halves alternate from layer to layer. Both directions take one pass, so
+ * sampling costs the same as density evaluation. A one-dimensional input is splined as a function of the condition
+ * alone.
+ */
+final class NsfGraph implements FlowGraph {
+  /**
+   * The splines act on [−5, 5] in standardized units; outside they are the identity. sbi uses 3, but each spline
+   * maps its interval onto itself, and expanding a narrow, off-centre conditional into unit noise inside [−3, 3]
+   * crushes one side against the fixed end: on the estimator contract's 2-D case the fitted standard deviation
+   * was 0.33 for a true 0.30 (validation loss 1.676), against 0.296 (1.668) with 5.
+   */
+  static final float TAIL_BOUND = 5f;
+
+  private final int dim;
+  private final RationalQuadraticSpline spline;
+  private final List<Layer> layers = new ArrayList<>();
+
+  /** One coupling layer: which dimensions pass through and which are splined, and its conditioner. */
+  private record Layer(int[] kept, int[] splined, int[] restore, Operand<TFloat32>[] weights) {}
+
+  NsfGraph(Ops tf, Parameters p, int dim, int conditionDim, int hidden, int transforms, int bins) {
+    this.dim = dim;
+    this.spline = new RationalQuadraticSpline(bins, TAIL_BOUND);
+    for (int l = 0; l < transforms; l++) {
+      List<Integer> kept = new ArrayList<>();
+      List<Integer> splined = new ArrayList<>();
+      for (int i = 0; i < dim; i++) {
+        (dim > 1 && (i + l) % 2 == 0 ? kept : splined).add(i);
+      }
+      int[] k = kept.stream().mapToInt(Integer::intValue).toArray();
+      int[] s = splined.stream().mapToInt(Integer::intValue).toArray();
+      int[] order = new int[dim];
+      System.arraycopy(k, 0, order, 0, k.length);
+      System.arraycopy(s, 0, order, k.length, s.length);
+      int[] restore = new int[dim];
+      for (int i = 0; i < dim; i++) {
+        restore[order[i]] = i;
+      }
+      String name = "nsf.t" + l;
+      int in = k.length + conditionDim;
+      int out = s.length * spline.parametersPerElement();
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      Operand<TFloat32>[] w = new Operand[] {
+        p.matrix(name + ".w1", in, hidden), p.vector(name + ".b1", hidden, 0f),
+        p.matrix(name + ".w2", hidden, hidden), p.vector(name + ".b2", hidden, 0f),
+        p.matrix(name + ".w3", hidden, out), p.vector(name + ".b3", out, 0f)
+      };
+      layers.add(new Layer(k, s, restore, w));
+    }
+  }
+
+  @Override
+  public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition) {
+    Operand<TFloat32>[] zl = pass(tf, input, condition);
+    return tf.math.add(FlowGraph.standardNormalLogProb(tf, zl[0], dim), zl[1]);
+  }
+
+  @Override
+  public Operand<TFloat32> forward(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition) {
+    return pass(tf, input, condition)[0];
+  }
+
+  private Operand<TFloat32>[] pass(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition) {
+    Operand<TFloat32> u = input;
+    Operand<TFloat32> logDet = null;
+    for (Layer layer : layers) {
+      Operand<TFloat32> kept = columns(tf, u, layer.kept());
+      Operand<TFloat32> raw = conditioner(tf, layer, kept, condition);
+      Operand<TFloat32>[] yl = spline.forward(tf, columns(tf, u, layer.splined()), raw);
+      u = reassemble(tf, layer, kept, yl[0]);
+      Operand<TFloat32> ld = tf.reduceSum(yl[1], tf.constant(1));
+      logDet = logDet == null ? ld : tf.math.add(logDet, ld);
+    }
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Operand<TFloat32>[] out = new Operand[] {u, logDet};
+    return out;
+  }
+
+  @Override
+  public Operand<TFloat32> inverse(Ops tf, Operand<TFloat32> noise, Operand<TFloat32> condition) {
+    Operand<TFloat32> z = noise;
+    for (int l = layers.size() - 1; l >= 0; l--) {
+      Layer layer = layers.get(l);
+      Operand<TFloat32> kept = columns(tf, z, layer.kept());
+      Operand<TFloat32> raw = conditioner(tf, layer, kept, condition);
+      z = reassemble(tf, layer, kept, spline.inverse(tf, columns(tf, z, layer.splined()), raw));
+    }
+    return z;
+  }
+
+  /** Spline parameters [batch, splined, 3·bins − 1] from the kept columns and the condition. */
+  private Operand<TFloat32> conditioner(Ops tf, Layer layer, Operand<TFloat32> kept, Operand<TFloat32> condition) {
+    Operand<TFloat32> in = kept == null ? condition : tf.concat(List.of(kept, condition), tf.constant(1));
+    Operand<TFloat32>[] w = layer.weights();
+    Operand<TFloat32> h = tf.math.tanh(tf.math.add(tf.linalg.matMul(in, w[0]), w[1]));
+    h = tf.math.tanh(tf.math.add(tf.linalg.matMul(h, w[2]), w[3]));
+    Operand<TFloat32> out = tf.math.add(tf.linalg.matMul(h, w[4]), w[5]);
+    return tf.reshape(out, tf.constant(new int[] {-1, layer.splined().length, spline.parametersPerElement()}));
+  }
+
+  private static Operand<TFloat32> columns(Ops tf, Operand<TFloat32> u, int[] idx) {
+    return idx.length == 0 ? null : tf.gather(u, tf.constant(idx), tf.constant(1));
+  }
+
+  private static Operand<TFloat32> reassemble(Ops tf, Layer layer, Operand<TFloat32> kept, Operand<TFloat32> y) {
+    if (kept == null) {
+      return y;
+    }
+    return tf.gather(tf.concat(List.of(kept, y), tf.constant(1)), tf.constant(layer.restore()), tf.constant(1));
+  }
+}
