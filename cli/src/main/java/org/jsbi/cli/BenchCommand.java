@@ -60,6 +60,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Base seed (default 1).")
   long seed;
 
+  @Option(names = "--batch-size", paramLabel = "B", description = "Minibatch size (default 200).")
+  Integer batchSize;
+
+  @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default 5e-4).")
+  Double learningRate;
+
   @Option(names = "--output", required = true, paramLabel = "FILE.csv", description = "One row per run.")
   Path output;
 
@@ -105,7 +111,8 @@ final class BenchCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     SimulationSet sims = new SimulationRunner(SimulationOptions.defaults()).run(model, budget, cellSeed);
     long t1 = System.nanoTime();
-    try (NpePosterior posterior = new Npe(model, factory).train(sims, TrainingConfig.defaults(cellSeed))) {
+    TrainingConfig config = TrainingOptions.apply(TrainingConfig.defaults(cellSeed), batchSize, learningRate);
+    try (NpePosterior posterior = new Npe(model, factory).train(sims, config)) {
       long t2 = System.nanoTime();
       PosteriorSamples s = posterior.sample(SAMPLES, ref.observation(), cellSeed);
       long t3 = System.nanoTime();

@@ -56,6 +56,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "T", description = "Simulation threads (default: all cores).")
   Integer threads;
 
+  @Option(names = "--batch-size", paramLabel = "B", description = "Minibatch size (default 200).")
+  Integer batchSize;
+
+  @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default 5e-4).")
+  Double learningRate;
+
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the posterior.")
   Path output;
 
@@ -77,7 +83,8 @@ final class TrainCommand implements Callable<Integer> {
       EstimatorFactory factory = registry.estimator(estimator);
       SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model) : simulate(model);
       out.println(sims.summary() + " of " + model.id());
-      TrainingConfig config = TrainingConfig.defaults(seed).withMaxEpochs(maxEpochs);
+      TrainingConfig config = TrainingOptions.apply(TrainingConfig.defaults(seed).withMaxEpochs(maxEpochs),
+          batchSize, learningRate);
       NpePosterior posterior;
       try (Progress progress = Progress.start("train " + estimator, maxEpochs, common.showProgress())) {
         posterior = new Npe(model, factory).listener(e -> progress.epoch(e)).train(sims, config);

@@ -28,6 +28,6 @@ class ReadmeExamplesTest {
       String source = Files.readString(root.resolve(m.group(1)));
       assertThat(m.group(2).strip()).as("README block for %s", m.group(1)).isEqualTo(source.strip());
     }
-    assertThat(blocks).as("compiled blocks in README.md").isGreaterThanOrEqualTo(3);
+    assertThat(blocks).as("compiled blocks in README.md").isGreaterThanOrEqualTo(4);
   }
 }

@@ -10,5 +10,6 @@ public final class EstimatorsPlugin extends SbiPlugin {
   protected void configure() {
     estimator("maf").factory(new FlowFactory(FlowSpec.maf()));
     estimator("nsf").factory(new FlowFactory(FlowSpec.nsf()));
+    estimator("coupling").factory(new FlowFactory(FlowSpec.coupling()));
   }
 }

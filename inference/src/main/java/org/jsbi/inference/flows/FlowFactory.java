@@ -46,6 +46,8 @@ public final class FlowFactory implements EstimatorFactory {
           + " hidden units (Papamakarios et al. 2017)";
       case "nsf" -> "neural spline flow, " + spec.transforms() + " rational-quadratic coupling transforms, "
           + spec.bins() + " bins, " + spec.hidden() + " hidden units (Durkan et al. 2019)";
+      case "coupling" -> "RealNVP affine coupling flow, " + spec.transforms() + " transforms of " + spec.hidden()
+          + " hidden units (Dinh et al. 2017)";
       default -> spec.kind();
     };
   }

@@ -9,15 +9,23 @@ import org.tensorflow.op.Ops;
 /**
  * The kind and hyper-parameters of a flow. sbi's defaults: 50 hidden units, 5 transforms, 10 spline bins.
  *
- * @param kind {@code maf} or {@code nsf}
+ * @param kind {@code maf}, {@code nsf} or {@code coupling}
  * @param hidden hidden units per layer
  * @param transforms number of stacked transforms
  * @param bins spline bins ({@code nsf} only; 0 for {@code maf})
  */
 public record FlowSpec(String kind, int hidden, int transforms, int bins) {
+  /**
+   * The splines act on [−5, 5] in standardized units; outside they are the identity. sbi uses 3, but each spline
+   * maps its interval onto itself, and expanding a narrow, off-centre conditional into unit noise inside [−3, 3]
+   * crushes one side against the fixed end: on the estimator contract's 2-D case the fitted standard deviation
+   * was 0.33 for a true 0.30 (validation loss 1.676), against 0.296 (1.668) with 5.
+   */
+  public static final float TAIL_BOUND = 5f;
+
   public FlowSpec {
-    if (!kind.equals("maf") && !kind.equals("nsf")) {
-      throw new IllegalArgumentException("kind: expected 'maf' or 'nsf', got '" + kind + "'");
+    if (!java.util.Set.of("maf", "nsf", "coupling").contains(kind)) {
+      throw new IllegalArgumentException("kind: expected 'maf', 'nsf' or 'coupling', got '" + kind + "'");
     }
     Arguments.positive("hidden", hidden);
     Arguments.positive("transforms", transforms);
@@ -34,10 +42,17 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins) {
     return new FlowSpec("nsf", 50, 5, 10);
   }
 
+  public static FlowSpec coupling() {
+    return new FlowSpec("coupling", 50, 5, 0);
+  }
+
   FlowGraph build(Ops tf, Parameters p, int dim, int conditionDim) {
-    return kind.equals("maf")
-        ? new MafGraph(tf, p, dim, conditionDim, hidden, transforms)
-        : new NsfGraph(tf, p, dim, conditionDim, hidden, transforms, bins);
+    return switch (kind) {
+      case "maf" -> new MafGraph(tf, p, dim, conditionDim, hidden, transforms);
+      case "nsf" -> new CouplingGraph(tf, p, "nsf", new RationalQuadraticSpline(bins, TAIL_BOUND), dim,
+          conditionDim, hidden, transforms);
+      default -> new CouplingGraph(tf, p, "coupling", new AffineTransform(), dim, conditionDim, hidden, transforms);
+    };
   }
 
   Map<String, String> hyperParameters() {
@@ -46,16 +61,16 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins) {
     m.put("transforms", Integer.toString(transforms));
     if (bins > 0) {
       m.put("bins", Integer.toString(bins));
-      m.put("tailBound", Float.toString(NsfGraph.TAIL_BOUND));
+      m.put("tailBound", Float.toString(TAIL_BOUND));
     }
     return m;
   }
 
   static FlowSpec fromHyperParameters(String kind, Map<String, String> m) {
     String bound = m.get("tailBound");
-    if (bound != null && Float.parseFloat(bound) != NsfGraph.TAIL_BOUND) {
+    if (bound != null && Float.parseFloat(bound) != TAIL_BOUND) {
       throw new IllegalArgumentException("hyperParameters: this estimator was saved with spline tail bound " + bound
-          + ", but this jsbi uses " + NsfGraph.TAIL_BOUND + "; retrain it with this version");
+          + ", but this jsbi uses " + TAIL_BOUND + "; retrain it with this version");
     }
     try {
       return new FlowSpec(kind, Integer.parseInt(m.get("hidden")), Integer.parseInt(m.get("transforms")),

@@ -11,7 +11,7 @@ import org.tensorflow.types.TInt32;
  * unnormalized widths, heights and interior derivatives; outside the interval the map is the identity, and the
  * boundary derivatives are 1 so the two join smoothly.
  */
-final class RationalQuadraticSpline {
+final class RationalQuadraticSpline implements ElementwiseTransform {
   static final float MIN_BIN = 1e-3f;
   static final float MIN_DERIVATIVE = 1e-3f;
 
@@ -24,7 +24,8 @@ final class RationalQuadraticSpline {
   }
 
   /** Parameters per element: widths, heights (bins each) and interior derivatives (bins − 1). */
-  int parametersPerElement() {
+  @Override
+  public int parametersPerElement() {
     return 3 * bins - 1;
   }
 
@@ -78,7 +79,8 @@ final class RationalQuadraticSpline {
   }
 
   /** y = s(x) and log |dy/dx| for each element; x and the result have shape [batch, n]. */
-  Operand<TFloat32>[] forward(Ops tf, Operand<TFloat32> x, Operand<TFloat32> raw) {
+  @Override
+  public Operand<TFloat32>[] forward(Ops tf, Operand<TFloat32> x, Operand<TFloat32> raw) {
     Knots k = new Knots(tf, raw);
     Operand<TFloat32> inside = insideMask(tf, x);
     Operand<TFloat32> xc = clamp(tf, x);
@@ -105,7 +107,8 @@ final class RationalQuadraticSpline {
   }
 
   /** x = s⁻¹(y) for each element, solving the bin's quadratic in closed form. */
-  Operand<TFloat32> inverse(Ops tf, Operand<TFloat32> y, Operand<TFloat32> raw) {
+  @Override
+  public Operand<TFloat32> inverse(Ops tf, Operand<TFloat32> y, Operand<TFloat32> raw) {
     Knots k = new Knots(tf, raw);
     Operand<TFloat32> inside = insideMask(tf, y);
     Operand<TFloat32> yc = clamp(tf, y);

@@ -8,31 +8,25 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Neural spline flow with coupling layers (Durkan et al. 2019): each layer leaves half of the dimensions as they
- * are and maps the other half through rational-quadratic splines whose parameters an MLP computes from the
- * unchanged half and the condition. The halves alternate from layer to layer. Both directions take one pass, so
- * sampling costs the same as density evaluation. A one-dimensional input is splined as a function of the condition
- * alone.
+ * A conditional coupling flow: each layer leaves half of the dimensions as they are and maps the other half
+ * element-wise, with parameters that an MLP computes from the unchanged half and the condition; the halves
+ * alternate from layer to layer. With rational-quadratic splines this is the neural spline flow (Durkan et al.
+ * 2019); with affine maps, RealNVP (Dinh et al. 2017). Both directions take one pass, so sampling costs the same as
+ * density evaluation. A one-dimensional input is mapped as a function of the condition alone.
  */
-final class NsfGraph implements FlowGraph {
-  /**
-   * The splines act on [−5, 5] in standardized units; outside they are the identity. sbi uses 3, but each spline
-   * maps its interval onto itself, and expanding a narrow, off-centre conditional into unit noise inside [−3, 3]
-   * crushes one side against the fixed end: on the estimator contract's 2-D case the fitted standard deviation
-   * was 0.33 for a true 0.30 (validation loss 1.676), against 0.296 (1.668) with 5.
-   */
-  static final float TAIL_BOUND = 5f;
+final class CouplingGraph implements FlowGraph {
 
   private final int dim;
-  private final RationalQuadraticSpline spline;
+  private final ElementwiseTransform spline;
   private final List<Layer> layers = new ArrayList<>();
 
   /** One coupling layer: which dimensions pass through and which are splined, and its conditioner. */
   private record Layer(int[] kept, int[] splined, int[] restore, Operand<TFloat32>[] weights) {}
 
-  NsfGraph(Ops tf, Parameters p, int dim, int conditionDim, int hidden, int transforms, int bins) {
+  CouplingGraph(Ops tf, Parameters p, String prefix, ElementwiseTransform transform, int dim, int conditionDim,
+      int hidden, int transforms) {
     this.dim = dim;
-    this.spline = new RationalQuadraticSpline(bins, TAIL_BOUND);
+    this.spline = transform;
     for (int l = 0; l < transforms; l++) {
       List<Integer> kept = new ArrayList<>();
       List<Integer> splined = new ArrayList<>();
@@ -48,7 +42,7 @@ final class NsfGraph implements FlowGraph {
       for (int i = 0; i < dim; i++) {
         restore[order[i]] = i;
       }
-      String name = "nsf.t" + l;
+      String name = prefix + ".t" + l;
       int in = k.length + conditionDim;
       int out = s.length * spline.parametersPerElement();
       @SuppressWarnings({"unchecked", "rawtypes"})
