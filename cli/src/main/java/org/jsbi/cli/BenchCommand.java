@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--method", defaultValue = "npe", description = "Inference method: ${COMPLETION-CANDIDATES}.")
   TrainCommand.Method method;
 
-  @Option(names = "--estimator", defaultValue = "maf", paramLabel = "NAME", description = "Density estimator.")
+  @Option(names = "--estimator", defaultValue = "nsf", paramLabel = "NAME", description = "Density estimator.")
   String estimator;
 
   @Option(names = "--tasks", required = true, split = ",", paramLabel = "T1,T2", description = "Model ids.")

@@ -36,7 +36,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "Inference method: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   Method method;
 
-  @Option(names = "--estimator", defaultValue = "maf", paramLabel = "NAME",
+  @Option(names = "--estimator", defaultValue = "nsf", paramLabel = "NAME",
       description = "Density estimator (default ${DEFAULT-VALUE}; 'jsbi estimators' lists them).")
   String estimator;
 

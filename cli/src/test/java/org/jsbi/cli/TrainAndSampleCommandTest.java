@@ -22,7 +22,7 @@ class TrainAndSampleCommandTest {
     CliRun run = CliRun.of("train", "--model", "two-moons", "--num-simulations", "1000", "--seed", "1",
         "--max-epochs", "10", "--output", posterior.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("1000 simulations: 1000 valid").contains("trained maf (npe)");
+    assertThat(run.out()).contains("1000 simulations: 1000 valid").contains("trained nsf (npe)");
   }
 
   private Path observation(String content) throws IOException {
@@ -100,7 +100,7 @@ class TrainAndSampleCommandTest {
     CliRun run = CliRun.of("train", "--model", "two-moons", "--estimator", "glow", "--num-simulations", "100",
         "--seed", "1", "--output", dir.resolve("x").toString());
     assertThat(run.exitCode()).isNotZero();
-    assertThat(run.err()).contains("unknown estimator 'glow'; known estimators: maf");
+    assertThat(run.err()).contains("unknown estimator 'glow'; known estimators: coupling, maf, nsf");
   }
 
   @Test
