@@ -60,6 +60,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Base seed (default 1).")
   long seed;
 
+  @Option(names = "--embedding-dim", paramLabel = "D", description = "Add an embedding network that reduces x "
+      + "to D learned features (two layers of 64 units), for high-dimensional data.")
+  Integer embeddingDim;
+
   @Option(names = "--batch-size", paramLabel = "B", description = "Minibatch size (default 200).")
   Integer batchSize;
 
@@ -81,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<String> rows = new ArrayList<>();
     try (Registry registry = common.registry()) {
-      EstimatorFactory factory = registry.estimator(estimator);
+      EstimatorFactory factory = TrainingOptions.embedding(registry.estimator(estimator), embeddingDim);
       List<Model> models = tasks.stream().map(registry::model).toList();
       out.println("task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed");
       for (Model model : models) {

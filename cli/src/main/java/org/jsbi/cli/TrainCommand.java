@@ -56,6 +56,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "T", description = "Simulation threads (default: all cores).")
   Integer threads;
 
+  @Option(names = "--embedding-dim", paramLabel = "D", description = "Add an embedding network that reduces x "
+      + "to D learned features (two layers of 64 units), for high-dimensional data.")
+  Integer embeddingDim;
+
   @Option(names = "--batch-size", paramLabel = "B", description = "Minibatch size (default 200).")
   Integer batchSize;
 
@@ -80,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Registry registry = common.registry()) {
       Model model = registry.model(modelId);
-      EstimatorFactory factory = registry.estimator(estimator);
+      EstimatorFactory factory = TrainingOptions.embedding(registry.estimator(estimator), embeddingDim);
       SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model) : simulate(model);
       out.println(sims.summary() + " of " + model.id());
       TrainingConfig config = TrainingOptions.apply(TrainingConfig.defaults(seed).withMaxEpochs(maxEpochs),

@@ -6,6 +6,21 @@ import org.jsbi.api.estimator.TrainingConfig;
 final class TrainingOptions {
   private TrainingOptions() {}
 
+  static org.jsbi.api.estimator.EstimatorFactory embedding(org.jsbi.api.estimator.EstimatorFactory factory,
+      Integer dim) {
+    if (dim == null) {
+      return factory;
+    }
+    if (dim <= 0) {
+      throw new IllegalArgumentException("--embedding-dim: expected a positive integer, got " + dim);
+    }
+    try {
+      return factory.withEmbedding(dim, 64);
+    } catch (UnsupportedOperationException e) {
+      throw new IllegalArgumentException("--embedding-dim: " + e.getMessage());
+    }
+  }
+
   static TrainingConfig apply(TrainingConfig config, Integer batchSize, Double learningRate) {
     TrainingConfig out = config;
     if (batchSize != null) {

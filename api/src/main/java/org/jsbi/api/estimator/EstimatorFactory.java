@@ -14,6 +14,15 @@ public interface EstimatorFactory {
   /** Rebuilds a trained estimator from its saved state; the result computes exactly what the original did. */
   ConditionalDensityEstimator restore(EstimatorState state);
 
+  /**
+   * The same estimator with an embedding network, trained jointly, that reduces the condition to {@code dim}
+   * learned features through two layers of {@code hidden} units: for data of dimension in the hundreds.
+   */
+  default EstimatorFactory withEmbedding(int dim, int hidden) {
+    throw new UnsupportedOperationException("this estimator does not support an embedding network: "
+        + description());
+  }
+
   /** A one-line description for listings, e.g. {@code masked autoregressive flow (Papamakarios et al. 2017)}. */
   String description();
 }

@@ -10,7 +10,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * A conditional coupling flow: each layer leaves half of the dimensions as they are and maps the other half
  * element-wise, with parameters that an MLP computes from the unchanged half and the condition; the halves
- * alternate from layer to layer. With rational-quadratic splines this is the neural spline flow (Durkan et al.
+ * alternate from layer to layer, and a learned LU-factored linear map mixes the dimensions before each layer (as
+ * sbi's flows do). With rational-quadratic splines this is the neural spline flow (Durkan et al.
  * 2019); with affine maps, RealNVP (Dinh et al. 2017). Both directions take one pass, so sampling costs the same as
  * density evaluation. A one-dimensional input is mapped as a function of the condition alone.
  */
@@ -20,8 +21,11 @@ final class CouplingGraph implements FlowGraph {
   private final ElementwiseTransform spline;
   private final List<Layer> layers = new ArrayList<>();
 
-  /** One coupling layer: which dimensions pass through and which are splined, and its conditioner. */
-  private record Layer(int[] kept, int[] splined, int[] restore, Operand<TFloat32>[] weights) {}
+  /**
+   * One coupling layer: which dimensions pass through and which are mapped, its conditioner, and (for two or more
+   * dimensions) the learned linear mixing that precedes it.
+   */
+  private record Layer(int[] kept, int[] splined, int[] restore, Operand<TFloat32>[] weights, LuLinear mixing) {}
 
   CouplingGraph(Ops tf, Parameters p, String prefix, ElementwiseTransform transform, int dim, int conditionDim,
       int hidden, int transforms) {
@@ -51,7 +55,7 @@ final class CouplingGraph implements FlowGraph {
         p.matrix(name + ".w2", hidden, hidden), p.vector(name + ".b2", hidden, 0f),
         p.matrix(name + ".w3", hidden, out), p.vector(name + ".b3", out, 0f)
       };
-      layers.add(new Layer(k, s, restore, w));
+      layers.add(new Layer(k, s, restore, w, dim > 1 ? new LuLinear(tf, p, name + ".mix", dim) : null));
     }
   }
 
@@ -70,6 +74,11 @@ final class CouplingGraph implements FlowGraph {
     Operand<TFloat32> u = input;
     Operand<TFloat32> logDet = null;
     for (Layer layer : layers) {
+      if (layer.mixing() != null) {
+        Operand<TFloat32>[] mixed = layer.mixing().forward(tf, u);
+        u = mixed[0];
+        logDet = logDet == null ? mixed[1] : tf.math.add(logDet, mixed[1]);
+      }
       Operand<TFloat32> kept = columns(tf, u, layer.kept());
       Operand<TFloat32> raw = conditioner(tf, layer, kept, condition);
       Operand<TFloat32>[] yl = spline.forward(tf, columns(tf, u, layer.splined()), raw);
@@ -90,6 +99,9 @@ final class CouplingGraph implements FlowGraph {
       Operand<TFloat32> kept = columns(tf, z, layer.kept());
       Operand<TFloat32> raw = conditioner(tf, layer, kept, condition);
       z = reassemble(tf, layer, kept, spline.inverse(tf, columns(tf, z, layer.splined()), raw));
+      if (layer.mixing() != null) {
+        z = layer.mixing().inverse(tf, z);
+      }
     }
     return z;
   }

@@ -40,7 +40,18 @@ public final class FlowFactory implements EstimatorFactory {
   }
 
   @Override
+  public EstimatorFactory withEmbedding(int dim, int hidden) {
+    return new FlowFactory(spec.withEmbedding(dim, hidden));
+  }
+
+  @Override
   public String description() {
+    String embedding = spec.embeddingDim() > 0 ? ", with an embedding network to " + spec.embeddingDim()
+        + " features" : "";
+    return flowDescription() + embedding;
+  }
+
+  private String flowDescription() {
     return switch (spec.kind()) {
       case "maf" -> "masked autoregressive flow, " + spec.transforms() + " transforms of " + spec.hidden()
           + " hidden units (Papamakarios et al. 2017)";

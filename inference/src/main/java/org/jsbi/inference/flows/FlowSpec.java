@@ -12,9 +12,11 @@ import org.tensorflow.op.Ops;
  * @param kind {@code maf}, {@code nsf} or {@code coupling}
  * @param hidden hidden units per layer
  * @param transforms number of stacked transforms
- * @param bins spline bins ({@code nsf} only; 0 for {@code maf})
+ * @param bins spline bins ({@code nsf} only; 0 otherwise)
+ * @param embeddingDim output size of an embedding network applied to the condition, or 0 for none
+ * @param embeddingHidden hidden units of each of the embedding network's two layers (when it has one)
  */
-public record FlowSpec(String kind, int hidden, int transforms, int bins) {
+public record FlowSpec(String kind, int hidden, int transforms, int bins, int embeddingDim, int embeddingHidden) {
   /**
    * The splines act on [−5, 5] in standardized units; outside they are the identity. sbi uses 3, but each spline
    * maps its interval onto itself, and expanding a narrow, off-centre conditional into unit noise inside [−3, 3]
@@ -32,21 +34,39 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins) {
     if (kind.equals("nsf") && bins < 2) {
       throw new IllegalArgumentException("bins: expected at least 2 spline bins, got " + bins);
     }
+    if (embeddingDim < 0 || (embeddingDim > 0 && embeddingHidden < 1)) {
+      throw new IllegalArgumentException("embeddingDim and embeddingHidden: expected 0 (none) or positive sizes, got "
+          + embeddingDim + " and " + embeddingHidden);
+    }
+  }
+
+  /** The same flow with an embedding network of two {@code hidden}-unit ReLU layers down to {@code dim} features. */
+  public FlowSpec withEmbedding(int dim, int hidden) {
+    Arguments.positive("dim", dim);
+    Arguments.positive("hidden", hidden);
+    return new FlowSpec(kind, this.hidden, transforms, bins, dim, hidden);
   }
 
   public static FlowSpec maf() {
-    return new FlowSpec("maf", 50, 5, 0);
+    return new FlowSpec("maf", 50, 5, 0, 0, 0);
   }
 
   public static FlowSpec nsf() {
-    return new FlowSpec("nsf", 50, 5, 10);
+    return new FlowSpec("nsf", 50, 5, 10, 0, 0);
   }
 
   public static FlowSpec coupling() {
-    return new FlowSpec("coupling", 50, 5, 0);
+    return new FlowSpec("coupling", 50, 5, 0, 0, 0);
   }
 
   FlowGraph build(Ops tf, Parameters p, int dim, int conditionDim) {
+    if (embeddingDim > 0) {
+      return new EmbeddedFlow(p, buildFlow(tf, p, dim, embeddingDim), conditionDim, embeddingHidden, embeddingDim);
+    }
+    return buildFlow(tf, p, dim, conditionDim);
+  }
+
+  private FlowGraph buildFlow(Ops tf, Parameters p, int dim, int conditionDim) {
     return switch (kind) {
       case "maf" -> new MafGraph(tf, p, dim, conditionDim, hidden, transforms);
       case "nsf" -> new CouplingGraph(tf, p, "nsf", new RationalQuadraticSpline(bins, TAIL_BOUND), dim,
@@ -63,6 +83,10 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins) {
       m.put("bins", Integer.toString(bins));
       m.put("tailBound", Float.toString(TAIL_BOUND));
     }
+    if (embeddingDim > 0) {
+      m.put("embeddingDim", Integer.toString(embeddingDim));
+      m.put("embeddingHidden", Integer.toString(embeddingHidden));
+    }
     return m;
   }
 
@@ -74,7 +98,8 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins) {
     }
     try {
       return new FlowSpec(kind, Integer.parseInt(m.get("hidden")), Integer.parseInt(m.get("transforms")),
-          Integer.parseInt(m.getOrDefault("bins", "0")));
+          Integer.parseInt(m.getOrDefault("bins", "0")), Integer.parseInt(m.getOrDefault("embeddingDim", "0")),
+          Integer.parseInt(m.getOrDefault("embeddingHidden", "0")));
     } catch (NumberFormatException | NullPointerException e) {
       throw new IllegalArgumentException("hyperParameters: expected integer 'hidden', 'transforms' and 'bins', got "
           + m);

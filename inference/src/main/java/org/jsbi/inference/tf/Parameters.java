@@ -39,6 +39,11 @@ public final class Parameters {
     return create(name, new long[] {in, out}, init);
   }
 
+  /** A zero matrix [rows, cols]. */
+  public Operand<TFloat32> zeros(String name, int rows, int cols) {
+    return create(name, new long[] {rows, cols}, new float[rows * cols]);
+  }
+
   /** A vector of length n filled with {@code value}. */
   public Operand<TFloat32> vector(String name, int n, float value) {
     float[] init = new float[n];
