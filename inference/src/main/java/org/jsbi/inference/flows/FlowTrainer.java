@@ -85,14 +85,15 @@ final class FlowTrainer {
       Operand<TFloat32> valLoss, Op step, Op[] snapshot, int nTrain, TrainingConfig config, RandomGenerator rng,
       TrainingListener listener) {
     long start = System.nanoTime();
+    int batchSize = config.batchSizeFor(nTrain);
     List<EpochStats> epochs = new ArrayList<>();
     double best = Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
     for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
       int[] order = permutation(nTrain, rng);
       double sum = 0;
-      for (int from = 0; from < nTrain; from += config.batchSize()) {
-        int[] batch = Arrays.copyOfRange(order, from, Math.min(nTrain, from + config.batchSize()));
+      for (int from = 0; from < nTrain; from += batchSize) {
+        int[] batch = Arrays.copyOfRange(order, from, Math.min(nTrain, from + batchSize));
         try (TInt32 t = TInt32.vectorOf(batch);
             Result r = session.runner().feed(idx, t).addTarget(step).fetch(loss).run()) {
           sum += ((TFloat32) r.get(0)).getFloat() * batch.length;
