@@ -35,13 +35,12 @@ final class BenchCommand implements Callable<Integer> {
   private static final int SAMPLES = 10_000;
 
   @Mixin CommonOptions common;
+  @Mixin TrainingOptions training;
   @Spec CommandSpec spec;
 
   @Option(names = "--method", defaultValue = "npe", description = "Inference method: ${COMPLETION-CANDIDATES}.")
   TrainCommand.Method method;
 
-  @Option(names = "--estimator", defaultValue = "nsf", paramLabel = "NAME", description = "Density estimator.")
-  String estimator;
 
   @Option(names = "--tasks", required = true, split = ",", paramLabel = "T1,T2", description = "Model ids.")
   List<String> tasks;
@@ -60,16 +59,6 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Base seed (default 1).")
   long seed;
 
-  @Option(names = "--embedding-dim", paramLabel = "D", description = "Add an embedding network that reduces x "
-      + "to D learned features (two layers of 64 units), for high-dimensional data.")
-  Integer embeddingDim;
-
-  @Option(names = "--batch-size", paramLabel = "B", description = "Minibatch size (default 200).")
-  Integer batchSize;
-
-  @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default 5e-4).")
-  Double learningRate;
-
   @Option(names = "--output", required = true, paramLabel = "FILE.csv", description = "One row per run.")
   Path output;
 
@@ -85,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<String> rows = new ArrayList<>();
     try (Registry registry = common.registry()) {
-      EstimatorFactory factory = TrainingOptions.embedding(registry.estimator(estimator), embeddingDim);
+      EstimatorFactory factory = training.factory(registry);
       List<Model> models = tasks.stream().map(registry::model).toList();
       out.println("task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed");
       for (Model model : models) {
@@ -115,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     SimulationSet sims = new SimulationRunner(SimulationOptions.defaults()).run(model, budget, cellSeed);
     long t1 = System.nanoTime();
-    TrainingConfig config = TrainingOptions.apply(TrainingConfig.defaults(cellSeed), batchSize, learningRate);
+    TrainingConfig config = training.config(TrainingConfig.defaults(cellSeed));
     try (NpePosterior posterior = new Npe(model, factory).train(sims, config)) {
       long t2 = System.nanoTime();
       PosteriorSamples s = posterior.sample(SAMPLES, ref.observation(), cellSeed);

@@ -27,6 +27,7 @@ final class TrainCommand implements Callable<Integer> {
   enum Method { npe }
 
   @Mixin CommonOptions common;
+  @Mixin TrainingOptions training;
   @Spec CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "ID", description = "Model id (see 'jsbi models').")
@@ -36,9 +37,6 @@ final class TrainCommand implements Callable<Integer> {
       description = "Inference method: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   Method method;
 
-  @Option(names = "--estimator", defaultValue = "nsf", paramLabel = "NAME",
-      description = "Density estimator (default ${DEFAULT-VALUE}; 'jsbi estimators' lists them).")
-  String estimator;
 
   @Option(names = "--num-simulations", paramLabel = "N", description = "Simulations to run (not with --simulations).")
   Integer numSimulations;
@@ -55,16 +53,6 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--threads", paramLabel = "T", description = "Simulation threads (default: all cores).")
   Integer threads;
-
-  @Option(names = "--embedding-dim", paramLabel = "D", description = "Add an embedding network that reduces x "
-      + "to D learned features (two layers of 64 units), for high-dimensional data.")
-  Integer embeddingDim;
-
-  @Option(names = "--batch-size", paramLabel = "B", description = "Minibatch size (default 200).")
-  Integer batchSize;
-
-  @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default 5e-4).")
-  Double learningRate;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the posterior.")
   Path output;
@@ -84,20 +72,19 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Registry registry = common.registry()) {
       Model model = registry.model(modelId);
-      EstimatorFactory factory = TrainingOptions.embedding(registry.estimator(estimator), embeddingDim);
+      EstimatorFactory factory = training.factory(registry);
       SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model) : simulate(model);
       out.println(sims.summary() + " of " + model.id());
-      TrainingConfig config = TrainingOptions.apply(TrainingConfig.defaults(seed).withMaxEpochs(maxEpochs),
-          batchSize, learningRate);
+      TrainingConfig config = training.config(TrainingConfig.defaults(seed).withMaxEpochs(maxEpochs));
       NpePosterior posterior;
-      try (Progress progress = Progress.start("train " + estimator, maxEpochs, common.showProgress())) {
+      try (Progress progress = Progress.start("train " + training.estimator, maxEpochs, common.showProgress())) {
         posterior = new Npe(model, factory).listener(e -> progress.epoch(e)).train(sims, config);
       }
       try (posterior) {
         PosteriorStore.save(posterior, output);
         var h = posterior.estimator().history();
         out.printf(Locale.ROOT, "trained %s (%s) in %.1f s: %d epochs, best validation loss %.4f at epoch %d%n",
-            estimator, method, h.trainingSeconds(), h.epochCount(), h.bestValidationLoss(), h.bestEpoch());
+            training.estimator, method, h.trainingSeconds(), h.epochCount(), h.bestValidationLoss(), h.bestEpoch());
         out.println("wrote " + output);
       }
     }

@@ -1,27 +1,45 @@
 package org.jsbi.cli;
 
+import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.plugins.Registry;
+import picocli.CommandLine.Option;
 
-/** Applies the optional training flags shared by {@code train} and {@code bench}. */
-final class TrainingOptions {
-  private TrainingOptions() {}
+/** The estimator and training options shared by {@code train} and {@code bench}. */
+public final class TrainingOptions {
+  @Option(names = "--estimator", defaultValue = "nsf", paramLabel = "NAME",
+      description = "Density estimator (default ${DEFAULT-VALUE}; 'jsbi estimators' lists them).")
+  String estimator;
 
-  static org.jsbi.api.estimator.EstimatorFactory embedding(org.jsbi.api.estimator.EstimatorFactory factory,
-      Integer dim) {
-    if (dim == null) {
+  @Option(names = "--embedding-dim", paramLabel = "D", description = "Add an embedding network that reduces x "
+      + "to D learned features (two layers of 64 units), for high-dimensional data.")
+  Integer embeddingDim;
+
+  @Option(names = "--batch-size", paramLabel = "B",
+      description = "Minibatch size (default: simulations / 20, clamped to [50, 200]).")
+  Integer batchSize;
+
+  @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default 5e-4).")
+  Double learningRate;
+
+  /** The chosen estimator, with an embedding network when asked for. */
+  EstimatorFactory factory(Registry registry) {
+    EstimatorFactory factory = registry.estimator(estimator);
+    if (embeddingDim == null) {
       return factory;
     }
-    if (dim <= 0) {
-      throw new IllegalArgumentException("--embedding-dim: expected a positive integer, got " + dim);
+    if (embeddingDim <= 0) {
+      throw new IllegalArgumentException("--embedding-dim: expected a positive integer, got " + embeddingDim);
     }
     try {
-      return factory.withEmbedding(dim, 64);
+      return factory.withEmbedding(embeddingDim, 64);
     } catch (UnsupportedOperationException e) {
       throw new IllegalArgumentException("--embedding-dim: " + e.getMessage());
     }
   }
 
-  static TrainingConfig apply(TrainingConfig config, Integer batchSize, Double learningRate) {
+  /** {@code config} with the batch size and learning rate given on the command line. */
+  TrainingConfig config(TrainingConfig config) {
     TrainingConfig out = config;
     if (batchSize != null) {
       if (batchSize <= 0) {

@@ -29,6 +29,10 @@ final class RationalQuadraticSpline implements ElementwiseTransform {
     return 3 * bins - 1;
   }
 
+  /** One bin per element: its left knot (x0, y0), width, height, end derivatives and slope height / width. */
+  private record Bin(Operand<TFloat32> x0, Operand<TFloat32> width, Operand<TFloat32> y0, Operand<TFloat32> height,
+      Operand<TFloat32> leftDerivative, Operand<TFloat32> rightDerivative, Operand<TFloat32> slope) {}
+
   /** The knots and derivatives of one batch of splines, from raw parameters of shape [batch, n, 3·bins − 1]. */
   private final class Knots {
     final Operand<TFloat32> xs; // [batch, n, bins + 1]
@@ -55,8 +59,8 @@ final class RationalQuadraticSpline implements ElementwiseTransform {
           org.tensorflow.op.core.Stack.axis(2L));
     }
 
-    /** {left x, width, left y, height, left derivative, right derivative} of the bin selected by {@code onehot}. */
-    Operand<TFloat32>[] bin(Ops tf, Operand<TFloat32> onehot) {
+    /** The bin selected by {@code onehot}. */
+    Bin bin(Ops tf, Operand<TFloat32> onehot) {
       Operand<TFloat32> picked = tf.reduceSum(tf.math.mul(stacked, tf.expandDims(onehot, tf.constant(2))),
           tf.constant(-1));
       @SuppressWarnings({"unchecked", "rawtypes"})
@@ -65,7 +69,7 @@ final class RationalQuadraticSpline implements ElementwiseTransform {
         out[i] = tf.squeeze(tf.slice(picked, tf.constant(new int[] {0, 0, i}), tf.constant(new int[] {-1, -1, 1})),
             org.tensorflow.op.core.Squeeze.axis(java.util.List.of(2L)));
       }
-      return out;
+      return new Bin(out[0], out[1], out[2], out[3], out[4], out[5], tf.math.div(out[3], out[1]));
     }
 
     private Operand<TFloat32> knots(Ops tf, Operand<TFloat32> unnormalized) {
@@ -84,20 +88,17 @@ final class RationalQuadraticSpline implements ElementwiseTransform {
     Knots k = new Knots(tf, raw);
     Operand<TFloat32> inside = insideMask(tf, x);
     Operand<TFloat32> xc = clamp(tf, x);
-    Operand<TFloat32>[] bin = k.bin(tf, binOf(tf, xc, k.xs));
-    Operand<TFloat32> x0 = bin[0];
-    Operand<TFloat32> w = bin[1];
-    Operand<TFloat32> y0 = bin[2];
-    Operand<TFloat32> h = bin[3];
-    Operand<TFloat32> d0 = bin[4];
-    Operand<TFloat32> d1 = bin[5];
-    Operand<TFloat32> s = tf.math.div(h, w);
-    Operand<TFloat32> xi = tf.math.div(tf.math.sub(xc, x0), w);
+    Bin b = k.bin(tf, binOf(tf, xc, k.xs));
+    Operand<TFloat32> h = b.height();
+    Operand<TFloat32> d0 = b.leftDerivative();
+    Operand<TFloat32> d1 = b.rightDerivative();
+    Operand<TFloat32> s = b.slope();
+    Operand<TFloat32> xi = tf.math.div(tf.math.sub(xc, b.x0()), b.width());
     Operand<TFloat32> xi1 = tf.math.mul(xi, tf.math.sub(tf.constant(1f), xi));
     Operand<TFloat32> num = tf.math.mul(h, tf.math.add(tf.math.mul(s, tf.math.square(xi)), tf.math.mul(d0, xi1)));
     Operand<TFloat32> den = tf.math.add(s, tf.math.mul(tf.math.sub(tf.math.add(d1, d0), tf.math.mul(
         tf.constant(2f), s)), xi1));
-    Operand<TFloat32> y = tf.math.add(y0, tf.math.div(num, den));
+    Operand<TFloat32> y = tf.math.add(b.y0(), tf.math.div(num, den));
     Operand<TFloat32> oneMinus = tf.math.sub(tf.constant(1f), xi);
     Operand<TFloat32> dnum = tf.math.mul(tf.math.square(s), tf.math.add(tf.math.add(
         tf.math.mul(d1, tf.math.square(xi)), tf.math.mul(tf.math.mul(tf.constant(2f), s), xi1)),
@@ -112,24 +113,21 @@ final class RationalQuadraticSpline implements ElementwiseTransform {
     Knots k = new Knots(tf, raw);
     Operand<TFloat32> inside = insideMask(tf, y);
     Operand<TFloat32> yc = clamp(tf, y);
-    Operand<TFloat32>[] bin = k.bin(tf, binOf(tf, yc, k.ys));
-    Operand<TFloat32> x0 = bin[0];
-    Operand<TFloat32> w = bin[1];
-    Operand<TFloat32> y0 = bin[2];
-    Operand<TFloat32> h = bin[3];
-    Operand<TFloat32> d0 = bin[4];
-    Operand<TFloat32> d1 = bin[5];
-    Operand<TFloat32> s = tf.math.div(h, w);
-    Operand<TFloat32> dy = tf.math.sub(yc, y0);
-    Operand<TFloat32> t = tf.math.sub(tf.math.add(d1, d0), tf.math.mul(tf.constant(2f), s));
-    Operand<TFloat32> a = tf.math.add(tf.math.mul(h, tf.math.sub(s, d0)), tf.math.mul(dy, t));
-    Operand<TFloat32> b = tf.math.sub(tf.math.mul(h, d0), tf.math.mul(dy, t));
-    Operand<TFloat32> c = tf.math.neg(tf.math.mul(s, dy));
-    Operand<TFloat32> disc = tf.math.maximum(tf.math.sub(tf.math.square(b), tf.math.mul(tf.constant(4f),
-        tf.math.mul(a, c))), tf.constant(0f));
-    Operand<TFloat32> xi = tf.math.div(tf.math.mul(tf.constant(2f), c), tf.math.sub(tf.math.neg(b),
+    Bin b = k.bin(tf, binOf(tf, yc, k.ys));
+    Operand<TFloat32> h = b.height();
+    Operand<TFloat32> d0 = b.leftDerivative();
+    Operand<TFloat32> s = b.slope();
+    Operand<TFloat32> dy = tf.math.sub(yc, b.y0());
+    Operand<TFloat32> t = tf.math.sub(tf.math.add(b.rightDerivative(), d0), tf.math.mul(tf.constant(2f), s));
+    // ξ solves qa·ξ² + qb·ξ + qc = 0; this root form is the numerically stable one.
+    Operand<TFloat32> qa = tf.math.add(tf.math.mul(h, tf.math.sub(s, d0)), tf.math.mul(dy, t));
+    Operand<TFloat32> qb = tf.math.sub(tf.math.mul(h, d0), tf.math.mul(dy, t));
+    Operand<TFloat32> qc = tf.math.neg(tf.math.mul(s, dy));
+    Operand<TFloat32> disc = tf.math.maximum(tf.math.sub(tf.math.square(qb), tf.math.mul(tf.constant(4f),
+        tf.math.mul(qa, qc))), tf.constant(0f));
+    Operand<TFloat32> xi = tf.math.div(tf.math.mul(tf.constant(2f), qc), tf.math.sub(tf.math.neg(qb),
         tf.math.sqrt(disc)));
-    Operand<TFloat32> x = tf.math.add(tf.math.mul(xi, w), x0);
+    Operand<TFloat32> x = tf.math.add(tf.math.mul(xi, b.width()), b.x0());
     return blend(tf, inside, x, y);
   }
 
