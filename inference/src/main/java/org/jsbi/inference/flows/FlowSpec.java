@@ -21,7 +21,8 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, int em
    * The splines act on [−5, 5] in standardized units; outside they are the identity. sbi uses 3, but each spline
    * maps its interval onto itself, and expanding a narrow, off-centre conditional into unit noise inside [−3, 3]
    * crushes one side against the fixed end: on the estimator contract's 2-D case the fitted standard deviation
-   * was 0.33 for a true 0.30 (validation loss 1.676), against 0.296 (1.668) with 5.
+   * was 0.33 for a true 0.30 (validation loss 1.676), against 0.296 (1.668) with 5. Set this to 3 and run NsfTest
+   * to see the first: sampleMomentsAreCloseToTheTrueConditional fails on that coordinate.
    */
   public static final float TAIL_BOUND = 5f;
 
