@@ -32,8 +32,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmark a method on sbibm tasks: C2ST against reference posteriors, with the time of each phase.")
 final class BenchCommand implements Callable<Integer> {
-  private static final int SAMPLES = 10_000;
-
   @Mixin CommonOptions common;
   @Mixin TrainingOptions training;
   @Spec CommandSpec spec;
@@ -59,12 +57,19 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Base seed (default 1).")
   long seed;
 
+  @Option(names = "--num-samples", defaultValue = "10000", paramLabel = "N",
+      description = "Posterior and reference samples compared by C2ST (default ${DEFAULT-VALUE}, as in sbibm).")
+  int samples;
+
   @Option(names = "--output", required = true, paramLabel = "FILE.csv", description = "One row per run.")
   Path output;
 
   @Override
   public Integer call() throws Exception {
     List<Integer> obs = parseObservations(observations);
+    if (samples < 100) {
+      throw new IllegalArgumentException("--num-samples: expected at least 100 samples for C2ST, got " + samples);
+    }
     for (int b : budgets) {
       if (b < 20) {
         throw new IllegalArgumentException("--budgets: expected budgets of at least 20 simulations, got " + b);
@@ -100,14 +105,14 @@ final class BenchCommand implements Callable<Integer> {
 
   private String run(Model model, EstimatorFactory factory, References refs, int budget, int k) throws Exception {
     long cellSeed = seed * 1_000_003L + budget * 101L + k;
-    References.Case ref = refs.load(k, SAMPLES);
+    References.Case ref = refs.load(k, samples);
     long t0 = System.nanoTime();
     SimulationSet sims = new SimulationRunner(SimulationOptions.defaults()).run(model, budget, cellSeed);
     long t1 = System.nanoTime();
     TrainingConfig config = training.config(TrainingConfig.defaults(cellSeed));
     try (NpePosterior posterior = new Npe(model, factory).train(sims, config)) {
       long t2 = System.nanoTime();
-      PosteriorSamples s = posterior.sample(SAMPLES, ref.observation(), cellSeed);
+      PosteriorSamples s = posterior.sample(samples, ref.observation(), cellSeed);
       long t3 = System.nanoTime();
       double c2st = C2st.score(s.samples(), ref.samples(), cellSeed);
       return String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.2f,%.2f,%.2f,%d,%d", model.id(), budget, k, c2st,
@@ -160,15 +165,16 @@ final class BenchCommand implements Callable<Integer> {
       if (dir != null) {
         Path folder = dir.resolve("num_observation_" + k);
         double[] xo = CsvTable.read("--reference-dir", folder.resolve("observation.csv")).rows().row(0);
-        Batch samples = CsvTable.read("--reference-dir", folder.resolve("reference_posterior_samples.csv")).rows();
-        return new Case(xo, samples);
+        Batch all = CsvTable.read("--reference-dir", folder.resolve("reference_posterior_samples.csv")).rows();
+        int[] first = java.util.stream.IntStream.range(0, Math.min(n, all.rows())).toArray();
+        return new Case(xo, all.selectRows(first));
       }
       var streams = new org.jsbi.api.RandomStreams(0xBE7C4L + k);
       double[] theta = model.prior().sample(streams.stream(0, org.jsbi.api.RandomStreams.Purpose.PRIOR));
       double[] xo = model.simulator().simulate(theta, streams.stream(0, org.jsbi.api.RandomStreams.Purpose.SIMULATOR));
-      Batch samples = model.referencePosterior().orElseThrow().sample(n, xo,
+      Batch reference = model.referencePosterior().orElseThrow().sample(n, xo,
           streams.single(org.jsbi.api.RandomStreams.Purpose.SAMPLER));
-      return new Case(xo, samples);
+      return new Case(xo, reference);
     }
   }
 }

@@ -1,0 +1,66 @@
+package org.jsbi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesOneRowPerTaskBudgetAndObservationAgainstTheExactSampler() throws IOException {
+    Path out = dir.resolve("bench.csv");
+    CliRun run = CliRun.of("bench", "--estimator", "maf", "--tasks", "gaussian-mixture", "--budgets", "500",
+        "--observations", "1,2", "--num-samples", "500", "--output", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0)).isEqualTo("task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed");
+    assertThat(lines).hasSize(3);
+    for (String line : lines.subList(1, 3)) {
+      String[] cells = line.split(",");
+      assertThat(cells[0]).isEqualTo("gaussian-mixture");
+      assertThat(Double.parseDouble(cells[3])).as("C2ST").isBetween(0.3, 1.0);
+      assertThat(Integer.parseInt(cells[7])).as("epochs").isPositive();
+    }
+  }
+
+  @Test
+  void readsSbibmStyleReferenceDirectories() throws IOException {
+    Path task = Files.createDirectories(dir.resolve("refs/two_moons/num_observation_1"));
+    Files.writeString(task.resolve("observation.csv"), "data_1,data_2\n-0.6396706,0.16234657\n");
+    StringBuilder ref = new StringBuilder("parameter_1,parameter_2\n");
+    for (int i = 0; i < 300; i++) {
+      double a = -0.8 + 0.001 * i;
+      ref.append(a).append(',').append(a + 0.2).append('\n');
+    }
+    Files.writeString(task.resolve("reference_posterior_samples.csv"), ref.toString());
+    CliRun run = CliRun.of("bench", "--estimator", "maf", "--tasks", "two-moons", "--budgets", "300",
+        "--observations", "1", "--num-samples", "300", "--reference-dir", dir.resolve("refs").toString(),
+        "--output", dir.resolve("b.csv").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("b.csv"))).hasSize(2);
+  }
+
+  @Test
+  void badInputsGiveOneLineErrors() {
+    CliRun observations = CliRun.of("bench", "--tasks", "two-moons", "--budgets", "100", "--observations", "x-3",
+        "--output", dir.resolve("o.csv").toString());
+    assertThat(observations.exitCode()).isNotZero();
+    assertThat(observations.err()).contains("--observations: expected a range like 1-10");
+    CliRun noReference = CliRun.of("bench", "--tasks", "slcp", "--budgets", "100", "--observations", "1",
+        "--output", dir.resolve("o.csv").toString());
+    assertThat(noReference.exitCode()).isNotZero();
+    assertThat(noReference.err()).contains("task 'slcp' has no exact reference sampler; pass --reference-dir");
+    CliRun missingTask = CliRun.of("bench", "--tasks", "two-moons", "--budgets", "100", "--reference-dir",
+        dir.toString(), "--output", dir.resolve("o.csv").toString());
+    assertThat(missingTask.err()).contains("expected a folder").contains("two_moons");
+    CliRun tinyBudget = CliRun.of("bench", "--tasks", "two-moons", "--budgets", "5", "--output",
+        dir.resolve("o.csv").toString());
+    assertThat(tinyBudget.err()).contains("--budgets: expected budgets of at least 20 simulations, got 5");
+  }
+}
