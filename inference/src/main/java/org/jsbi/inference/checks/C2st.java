@@ -11,9 +11,9 @@ import org.jsbi.api.estimator.EstimatorState.Standardization;
 import org.jsbi.inference.tf.Adam;
 import org.jsbi.inference.tf.Parameters;
 import org.jsbi.inference.tf.Sessions;
+import org.jsbi.inference.tf.Training;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -132,16 +132,11 @@ public final class C2st {
     return folds.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
   }
 
+  /** from, from + 1, …, from + count − 1 in random order. */
   private static int[] shuffled(int from, int count, RandomGenerator rng) {
-    int[] p = new int[count];
+    int[] p = Training.permutation(count, rng);
     for (int i = 0; i < count; i++) {
-      p[i] = from + i;
-    }
-    for (int i = count - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
+      p[i] += from;
     }
     return p;
   }
@@ -188,14 +183,7 @@ public final class C2st {
       loss = tf.math.add(logLoss, tf.math.div(tf.math.mul(tf.constant(L2 / 2), penalty),
           tf.reshape(batchSize, tf.constant(new int[0]))));
       List<Variable<TFloat32>> vars = p.variables();
-      Output<?>[] grads = graph.addGradients(loss.asOutput(), vars.stream().map(Variable::asOutput)
-          .toArray(Output[]::new));
-      List<Operand<TFloat32>> g = new ArrayList<>();
-      for (Output<?> o : grads) {
-        @SuppressWarnings("unchecked")
-        Operand<TFloat32> typed = (Operand<TFloat32>) o;
-        g.add(typed);
-      }
+      List<Operand<TFloat32>> g = Training.gradients(graph, loss, vars);
       step = Adam.step(tf, vars, g, LEARNING_RATE, Float.MAX_VALUE);
       correct = tf.reduceSum(tf.dtypes.cast(tf.math.equal(tf.dtypes.cast(tf.math.greater(logits, tf.constant(0f)),
           TFloat32.class), y), TFloat32.class), tf.constant(0));

@@ -1,6 +1,7 @@
 package org.jsbi.inference.flows;
 
 import org.jsbi.inference.tf.Adam;
+import org.jsbi.inference.tf.Training;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingHistory;
 import org.jsbi.api.estimator.TrainingListener;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -48,7 +48,7 @@ final class FlowTrainer {
       throw new IllegalArgumentException("input: expected at least 3 rows to train on, got " + n);
     }
     RandomGenerator rng = new RandomStreams(config.seed()).single(RandomStreams.Purpose.ESTIMATOR);
-    int[] order = permutation(n, rng);
+    int[] order = Training.permutation(n, rng);
     int[] valRows = Arrays.copyOfRange(order, 0, nVal);
     int[] trainRows = Arrays.copyOfRange(order, nVal, n);
     Batch trainIn = input.selectRows(trainRows);
@@ -69,7 +69,8 @@ final class FlowTrainer {
           constant(tf, FlowEstimator.standardize(input.selectRows(valRows), sIn), nVal, input.cols()),
           constant(tf, FlowEstimator.standardize(condition.selectRows(valRows), sCond), nVal, condition.cols())));
       List<Variable<TFloat32>> vars = fs.parameters.variables();
-      Op step = Adam.step(tf, vars, gradients(fs, loss, vars), (float) config.learningRate(), (float) config.clipNorm());
+      Op step = Adam.step(tf, vars, Training.gradients(fs.graph, loss, vars), (float) config.learningRate(),
+          (float) config.clipNorm());
       Op[] snapshot = snapshotOps(tf, vars);
       Session session = fs.start();
       TrainingHistory history = loop(session, idx, loss, valLoss, step, snapshot, trainRows.length, config, rng,
@@ -90,7 +91,7 @@ final class FlowTrainer {
     double best = Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
     for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
-      int[] order = permutation(nTrain, rng);
+      int[] order = Training.permutation(nTrain, rng);
       double sum = 0;
       for (int from = 0; from < nTrain; from += batchSize) {
         int[] batch = Arrays.copyOfRange(order, from, Math.min(nTrain, from + batchSize));
@@ -120,19 +121,6 @@ final class FlowTrainer {
     return new TrainingHistory(epochs, bestEpoch);
   }
 
-  private static List<Operand<TFloat32>> gradients(FlowSession fs, Operand<TFloat32> loss,
-      List<Variable<TFloat32>> vars) {
-    Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output[]::new);
-    Output<?>[] grads = fs.graph.addGradients(loss.asOutput(), xs);
-    List<Operand<TFloat32>> out = new ArrayList<>();
-    for (Output<?> g : grads) {
-      @SuppressWarnings("unchecked")
-      Operand<TFloat32> typed = (Operand<TFloat32>) g;
-      out.add(typed);
-    }
-    return out;
-  }
-
   /** {save, restore}: copy every variable into a shadow copy, and back. */
   private static Op[] snapshotOps(Ops tf, List<Variable<TFloat32>> vars) {
     List<Op> save = new ArrayList<>();
@@ -157,19 +145,5 @@ final class FlowTrainer {
     try (Result r = session.runner().fetch(op).run()) {
       return ((TFloat32) r.get(0)).getFloat();
     }
-  }
-
-  static int[] permutation(int n, RandomGenerator rng) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int tmp = p[i];
-      p[i] = p[j];
-      p[j] = tmp;
-    }
-    return p;
   }
 }
