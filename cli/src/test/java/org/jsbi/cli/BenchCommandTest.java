@@ -13,7 +13,7 @@ class BenchCommandTest {
   @TempDir Path dir;
 
   @Test
-  void writesOneRowPerTaskBudgetAndObservationAgainstTheExactSampler() throws IOException {
+  void writesOneRowPerTaskBudgetAndObservationFromOneAmortizedPosterior() throws IOException {
     Path out = dir.resolve("bench.csv");
     CliRun run = CliRun.of("bench", "--estimator", "maf", "--tasks", "gaussian-mixture", "--budgets", "500",
         "--observations", "1,2", "--num-samples", "500", "--output", out.toString());
@@ -27,6 +27,23 @@ class BenchCommandTest {
       assertThat(Double.parseDouble(cells[3])).as("C2ST").isBetween(0.3, 1.0);
       assertThat(Integer.parseInt(cells[7])).as("epochs").isPositive();
     }
+    String[] first = lines.get(1).split(",");
+    String[] second = lines.get(2).split(",");
+    assertThat(second[5]).as("one training serves both observations").isEqualTo(first[5]);
+    assertThat(second[8]).as("training seed").isEqualTo(first[8]);
+    assertThat(second[3]).as("different observations, different C2ST").isNotEqualTo(first[3]);
+  }
+
+  @Test
+  void retrainsPerObservationOnRequest() throws IOException {
+    Path out = dir.resolve("bench.csv");
+    CliRun run = CliRun.of("bench", "--estimator", "maf", "--tasks", "two-moons", "--budgets", "200",
+        "--observations", "1-2", "--num-samples", "300", "--retrain-per-observation", "--output", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(2).split(",")[8]).as("a training seed per observation")
+        .isNotEqualTo(lines.get(1).split(",")[8]);
   }
 
   @Test
