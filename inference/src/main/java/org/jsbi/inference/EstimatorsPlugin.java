@@ -2,6 +2,8 @@ package org.jsbi.inference;
 
 import org.jsbi.inference.flows.FlowFactory;
 import org.jsbi.inference.flows.FlowSpec;
+import org.jsbi.inference.vae.CvaeFactory;
+import org.jsbi.inference.vae.CvaeSpec;
 import org.jsbi.plugins.SbiPlugin;
 
 /** Registers jsbi's own conditional density estimators, through the same plugin API as any user estimator. */
@@ -11,5 +13,6 @@ public final class EstimatorsPlugin extends SbiPlugin {
     estimator("maf").factory(new FlowFactory(FlowSpec.maf()));
     estimator("nsf").factory(new FlowFactory(FlowSpec.nsf()));
     estimator("coupling").factory(new FlowFactory(FlowSpec.coupling()));
+    estimator("cvae").factory(new CvaeFactory(CvaeSpec.defaults()));
   }
 }

@@ -71,8 +71,12 @@ public abstract class DensityEstimatorContract {
 
   @AfterAll
   void close() {
-    oneD.close();
-    twoD.close();
+    if (oneD != null) {
+      oneD.close();
+    }
+    if (twoD != null) {
+      twoD.close();
+    }
   }
 
   protected ConditionalDensityEstimator oneD() {

@@ -2,6 +2,7 @@ package org.jsbi.inference.flows;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jsbi.inference.density.DensityGraph;
 import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -60,9 +61,14 @@ final class CouplingGraph implements FlowGraph {
   }
 
   @Override
+  public int noiseDim() {
+    return dim;
+  }
+
+  @Override
   public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition) {
     Operand<TFloat32>[] zl = pass(tf, input, condition);
-    return tf.math.add(FlowGraph.standardNormalLogProb(tf, zl[0], dim), zl[1]);
+    return tf.math.add(DensityGraph.standardNormalLogProb(tf, zl[0], dim), zl[1]);
   }
 
   @Override

@@ -30,6 +30,11 @@ final class EmbeddedFlow implements FlowGraph {
   }
 
   @Override
+  public int noiseDim() {
+    return flow.noiseDim();
+  }
+
+  @Override
   public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition) {
     return flow.logProb(tf, input, embed(tf, condition));
   }

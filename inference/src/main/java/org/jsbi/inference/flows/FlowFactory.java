@@ -7,6 +7,8 @@ import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.inference.density.DensityEstimator;
+import org.jsbi.inference.density.DensityTrainer;
 
 /** Trains and restores flows of one {@link FlowSpec}. */
 public final class FlowFactory implements EstimatorFactory {
@@ -19,7 +21,7 @@ public final class FlowFactory implements EstimatorFactory {
   @Override
   public ConditionalDensityEstimator train(Batch input, Batch condition, TrainingConfig config,
       TrainingListener listener) {
-    return FlowTrainer.train(spec, input, condition, config, listener);
+    return DensityTrainer.train(spec, input, condition, config, listener);
   }
 
   @Override
@@ -28,15 +30,12 @@ public final class FlowFactory implements EstimatorFactory {
       throw new IllegalArgumentException("state: expected an estimator of kind '" + spec.kind() + "', got '"
           + state.kind() + "'");
     }
-    FlowSpec saved = FlowSpec.fromHyperParameters(state.kind(), state.hyperParameters());
-    FlowSession session = new FlowSession(saved, state.inputDim(), state.conditionDim(), null, state.weights());
-    try {
-      session.start();
-      return new FlowEstimator(saved, session, state.input(), state.condition(), state.history());
-    } catch (RuntimeException e) {
-      session.close();
-      throw e;
-    }
+    return DensityEstimator.restore(FlowSpec.fromHyperParameters(state.kind(), state.hyperParameters()), state);
+  }
+
+  /** The flow this factory trains. */
+  FlowSpec spec() {
+    return spec;
   }
 
   @Override

@@ -4,6 +4,7 @@ import org.jsbi.inference.tf.Parameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsbi.api.Arguments;
+import org.jsbi.inference.density.EstimatorSpec;
 import org.tensorflow.op.Ops;
 
 /**
@@ -16,7 +17,8 @@ import org.tensorflow.op.Ops;
  * @param embeddingDim output size of an embedding network applied to the condition, or 0 for none
  * @param embeddingHidden hidden units of each of the embedding network's two layers (when it has one)
  */
-public record FlowSpec(String kind, int hidden, int transforms, int bins, int embeddingDim, int embeddingHidden) {
+public record FlowSpec(String kind, int hidden, int transforms, int bins, int embeddingDim, int embeddingHidden)
+    implements EstimatorSpec {
   /**
    * The splines act on [−5, 5] in standardized units; outside they are the identity. sbi uses 3, but each spline
    * maps its interval onto itself, and expanding a narrow, off-centre conditional into unit noise inside [−3, 3]
@@ -60,7 +62,8 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, int em
     return new FlowSpec("coupling", 50, 5, 0, 0, 0);
   }
 
-  FlowGraph build(Ops tf, Parameters p, int dim, int conditionDim) {
+  @Override
+  public FlowGraph build(Ops tf, Parameters p, int dim, int conditionDim) {
     if (embeddingDim > 0) {
       return new EmbeddedFlow(p, buildFlow(tf, p, dim, embeddingDim), conditionDim, embeddingHidden, embeddingDim);
     }
@@ -76,7 +79,8 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, int em
     };
   }
 
-  Map<String, String> hyperParameters() {
+  @Override
+  public Map<String, String> hyperParameters() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("hidden", Integer.toString(hidden));
     m.put("transforms", Integer.toString(transforms));

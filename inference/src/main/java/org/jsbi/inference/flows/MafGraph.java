@@ -1,5 +1,6 @@
 package org.jsbi.inference.flows;
 
+import org.jsbi.inference.density.DensityGraph;
 import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -20,6 +21,11 @@ final class MafGraph implements FlowGraph {
     for (int k = 0; k < transforms; k++) {
       layers[k] = new Made(tf, p, "maf.t" + k, dim, conditionDim, hidden);
     }
+  }
+
+  @Override
+  public int noiseDim() {
+    return dim;
   }
 
   @Override
@@ -45,7 +51,7 @@ final class MafGraph implements FlowGraph {
         u = reverse(tf, u);
       }
     }
-    return density ? tf.math.add(FlowGraph.standardNormalLogProb(tf, u, dim), logDet) : u;
+    return density ? tf.math.add(DensityGraph.standardNormalLogProb(tf, u, dim), logDet) : u;
   }
 
   @Override

@@ -1,7 +1,5 @@
-package org.jsbi.inference.flows;
+package org.jsbi.inference.density;
 
-import org.jsbi.inference.tf.Adam;
-import org.jsbi.inference.tf.Training;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +12,8 @@ import org.jsbi.api.estimator.EstimatorState.Standardization;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingHistory;
 import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.inference.tf.Adam;
+import org.jsbi.inference.tf.Training;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -25,16 +25,19 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
- * Maximum-likelihood training shared by every flow: standardization from the training split, the training set
- * held inside the graph with minibatches gathered by index, Adam with global-norm clipping, and early stopping that
- * keeps the best weights. Bit-for-bit reproducible from the seed.
+ * Training shared by every estimator: standardization from the training split, the training set held inside the
+ * graph with minibatches gathered by index, Adam with global-norm clipping, and early stopping that keeps the best
+ * weights. Estimators whose loss draws noise get a stateless seed per minibatch from the seeded generator, and a
+ * fixed one for the validation loss. Bit-for-bit reproducible from the seed.
  */
-final class FlowTrainer {
-  private FlowTrainer() {}
+public final class DensityTrainer {
+  private DensityTrainer() {}
 
-  static FlowEstimator train(FlowSpec spec, Batch input, Batch condition, TrainingConfig config,
+  /** Fits {@code spec}'s estimator to q(input | condition). */
+  public static DensityEstimator train(EstimatorSpec spec, Batch input, Batch condition, TrainingConfig config,
       TrainingListener listener) {
     Arguments.finiteBatch("input", input);
     Arguments.finiteBatch("condition", condition);
@@ -56,33 +59,43 @@ final class FlowTrainer {
     Standardization sIn = Standardization.of(trainIn);
     Standardization sCond = Standardization.of(trainCond);
 
-    FlowSession fs = new FlowSession(spec, input.cols(), condition.cols(), rng, null);
+    DensitySession fs = new DensitySession(spec, input.cols(), condition.cols(), rng, null);
     try {
       Ops tf = fs.tf;
+      DensityGraph density = fs.density;
       Placeholder<TInt32> idx = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-      Operand<TFloat32> u = constant(tf, FlowEstimator.standardize(trainIn, sIn), trainRows.length, input.cols());
-      Operand<TFloat32> c = constant(tf, FlowEstimator.standardize(trainCond, sCond), trainRows.length,
+      Placeholder<TInt64> seed = density.stochasticLoss()
+          ? tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2))) : null;
+      Operand<TFloat32> u = constant(tf, DensityEstimator.standardize(trainIn, sIn), trainRows.length, input.cols());
+      Operand<TFloat32> c = constant(tf, DensityEstimator.standardize(trainCond, sCond), trainRows.length,
           condition.cols());
-      Operand<TFloat32> loss = negMean(tf, fs.flow.logProb(tf, tf.gather(u, idx, tf.constant(0)),
-          tf.gather(c, idx, tf.constant(0))));
-      Operand<TFloat32> valLoss = negMean(tf, fs.flow.logProb(tf,
-          constant(tf, FlowEstimator.standardize(input.selectRows(valRows), sIn), nVal, input.cols()),
-          constant(tf, FlowEstimator.standardize(condition.selectRows(valRows), sCond), nVal, condition.cols())));
+      Operand<TFloat32> loss = mean(tf, density.trainingLoss(tf, tf.gather(u, idx, tf.constant(0)),
+          tf.gather(c, idx, tf.constant(0)), seed));
+      Operand<TFloat32> valLoss = mean(tf, density.trainingLoss(tf,
+          constant(tf, DensityEstimator.standardize(input.selectRows(valRows), sIn), nVal, input.cols()),
+          constant(tf, DensityEstimator.standardize(condition.selectRows(valRows), sCond), nVal, condition.cols()),
+          seed == null ? null : tf.constant(new long[] {VALIDATION_SEED, VALIDATION_SEED})));
       List<Variable<TFloat32>> vars = fs.parameters.variables();
       Op step = Adam.step(tf, vars, Training.gradients(fs.graph, loss, vars), (float) config.learningRate(),
           (float) config.clipNorm());
       Op[] snapshot = snapshotOps(tf, vars);
       Session session = fs.start();
-      TrainingHistory history = loop(session, idx, loss, valLoss, step, snapshot, trainRows.length, config, rng,
-          listener);
-      return new FlowEstimator(spec, fs, sIn, sCond, history);
+      TrainingHistory history = loop(session, new Feeds(idx, seed), loss, valLoss, step, snapshot,
+          trainRows.length, config, rng, listener);
+      return new DensityEstimator(spec, fs, sIn, sCond, history);
     } catch (RuntimeException | Error e) {
       fs.close();
       throw e;
     }
   }
 
-  private static TrainingHistory loop(Session session, Placeholder<TInt32> idx, Operand<TFloat32> loss,
+  /** The validation loss's fixed noise seed: the same noise every epoch, so epochs compare fairly. */
+  private static final long VALIDATION_SEED = 0x5EEDL;
+
+  /** What each step feeds: minibatch indices, and a noise seed when the loss is stochastic (else null). */
+  private record Feeds(Placeholder<TInt32> indices, Placeholder<TInt64> seed) {}
+
+  private static TrainingHistory loop(Session session, Feeds feeds, Operand<TFloat32> loss,
       Operand<TFloat32> valLoss, Op step, Op[] snapshot, int nTrain, TrainingConfig config, RandomGenerator rng,
       TrainingListener listener) {
     long start = System.nanoTime();
@@ -96,7 +109,9 @@ final class FlowTrainer {
       for (int from = 0; from < nTrain; from += batchSize) {
         int[] batch = Arrays.copyOfRange(order, from, Math.min(nTrain, from + batchSize));
         try (TInt32 t = TInt32.vectorOf(batch);
-            Result r = session.runner().feed(idx, t).addTarget(step).fetch(loss).run()) {
+            TInt64 noiseSeed = TInt64.vectorOf(feeds.seed() == null ? new long[2] : new long[] {rng.nextLong(),
+                rng.nextLong()});
+            Result r = feed(session.runner(), feeds, t, noiseSeed).addTarget(step).fetch(loss).run()) {
           sum += ((TFloat32) r.get(0)).getFloat() * batch.length;
         }
       }
@@ -121,6 +136,11 @@ final class FlowTrainer {
     return new TrainingHistory(epochs, bestEpoch);
   }
 
+  private static Session.Runner feed(Session.Runner runner, Feeds feeds, TInt32 indices, TInt64 seed) {
+    runner.feed(feeds.indices(), indices);
+    return feeds.seed() == null ? runner : runner.feed(feeds.seed(), seed);
+  }
+
   /** {save, restore}: copy every variable into a shadow copy, and back. */
   private static Op[] snapshotOps(Ops tf, List<Variable<TFloat32>> vars) {
     List<Op> save = new ArrayList<>();
@@ -133,8 +153,8 @@ final class FlowTrainer {
     return new Op[] {tf.withControlDependencies(save).noOp(), tf.withControlDependencies(restore).noOp()};
   }
 
-  private static Operand<TFloat32> negMean(Ops tf, Operand<TFloat32> logProb) {
-    return tf.math.neg(tf.math.mean(logProb, tf.constant(0)));
+  private static Operand<TFloat32> mean(Ops tf, Operand<TFloat32> perRow) {
+    return tf.math.mean(perRow, tf.constant(0));
   }
 
   private static Operand<TFloat32> constant(Ops tf, float[] values, int rows, int cols) {

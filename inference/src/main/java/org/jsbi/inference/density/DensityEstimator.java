@@ -1,4 +1,4 @@
-package org.jsbi.inference.flows;
+package org.jsbi.inference.density;
 
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -10,26 +10,42 @@ import org.jsbi.api.estimator.EstimatorState.Standardization;
 import org.jsbi.api.estimator.TrainingHistory;
 
 /**
- * A trained conditional flow. Inputs and conditions are standardized with the training set's statistics before
- * they reach the graph, and log densities are corrected back to the original units. Sampling feeds Gaussian noise
- * drawn from the caller's generator, so samples are reproducible from its seed.
+ * A trained conditional density estimator. Inputs and conditions are standardized with the training set's
+ * statistics before they reach the graph, and log densities are corrected back to the original units. Sampling
+ * feeds Gaussian noise drawn from the caller's generator, so samples are reproducible from its seed.
  */
-final class FlowEstimator implements ConditionalDensityEstimator {
+public final class DensityEstimator implements ConditionalDensityEstimator {
   private static final int CHUNK = 8192;
 
-  private final FlowSpec spec;
-  private final FlowSession session;
+  private final EstimatorSpec spec;
+  private final DensitySession session;
   private final Standardization input;
   private final Standardization condition;
   private final TrainingHistory history;
 
-  FlowEstimator(FlowSpec spec, FlowSession session, Standardization input, Standardization condition,
+  DensityEstimator(EstimatorSpec spec, DensitySession session, Standardization input, Standardization condition,
       TrainingHistory history) {
     this.spec = spec;
     this.session = session;
     this.input = input;
     this.condition = condition;
     this.history = history;
+  }
+
+  /** Rebuilds a trained estimator from its saved state; {@code spec} must be the one it was trained with. */
+  public static DensityEstimator restore(EstimatorSpec spec, EstimatorState state) {
+    if (!state.kind().equals(spec.kind())) {
+      throw new IllegalArgumentException("state: expected an estimator of kind '" + spec.kind() + "', got '"
+          + state.kind() + "'");
+    }
+    DensitySession session = new DensitySession(spec, state.inputDim(), state.conditionDim(), null, state.weights());
+    try {
+      session.start();
+      return new DensityEstimator(spec, session, state.input(), state.condition(), state.history());
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
   }
 
   @Override
@@ -79,30 +95,21 @@ final class FlowEstimator implements ConditionalDensityEstimator {
     double[] mean = input.mean();
     double[] std = input.std();
     int d = inputDim();
+    int noiseDim = session.density.noiseDim();
     double[] out = new double[n * d];
     for (int from = 0; from < n; from += CHUNK) {
       int rows = Math.min(CHUNK, n - from);
-      float[] z = new float[rows * d];
+      float[] z = new float[rows * noiseDim];
       for (int k = 0; k < z.length; k++) {
         z[k] = (float) rng.nextGaussian();
       }
-      float[] u = session.inverse(z, tile(c, rows), rows);
+      float[] u = session.sample(z, tile(c, rows), rows);
       for (int k = 0; k < u.length; k++) {
         int j = k % d;
         out[from * d + k] = u[k] * std[j] + mean[j];
       }
     }
     return Batch.wrap(n, d, out);
-  }
-
-  /** The flow's forward map on standardized values, for inversion checks. */
-  float[] forward(float[] u, float[] c, int rows) {
-    return session.forward(u, c, rows);
-  }
-
-  /** The flow's inverse map on standardized values, for inversion checks. */
-  float[] inverse(float[] z, float[] c, int rows) {
-    return session.inverse(z, c, rows);
   }
 
   @Override
@@ -121,7 +128,8 @@ final class FlowEstimator implements ConditionalDensityEstimator {
     session.close();
   }
 
-  static float[] standardize(Batch b, Standardization s) {
+  /** Rows of {@code b} in standardized units, as the graph sees them. */
+  public static float[] standardize(Batch b, Standardization s) {
     double[] m = s.mean();
     double[] sd = s.std();
     int d = b.cols();

@@ -1,0 +1,57 @@
+package org.jsbi.inference.density;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The graph of one conditional density estimator over standardized values: q(u | c), and a sampler that maps
+ * standard-normal noise to draws of u. Its variables are created once; the methods may be called several times
+ * (training batch, validation set, inference placeholders) and share them.
+ */
+public interface DensityGraph {
+  /** log q(u | c) for each row: shape [batch]. */
+  Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition);
+
+  /**
+   * Columns of standard-normal noise per row that a Monte-Carlo estimate of the log-density needs, or 0 for an
+   * exact density.
+   */
+  default int densityNoiseDim() {
+    return 0;
+  }
+
+  /** log q(u | c) estimated with {@code noise} of shape [batch, {@link #densityNoiseDim()}]; exact ones ignore it. */
+  default Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
+      Operand<TFloat32> noise) {
+    return logProb(tf, input, condition);
+  }
+
+  /** Columns of standard-normal noise that {@link #sample} needs per draw. */
+  int noiseDim();
+
+  /** One draw of u for each row of noise and condition: shape [batch, dim]. */
+  Operand<TFloat32> sample(Ops tf, Operand<TFloat32> noise, Operand<TFloat32> condition);
+
+  /** Whether the training loss draws noise, and so needs a fresh seed for every minibatch. */
+  default boolean stochasticLoss() {
+    return false;
+  }
+
+  /**
+   * The loss minimized in training, per row: −log q(u | c) unless the estimator trains on a bound.
+   *
+   * @param seed a stateless-random seed of shape [2] when {@link #stochasticLoss()}, or null
+   */
+  default Operand<TFloat32> trainingLoss(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
+      Operand<TInt64> seed) {
+    return tf.math.neg(logProb(tf, input, condition));
+  }
+
+  /** log N(z; 0, I) summed over the last axis. */
+  static Operand<TFloat32> standardNormalLogProb(Ops tf, Operand<TFloat32> z, int dim) {
+    Operand<TFloat32> sq = tf.reduceSum(tf.math.square(z), tf.constant(1));
+    return tf.math.sub(tf.math.mul(tf.constant(-0.5f), sq), tf.constant((float) (0.5 * dim * Math.log(2 * Math.PI))));
+  }
+}

@@ -1,0 +1,149 @@
+package org.jsbi.inference.density;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.jsbi.inference.tf.Parameters;
+
+/**
+ * The TensorFlow graph and session of one estimator, with its inference endpoints (log-density and sampling on fed
+ * standardized values). Owns all native resources; callers only see float arrays.
+ */
+final class DensitySession implements AutoCloseable {
+  final int dim;
+  final int conditionDim;
+  final Graph graph;
+  final Ops tf;
+  final Parameters parameters;
+  final DensityGraph density;
+  private final Placeholder<TFloat32> input;
+  private final Placeholder<TFloat32> condition;
+  private final Placeholder<TFloat32> noise;
+  private final Placeholder<TFloat32> densityNoise;
+  private final Operand<TFloat32> logProb;
+  private final Operand<TFloat32> sample;
+  private Session session;
+
+  DensitySession(EstimatorSpec spec, int dim, int conditionDim, RandomGenerator init, Map<String, float[]> restored) {
+    this.dim = dim;
+    this.conditionDim = conditionDim;
+    this.graph = new Graph();
+    try {
+      this.tf = Ops.create(graph);
+      this.parameters = new Parameters(tf, init, restored);
+      this.density = spec.build(tf, parameters, dim, conditionDim);
+      this.input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, dim)));
+      this.condition = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, conditionDim)));
+      this.noise = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, density.noiseDim())));
+      this.densityNoise = density.densityNoiseDim() == 0 ? null
+          : tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, density.densityNoiseDim())));
+      this.logProb = densityNoise == null ? density.logProb(tf, input, condition)
+          : density.logProb(tf, input, condition, densityNoise);
+      this.sample = density.sample(tf, noise, condition);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** Creates the session and initializes the variables; call once the graph is complete. */
+  Session start() {
+    session = org.jsbi.inference.tf.Sessions.open(graph);
+    session.initialize();
+    return session;
+  }
+
+  Session session() {
+    if (session == null) {
+      throw new IllegalStateException("the estimator's session has not been started");
+    }
+    return session;
+  }
+
+  /**
+   * log q(u | c) for standardized rows; {@code c} has one row per row of {@code u}. A Monte-Carlo estimate gets
+   * noise drawn from a generator seeded by the row's own values: independent from row to row, the same for the
+   * same row whatever the batch, so the estimate is reproducible.
+   */
+  float[] logProb(float[] u, float[] c, int rows) {
+    if (densityNoise == null) {
+      return run(logProb, input, u, dim, c, rows, 1, null);
+    }
+    int width = density.densityNoiseDim();
+    float[] z = new float[rows * width];
+    for (int i = 0; i < rows; i++) {
+      long h = 0x9E3779B97F4A7C15L;
+      for (int j = 0; j < dim; j++) {
+        h = (h ^ Float.floatToIntBits(u[i * dim + j])) * 0xBF58476D1CE4E5B9L;
+      }
+      for (int j = 0; j < conditionDim; j++) {
+        h = (h ^ Float.floatToIntBits(c[i * conditionDim + j])) * 0x94D049BB133111EBL;
+      }
+      java.util.SplittableRandom rng = new java.util.SplittableRandom(h);
+      for (int k = 0; k < width; k++) {
+        z[i * width + k] = (float) rng.nextGaussian();
+      }
+    }
+    try (TFloat32 t = TFloat32.tensorOf(Shape.of(rows, width), DataBuffers.of(z, true, false))) {
+      return run(logProb, input, u, dim, c, rows, 1, t);
+    }
+  }
+
+  /** Standardized draws of u, one per row of noise (width {@link DensityGraph#noiseDim()}) and condition. */
+  float[] sample(float[] z, float[] c, int rows) {
+    return run(sample, noise, z, density.noiseDim(), c, rows, dim, null);
+  }
+
+  private float[] run(Operand<TFloat32> fetch, Placeholder<TFloat32> fed, float[] values, int cols, float[] c,
+      int rows, int outCols, TFloat32 densityNoiseValues) {
+    float[] out = new float[rows * outCols];
+    try (TFloat32 a = TFloat32.tensorOf(Shape.of(rows, cols), DataBuffers.of(values, true, false));
+        TFloat32 b = TFloat32.tensorOf(Shape.of(rows, conditionDim), DataBuffers.of(c, true, false));
+        Result r = feedNoise(session().runner().feed(fed, a).feed(condition, b), densityNoiseValues)
+            .fetch(fetch).run()) {
+      ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
+    }
+    return out;
+  }
+
+  private Session.Runner feedNoise(Session.Runner runner, TFloat32 values) {
+    return values == null ? runner : runner.feed(densityNoise, values);
+  }
+
+  /** The current value of every weight, by name. */
+  Map<String, float[]> weights() {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    Session.Runner runner = session().runner();
+    for (var v : parameters.variables()) {
+      runner.fetch(v);
+    }
+    try (Result r = runner.run()) {
+      int i = 0;
+      for (String name : parameters.names()) {
+        TFloat32 t = (TFloat32) r.get(i++);
+        float[] values = new float[(int) t.shape().size()];
+        t.copyTo(DataBuffers.of(values, false, false));
+        out.put(name, values);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    if (session != null) {
+      session.close(); // before the graph: Graph.close() blocks while a session is open
+      session = null;
+    }
+    graph.close();
+  }
+}

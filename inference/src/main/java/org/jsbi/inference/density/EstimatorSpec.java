@@ -1,0 +1,17 @@
+package org.jsbi.inference.density;
+
+import java.util.Map;
+import org.jsbi.inference.tf.Parameters;
+import org.tensorflow.op.Ops;
+
+/** The kind and hyper-parameters of one estimator, and how to build its graph. */
+public interface EstimatorSpec {
+  /** The registered id, e.g. {@code maf}. */
+  String kind();
+
+  /** Everything besides the weights needed to rebuild the graph, as saved with the estimator. */
+  Map<String, String> hyperParameters();
+
+  /** Creates the graph's variables through {@code p} and returns the graph. */
+  DensityGraph build(Ops tf, Parameters p, int dim, int conditionDim);
+}
