@@ -40,6 +40,16 @@ public final class BoxUniformPrior implements Prior {
   }
 
   @Override
+  public double lowerBound(int i) {
+    return lower[i];
+  }
+
+  @Override
+  public double upperBound(int i) {
+    return upper[i];
+  }
+
+  @Override
   public double[] sample(RandomGenerator rng) {
     double[] theta = new double[lower.length];
     for (int i = 0; i < theta.length; i++) {

@@ -35,6 +35,16 @@ public final class IndependentPrior implements Prior {
   }
 
   @Override
+  public double lowerBound(int i) {
+    return marginals[i].getSupportLowerBound();
+  }
+
+  @Override
+  public double upperBound(int i) {
+    return marginals[i].getSupportUpperBound();
+  }
+
+  @Override
   public double[] sample(RandomGenerator rng) {
     double[] theta = new double[marginals.length];
     for (int i = 0; i < theta.length; i++) {

@@ -26,6 +26,19 @@ public interface Prior {
   /** Whether θ lies in the support, where the density is positive. */
   boolean inSupport(double[] theta);
 
+  /**
+   * The support's lower bound in dimension {@code i}, or −∞. With {@link #upperBound} this is the box that MCMC maps
+   * to an unconstrained space; the support may be smaller than the box (then {@link #inSupport} decides).
+   */
+  default double lowerBound(int i) {
+    return Double.NEGATIVE_INFINITY;
+  }
+
+  /** The support's upper bound in dimension {@code i}, or +∞. */
+  default double upperBound(int i) {
+    return Double.POSITIVE_INFINITY;
+  }
+
   /** A one-line description of the distribution, e.g. {@code BoxUniform([-1, 1]^2)}. */
   String describe();
 }

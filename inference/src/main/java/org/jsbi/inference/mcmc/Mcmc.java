@@ -1,0 +1,92 @@
+package org.jsbi.inference.mcmc;
+
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.jsbi.api.Batch;
+import org.jsbi.api.Prior;
+
+/**
+ * Markov chain Monte Carlo for a posterior known up to a constant, log p(θ) + log L(θ): the chains run in the
+ * prior's unconstrained space (Jacobian included) and start from sampling-importance-resampling from the prior, as
+ * sbi's {@code init_strategy="sir"}.
+ *
+ * <pre>{@code
+ * McmcResult r = Mcmc.sample(Mcmc.Method.SLICE, prior, logLikelihood, 10_000, McmcSettings.defaults(), rng);
+ * }</pre>
+ */
+public final class Mcmc {
+  /** The samplers. */
+  public enum Method {
+    /** Vectorized coordinate-wise slice sampling. */
+    SLICE,
+    /** Random-walk Metropolis–Hastings with an adaptive proposal. */
+    METROPOLIS_HASTINGS
+  }
+
+  /** Prior draws per chain from which sampling-importance-resampling picks the starting points. */
+  static final int SIR_CANDIDATES_PER_CHAIN = 100;
+
+  private Mcmc() {}
+
+  /** {@code n} draws from p(θ | ·) ∝ p(θ) L(θ), where {@code logLikelihood} gives log L for rows of θ. */
+  public static McmcResult sample(Method method, Prior prior, LogDensity logLikelihood, int n, McmcSettings settings,
+      RandomGenerator rng) {
+    Objects.requireNonNull(method, "method");
+    if (n <= 0) {
+      throw new IllegalArgumentException("n: expected a positive number of samples, got " + n);
+    }
+    UnconstrainedSpace space = new UnconstrainedSpace(prior);
+    LogDensity posterior = theta -> {
+      double[] lp = logLikelihood.evaluate(theta);
+      for (int r = 0; r < lp.length; r++) {
+        double[] row = theta.row(r);
+        lp[r] = prior.inSupport(row) ? lp[r] + prior.logDensity(row) : Double.NEGATIVE_INFINITY;
+        if (Double.isNaN(lp[r])) {
+          lp[r] = Double.NEGATIVE_INFINITY;
+        }
+      }
+      return lp;
+    };
+    Batch start = sirInit(prior, logLikelihood, settings.chains(), rng);
+    Batch y = Batch.zeros(start.rows(), start.cols());
+    for (int c = 0; c < start.rows(); c++) {
+      y.setRow(c, space.toUnconstrained(start.row(c)));
+    }
+    LogDensity target = space.target(posterior);
+    ChainSampler sampler = method == Method.SLICE ? new SliceSampler(target, y, rng)
+        : new MetropolisHastings(target, y, rng);
+    return sampler.run(n, settings, space);
+  }
+
+  /**
+   * One starting point per chain: {@value #SIR_CANDIDATES_PER_CHAIN} prior draws per chain, weighted by their
+   * likelihood, resampled with replacement.
+   */
+  static Batch sirInit(Prior prior, LogDensity logLikelihood, int chains, RandomGenerator rng) {
+    Batch candidates = prior.sample(chains * SIR_CANDIDATES_PER_CHAIN, rng);
+    double[] logW = logLikelihood.evaluate(candidates);
+    double max = Double.NEGATIVE_INFINITY;
+    for (double w : logW) {
+      if (w > max) {
+        max = w;
+      }
+    }
+    if (!(max > Double.NEGATIVE_INFINITY) || Double.isNaN(max)) {
+      throw new IllegalStateException("MCMC: the likelihood is zero (or NaN) at all " + logW.length + " prior draws "
+          + "used to start the chains; check that the observation can come from this model");
+    }
+    double[] cumulative = new double[logW.length];
+    double total = 0;
+    for (int k = 0; k < logW.length; k++) {
+      total += Double.isNaN(logW[k]) ? 0 : Math.exp(logW[k] - max);
+      cumulative[k] = total;
+    }
+    int[] picked = new int[chains];
+    for (int c = 0; c < chains; c++) {
+      double u = rng.nextDouble() * total;
+      int k = java.util.Arrays.binarySearch(cumulative, u);
+      picked[c] = Math.min(k >= 0 ? k : -k - 1, logW.length - 1);
+    }
+    return candidates.selectRows(picked);
+  }
+}

@@ -1,0 +1,43 @@
+package org.jsbi.inference.mcmc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsbi.api.Batch;
+
+/**
+ * Draws from MCMC, with their diagnostics.
+ *
+ * @param samples the kept draws, chain after chain interleaved by sweep (row = sweep · chains + chain), in θ space
+ * @param rHat split R-hat per dimension (of the unconstrained coordinates)
+ * @param ess effective sample size per dimension
+ * @param acceptance Metropolis–Hastings acceptance rate, or NaN for the slice sampler
+ * @param evaluationsPerDraw target evaluations per chain and sweep
+ * @param seconds wall time
+ */
+public record McmcResult(String sampler, Batch samples, double[] rHat, double[] ess, double acceptance,
+    double evaluationsPerDraw, double seconds) {
+  /** R-hat above this suggests the chains have not mixed (Vehtari et al. 2021 recommend 1.01; sbi warns at 1.05). */
+  public static final double R_HAT_WARNING = 1.05;
+
+  /** Warnings a user should see: dimensions whose R-hat is above {@link #R_HAT_WARNING}. */
+  public List<String> warnings() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < rHat.length; i++) {
+      if (!(rHat[i] <= R_HAT_WARNING)) {
+        out.add(String.format(java.util.Locale.ROOT, "R-hat of parameter %d is %.3f (> %.2f): the chains have "
+            + "not mixed; run more warm-up sweeps or more chains", i + 1, rHat[i], R_HAT_WARNING));
+      }
+    }
+    return out;
+  }
+
+  /** One line: sampler, minimum ESS, maximum R-hat, acceptance or evaluations per draw, and time. */
+  public String summary() {
+    double minEss = java.util.Arrays.stream(ess).min().orElse(Double.NaN);
+    double maxRHat = java.util.Arrays.stream(rHat).max().orElse(Double.NaN);
+    String step = Double.isNaN(acceptance) ? String.format(java.util.Locale.ROOT, "%.1f evaluations per draw",
+        evaluationsPerDraw) : String.format(java.util.Locale.ROOT, "acceptance %.2f", acceptance);
+    return String.format(java.util.Locale.ROOT, "%s: %d draws, min ESS %.0f, max R-hat %.3f, %s, %.2f s", sampler,
+        samples.rows(), minEss, maxRHat, step, seconds);
+  }
+}

@@ -1,0 +1,101 @@
+package org.jsbi.inference.mcmc;
+
+import org.jsbi.api.Batch;
+import org.jsbi.api.Prior;
+
+/**
+ * Maps θ in a prior's bounding box to all of ℝ^d, so that samplers never propose outside the support: logit for a
+ * dimension bounded on both sides, log for one bound, identity for none. A density over θ becomes one over y by
+ * adding log |dθ/dy|, which {@link #target} does.
+ */
+public final class UnconstrainedSpace {
+  private final double[] lower;
+  private final double[] upper;
+
+  public UnconstrainedSpace(Prior prior) {
+    int d = prior.dim();
+    lower = new double[d];
+    upper = new double[d];
+    for (int i = 0; i < d; i++) {
+      lower[i] = prior.lowerBound(i);
+      upper[i] = prior.upperBound(i);
+    }
+  }
+
+  public int dim() {
+    return lower.length;
+  }
+
+  /** y for θ (θ strictly inside the box). */
+  public double[] toUnconstrained(double[] theta) {
+    double[] y = new double[theta.length];
+    for (int i = 0; i < y.length; i++) {
+      boolean lo = Double.isFinite(lower[i]);
+      boolean hi = Double.isFinite(upper[i]);
+      double t = theta[i];
+      if (lo && hi) {
+        double p = (t - lower[i]) / (upper[i] - lower[i]);
+        y[i] = Math.log(p) - Math.log1p(-p);
+      } else if (lo) {
+        y[i] = Math.log(t - lower[i]);
+      } else if (hi) {
+        y[i] = Math.log(upper[i] - t);
+      } else {
+        y[i] = t;
+      }
+    }
+    return y;
+  }
+
+  /** θ for each row of y. */
+  public Batch toConstrained(Batch y) {
+    Batch theta = Batch.zeros(y.rows(), y.cols());
+    for (int r = 0; r < y.rows(); r++) {
+      for (int i = 0; i < y.cols(); i++) {
+        theta.set(r, i, constrain(i, y.get(r, i)));
+      }
+    }
+    return theta;
+  }
+
+  private double constrain(int i, double y) {
+    boolean lo = Double.isFinite(lower[i]);
+    boolean hi = Double.isFinite(upper[i]);
+    if (lo && hi) {
+      return lower[i] + (upper[i] - lower[i]) / (1 + Math.exp(-y));
+    } else if (lo) {
+      return lower[i] + Math.exp(y);
+    } else if (hi) {
+      return upper[i] - Math.exp(y);
+    }
+    return y;
+  }
+
+  /** log |dθ/dy| for one point. */
+  double logAbsDetJacobian(double[] y) {
+    double sum = 0;
+    for (int i = 0; i < y.length; i++) {
+      boolean lo = Double.isFinite(lower[i]);
+      boolean hi = Double.isFinite(upper[i]);
+      if (lo && hi) {
+        // log σ(y) + log(1 − σ(y)), written to stay finite for large |y|
+        double a = Math.abs(y[i]);
+        sum += Math.log(upper[i] - lower[i]) - a - 2 * Math.log1p(Math.exp(-a));
+      } else if (lo || hi) {
+        sum += y[i];
+      }
+    }
+    return sum;
+  }
+
+  /** The density over y that corresponds to {@code overTheta}, a density over θ. */
+  public LogDensity target(LogDensity overTheta) {
+    return y -> {
+      double[] lp = overTheta.evaluate(toConstrained(y));
+      for (int r = 0; r < lp.length; r++) {
+        lp[r] += logAbsDetJacobian(y.row(r));
+      }
+      return lp;
+    };
+  }
+}
