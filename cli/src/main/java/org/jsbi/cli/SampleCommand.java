@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.jsbi.api.Batch;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.posterior.PosteriorSamples;
-import org.jsbi.inference.npe.NpePosterior;
+import org.jsbi.inference.TrainedPosterior;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
@@ -49,7 +49,7 @@ final class SampleCommand implements Callable<Integer> {
     AtomicFiles.checkWritable("--output", output);
     CsvTable obs = CsvTable.read("--observation", observation);
     PrintWriter out = spec.commandLine().getOut();
-    try (Registry registry = common.registry(); NpePosterior posterior = PosteriorStore.load(posteriorDir, registry)) {
+    try (Registry registry = common.registry(); TrainedPosterior posterior = PosteriorStore.load(posteriorDir, registry)) {
       checkObservations(obs, posterior.dataDim());
       List<PosteriorSamples> samples = posterior.sample(numSamples, obs.rows(), seed);
       boolean several = samples.size() > 1;
@@ -72,8 +72,12 @@ final class SampleCommand implements Callable<Integer> {
       });
       for (int k = 0; k < samples.size(); k++) {
         PosteriorSamples s = samples.get(k);
-        out.printf(Locale.ROOT, "observation %d: %d samples in %.2f s, acceptance rate %.3f%n", k + 1,
-            s.samples().rows(), s.seconds(), s.acceptanceRate());
+        if (s.diagnostics().isEmpty()) {
+          out.printf(Locale.ROOT, "observation %d: %d samples in %.2f s, acceptance rate %.3f%n", k + 1,
+              s.samples().rows(), s.seconds(), s.acceptanceRate());
+        } else {
+          out.printf(Locale.ROOT, "observation %d: %s%n", k + 1, s.diagnostics());
+        }
       }
       out.println("wrote " + output);
     }

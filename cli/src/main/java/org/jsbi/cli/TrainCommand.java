@@ -11,7 +11,8 @@ import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.inference.npe.Npe;
-import org.jsbi.inference.npe.NpePosterior;
+import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.nle.Nle;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
@@ -22,9 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code jsbi train}: simulate (or read simulations), train a posterior, save it. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train an amortized posterior (NPE) on simulations of a model and save it to a directory.")
+    description = "Train a posterior on simulations of a model and save it to a directory: NPE learns q(θ | x) "
+        + "directly; NLE learns the likelihood q(x | θ) and samples the posterior by MCMC.")
 final class TrainCommand implements Callable<Integer> {
-  enum Method { npe }
+  enum Method { npe, nle }
 
   @Mixin CommonOptions common;
   @Mixin TrainingOptions training;
@@ -76,9 +78,11 @@ final class TrainCommand implements Callable<Integer> {
       SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model) : simulate(model);
       out.println(sims.summary() + " of " + model.id());
       TrainingConfig config = training.config(TrainingConfig.defaults(seed).withMaxEpochs(maxEpochs));
-      NpePosterior posterior;
+      TrainedPosterior posterior;
       try (Progress progress = Progress.start("train " + training.estimator, maxEpochs, common.showProgress())) {
-        posterior = new Npe(model, factory).listener(e -> progress.epoch(e)).train(sims, config);
+        posterior = method == Method.nle
+            ? new Nle(model, factory).listener(e -> progress.epoch(e)).train(sims, config)
+            : new Npe(model, factory).listener(e -> progress.epoch(e)).train(sims, config);
       }
       try (posterior) {
         PosteriorStore.save(posterior, output);

@@ -24,6 +24,30 @@ public interface ConditionalDensityEstimator extends AutoCloseable {
   /** {@code n} independent draws from q(· | condition), reproducible from the generator's state. */
   Batch sample(int n, double[] condition, RandomGenerator rng);
 
+  /**
+   * One draw for each row of {@code condition}, row i using only {@code rngs[i]}, so that results do not depend on
+   * how rows are grouped. The default draws row by row; implementations may batch.
+   */
+  default Batch sampleEach(Batch condition, RandomGenerator[] rngs) {
+    if (rngs.length != condition.rows()) {
+      throw new IllegalArgumentException("rngs: expected one generator per row of condition (" + condition.rows()
+          + "), got " + rngs.length);
+    }
+    Batch out = Batch.zeros(condition.rows(), inputDim());
+    for (int i = 0; i < condition.rows(); i++) {
+      out.setRow(i, sample(1, condition.row(i), rngs[i]).row(0));
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@link #logProb} is the exact density of the model; false for Monte-Carlo estimates such as a
+   * conditional VAE's importance-weighted bound, whose values are noisy lower-bound estimates.
+   */
+  default boolean exactLogProb() {
+    return true;
+  }
+
   /** Everything needed to rebuild this estimator exactly: weights, standardization, configuration, history. */
   EstimatorState state();
 

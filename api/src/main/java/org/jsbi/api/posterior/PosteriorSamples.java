@@ -9,10 +9,18 @@ import org.jsbi.api.Batch;
  * @param samples one θ per row
  * @param proposed draws made from the estimator, including those rejected outside the prior's support
  * @param seconds wall time taken
+ * @param diagnostics how the sampler fared, for people (MCMC: effective sample size, R-hat, warnings); empty for
+ *     direct sampling
  */
-public record PosteriorSamples(Batch samples, long proposed, double seconds) {
+public record PosteriorSamples(Batch samples, long proposed, double seconds, String diagnostics) {
   public PosteriorSamples {
     Objects.requireNonNull(samples, "samples");
+    Objects.requireNonNull(diagnostics, "diagnostics");
+  }
+
+  /** Samples drawn directly (no MCMC), with no diagnostics. */
+  public PosteriorSamples(Batch samples, long proposed, double seconds) {
+    this(samples, proposed, seconds, "");
   }
 
   /** The share of draws that fell inside the prior's support. */

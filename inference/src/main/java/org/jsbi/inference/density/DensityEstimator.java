@@ -112,6 +112,40 @@ public final class DensityEstimator implements ConditionalDensityEstimator {
     return Batch.wrap(n, d, out);
   }
 
+  /** All rows in one call per chunk: row i's noise comes from {@code rngs[i]} alone. */
+  @Override
+  public Batch sampleEach(Batch cond, RandomGenerator[] rngs) {
+    Arguments.columns("condition", cond, conditionDim());
+    if (rngs.length != cond.rows()) {
+      throw new IllegalArgumentException("rngs: expected one generator per row of condition (" + cond.rows()
+          + "), got " + rngs.length);
+    }
+    int d = inputDim();
+    int noiseDim = session.density.noiseDim();
+    double[] mean = input.mean();
+    double[] std = input.std();
+    double[] out = new double[cond.rows() * d];
+    for (int from = 0; from < cond.rows(); from += CHUNK) {
+      int rows = Math.min(CHUNK, cond.rows() - from);
+      float[] z = new float[rows * noiseDim];
+      for (int i = 0; i < rows; i++) {
+        for (int k = 0; k < noiseDim; k++) {
+          z[i * noiseDim + k] = (float) rngs[from + i].nextGaussian();
+        }
+      }
+      float[] u = session.sample(z, standardize(cond.selectRows(range(from, rows)), condition), rows);
+      for (int k = 0; k < u.length; k++) {
+        out[from * d + k] = u[k] * std[k % d] + mean[k % d];
+      }
+    }
+    return Batch.wrap(cond.rows(), d, out);
+  }
+
+  @Override
+  public boolean exactLogProb() {
+    return session.density.densityNoiseDim() == 0;
+  }
+
   @Override
   public EstimatorState state() {
     return new EstimatorState(spec.kind(), inputDim(), conditionDim(), spec.hyperParameters(), input, condition,

@@ -19,7 +19,7 @@ import org.jsbi.api.Model;
 import org.jsbi.api.Prior;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
-import org.jsbi.api.posterior.Posterior;
+import org.jsbi.inference.TrainedPosterior;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.posterior.SamplingLimits;
 
@@ -27,7 +27,7 @@ import org.jsbi.api.posterior.SamplingLimits;
  * The amortized posterior of NPE: samples come straight from q(θ | x), rejecting the draws outside the prior's
  * support (which q may leak mass into), and log densities are renormalized by the accepted share.
  */
-public final class NpePosterior implements Posterior {
+public final class NpePosterior implements TrainedPosterior {
   private static final int LEAKAGE_DRAWS = 10_000;
   private static final long LEAKAGE_SEED = 0x1EA4A6EL;
 
@@ -45,10 +45,16 @@ public final class NpePosterior implements Posterior {
   }
 
   @Override
+  public String method() {
+    return "npe";
+  }
+
+  @Override
   public String modelId() {
     return model.id();
   }
 
+  @Override
   public Model model() {
     return model;
   }
@@ -63,10 +69,12 @@ public final class NpePosterior implements Posterior {
     return model.dataDim();
   }
 
+  @Override
   public ConditionalDensityEstimator estimator() {
     return estimator;
   }
 
+  @Override
   public TrainingRecord training() {
     return training;
   }

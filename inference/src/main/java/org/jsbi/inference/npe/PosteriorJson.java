@@ -1,5 +1,6 @@
 package org.jsbi.inference.npe;
 
+import org.jsbi.inference.TrainedPosterior;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -21,13 +22,13 @@ final class PosteriorJson {
 
   private PosteriorJson() {}
 
-  static ObjectNode write(NpePosterior posterior, EstimatorState state, String sha256) {
+  static ObjectNode write(TrainedPosterior posterior, EstimatorState state, String sha256) {
     ObjectNode root = F.objectNode();
     root.put("format", PosteriorStore.FORMAT);
     root.put("formatVersion", PosteriorStore.FORMAT_VERSION);
     String version = PosteriorStore.class.getPackage().getImplementationVersion();
     root.put("jsbiVersion", version == null ? "development" : version);
-    root.put("method", "npe");
+    root.put("method", posterior.method());
     ObjectNode model = root.putObject("model");
     model.put("id", posterior.modelId());
     model.put("prior", posterior.model().prior().describe());
@@ -79,6 +80,11 @@ final class PosteriorJson {
       throw new IllegalArgumentException("--posterior: " + file + " has format version " + version
           + ", but this jsbi reads version " + PosteriorStore.FORMAT_VERSION + "; use the jsbi version that wrote it ("
           + json.path("jsbiVersion").asText() + ") or retrain");
+    }
+    String method = json.path("method").asText();
+    if (!method.equals("npe") && !method.equals("nle")) {
+      throw new IllegalArgumentException("--posterior: " + file + " has method '" + method + "', expected 'npe' or "
+          + "'nle'; the file is corrupt: train the posterior again");
     }
   }
 

@@ -1,5 +1,9 @@
 package org.jsbi.inference.npe;
 
+import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.mcmc.Mcmc;
+import org.jsbi.inference.mcmc.McmcSettings;
+import org.jsbi.inference.nle.NlePosterior;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,7 +40,7 @@ public final class PosteriorStore {
   private PosteriorStore() {}
 
   /** Writes {@code posterior} to {@code dir}, replacing an earlier jsbi posterior there. */
-  public static void save(NpePosterior posterior, Path dir) throws IOException {
+  public static void save(TrainedPosterior posterior, Path dir) throws IOException {
     Path target = dir.toAbsolutePath();
     if (Files.exists(target) && !Files.exists(target.resolve(METADATA)) && !isEmptyDirectory(target)) {
       throw new IllegalArgumentException("--output: '" + dir + "' exists and is not a jsbi posterior directory; "
@@ -71,7 +75,7 @@ public final class PosteriorStore {
    * Refuses, with a message that names the problem, a directory that is missing, corrupt, of another format
    * version, or trained for a model that has since changed.
    */
-  public static NpePosterior load(Path dir, Registry registry) throws IOException {
+  public static TrainedPosterior load(Path dir, Registry registry) throws IOException {
     Path metadata = dir.resolve(METADATA);
     if (!Files.isRegularFile(metadata)) {
       throw new IllegalArgumentException("--posterior: '" + dir + "' is not a jsbi posterior directory ("
@@ -93,8 +97,12 @@ public final class PosteriorStore {
           + "was trained (prior was " + savedPrior + ", is now " + model.prior().describe() + "); retrain it");
     }
     EstimatorState state = PosteriorJson.estimatorState(json, floatsByName(json, weights));
-    return new NpePosterior(model, registry.estimator(state.kind()).restore(state), PosteriorJson.training(json),
-        org.jsbi.api.posterior.SamplingLimits.defaults());
+    var estimator = registry.estimator(state.kind()).restore(state);
+    TrainingRecord training = PosteriorJson.training(json);
+    return switch (json.path("method").asText()) {
+      case "nle" -> new NlePosterior(model, estimator, training, Mcmc.Method.SLICE, McmcSettings.defaults());
+      default -> new NpePosterior(model, estimator, training, org.jsbi.api.posterior.SamplingLimits.defaults());
+    };
   }
 
   private static byte[] readWeights(Path file, String expectedSha) throws IOException {

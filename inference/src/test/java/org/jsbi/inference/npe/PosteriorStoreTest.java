@@ -43,7 +43,7 @@ class PosteriorStoreTest {
   void saveAndLoadRoundTripExactly() throws IOException {
     Path saved = dir.resolve("posterior");
     PosteriorStore.save(posterior, saved);
-    try (NpePosterior loaded = PosteriorStore.load(saved, registry)) {
+    try (org.jsbi.inference.TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
       assertThat(loaded.sample(300, XO, 7).samples()).isEqualTo(posterior.sample(300, XO, 7).samples());
       Batch theta = posterior.sample(50, XO, 8).samples();
       assertThat(loaded.logProb(theta, XO)).containsExactly(posterior.logProb(theta, XO));
@@ -77,7 +77,7 @@ class PosteriorStoreTest {
     Path saved = dir.resolve("again");
     PosteriorStore.save(posterior, saved);
     PosteriorStore.save(posterior, saved);
-    try (NpePosterior loaded = PosteriorStore.load(saved, registry)) {
+    try (org.jsbi.inference.TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
       assertThat(loaded.modelId()).isEqualTo("two-moons");
     }
     Path other = Files.createDirectory(dir.resolve("other"));

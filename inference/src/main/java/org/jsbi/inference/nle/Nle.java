@@ -1,0 +1,65 @@
+package org.jsbi.inference.nle;
+
+import java.util.Objects;
+import org.jsbi.api.Model;
+import org.jsbi.api.estimator.ConditionalDensityEstimator;
+import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.api.simulation.SimulationSet;
+import org.jsbi.inference.mcmc.Mcmc;
+import org.jsbi.inference.mcmc.McmcSettings;
+import org.jsbi.inference.npe.TrainingRecord;
+
+/**
+ * Neural likelihood estimation (Papamakarios et al. 2019): fit a conditional density q(x | θ) to simulated pairs.
+ * The result is a surrogate simulator ({@link NlePosterior#surrogate()}) and, with MCMC on
+ * log q(x_o | θ) + log p(θ), a posterior for any observation.
+ *
+ * <pre>{@code
+ * NlePosterior posterior = new Nle(model, registry.estimator("nsf")).train(sims, TrainingConfig.defaults(seed));
+ * PosteriorSamples s = posterior.sample(10_000, xObserved, seed);
+ * }</pre>
+ */
+public final class Nle {
+  private final Model model;
+  private final EstimatorFactory estimator;
+  private TrainingListener listener = TrainingListener.NONE;
+  private McmcSettings settings = McmcSettings.defaults();
+  private Mcmc.Method method = Mcmc.Method.SLICE;
+
+  public Nle(Model model, EstimatorFactory estimator) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.estimator = Objects.requireNonNull(estimator, "estimator");
+  }
+
+  /** Receives one call per training epoch. */
+  public Nle listener(TrainingListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** The MCMC sampler and its settings (default: the vectorized slice sampler, {@link McmcSettings#defaults()}). */
+  public Nle mcmc(Mcmc.Method method, McmcSettings settings) {
+    this.method = Objects.requireNonNull(method, "method");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    return this;
+  }
+
+  /** Trains q(x | θ) on the valid rows of {@code sims}. */
+  public NlePosterior train(SimulationSet sims, TrainingConfig config) {
+    Objects.requireNonNull(sims, "sims");
+    if (sims.theta().cols() != model.parameterDim() || sims.x().cols() != model.dataDim()) {
+      throw new IllegalArgumentException("sims: expected θ with " + model.parameterDim() + " and x with "
+          + model.dataDim() + " columns for model '" + model.id() + "', got " + sims.theta().cols() + " and "
+          + sims.x().cols());
+    }
+    if (sims.size() < 10) {
+      throw new IllegalArgumentException("sims: expected at least 10 valid simulations to train on, got "
+          + sims.size() + " (" + sims.summary() + ")");
+    }
+    ConditionalDensityEstimator q = estimator.train(sims.x(), sims.theta(), config, listener);
+    return new NlePosterior(model, q, new TrainingRecord(sims.size(), sims.invalidCount(), sims.seed(), config),
+        method, settings);
+  }
+}

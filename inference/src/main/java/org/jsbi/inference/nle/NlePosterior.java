@@ -1,0 +1,183 @@
+package org.jsbi.inference.nle;
+
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.jsbi.api.Arguments;
+import org.jsbi.api.Batch;
+import org.jsbi.api.Model;
+import org.jsbi.api.RandomStreams;
+import org.jsbi.api.estimator.ConditionalDensityEstimator;
+import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.mcmc.LogDensity;
+import org.jsbi.inference.mcmc.Mcmc;
+import org.jsbi.inference.mcmc.McmcResult;
+import org.jsbi.inference.mcmc.McmcSettings;
+import org.jsbi.inference.npe.TrainingRecord;
+
+/**
+ * The posterior of NLE: MCMC on log q(x_o | θ) + log p(θ), where q is the learned likelihood. Several i.i.d.
+ * trials of one θ are handled by summing their log-likelihoods ({@link #sampleTrials}). With an estimator whose
+ * log density is itself an estimate (the conditional VAE), the target is noisy, and the diagnostics say so.
+ */
+public final class NlePosterior implements TrainedPosterior {
+  private final Model model;
+  private final ConditionalDensityEstimator likelihood;
+  private final TrainingRecord training;
+  private final Mcmc.Method method;
+  private final McmcSettings settings;
+
+  public NlePosterior(Model model, ConditionalDensityEstimator likelihood, TrainingRecord training,
+      Mcmc.Method method, McmcSettings settings) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.likelihood = Objects.requireNonNull(likelihood, "likelihood");
+    this.training = Objects.requireNonNull(training, "training");
+    this.method = Objects.requireNonNull(method, "method");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** The same posterior with another sampler or settings (the estimator is shared, not copied). */
+  public NlePosterior withMcmc(Mcmc.Method m, McmcSettings s) {
+    return new NlePosterior(model, likelihood, training, m, s);
+  }
+
+  @Override
+  public String method() {
+    return "nle";
+  }
+
+  @Override
+  public Model model() {
+    return model;
+  }
+
+  @Override
+  public ConditionalDensityEstimator estimator() {
+    return likelihood;
+  }
+
+  @Override
+  public TrainingRecord training() {
+    return training;
+  }
+
+  @Override
+  public String modelId() {
+    return model.id();
+  }
+
+  @Override
+  public List<String> parameterNames() {
+    return model.parameterNames();
+  }
+
+  @Override
+  public int dataDim() {
+    return model.dataDim();
+  }
+
+  /** The learned likelihood as a simulator: x ~ q(x | θ). */
+  public SurrogateSimulator surrogate() {
+    return new SurrogateSimulator(likelihood);
+  }
+
+  @Override
+  public PosteriorSamples sample(int n, double[] xObserved, long seed) {
+    Arguments.finiteVector("xObserved", xObserved, model.dataDim());
+    return sampleTrials(n, Batch.wrap(1, xObserved.length, xObserved.clone()), seed);
+  }
+
+  /** Samples of θ given several i.i.d. trials (one per row of {@code trials}) of the same θ. */
+  public PosteriorSamples sampleTrials(int n, Batch trials, long seed) {
+    McmcResult r = mcmc(n, trials, seed);
+    StringBuilder notes = new StringBuilder(r.summary());
+    if (!likelihood.exactLogProb()) {
+      notes.append("; the likelihood is an importance-weighted estimate (").append(likelihood.kind())
+          .append("), so the target is noisy and the chains sample it approximately");
+    }
+    r.warnings().forEach(w -> notes.append("\nwarning: ").append(w));
+    return new PosteriorSamples(r.samples(), r.samples().rows(), r.seconds(), notes.toString());
+  }
+
+  /** The MCMC run behind {@link #sampleTrials}, with its diagnostics. */
+  public McmcResult mcmc(int n, Batch trials, long seed) {
+    Arguments.positive("n", n);
+    Arguments.columns("trials", trials, model.dataDim());
+    Arguments.finiteBatch("trials", trials);
+    return Mcmc.sample(method, model.prior(), logLikelihood(trials), n, settings,
+        new RandomStreams(seed).single(RandomStreams.Purpose.SAMPLER));
+  }
+
+  /** Σ_j log q(x_j | θ) for each row of θ: every (trial, θ) pair in one batched estimator call. */
+  private LogDensity logLikelihood(Batch trials) {
+    return theta -> {
+      int n = theta.rows();
+      int m = trials.rows();
+      Batch x = Batch.zeros(n * m, trials.cols());
+      Batch conditions = Batch.zeros(n * m, theta.cols());
+      for (int j = 0; j < m; j++) {
+        double[] trial = trials.row(j);
+        for (int r = 0; r < n; r++) {
+          x.setRow(j * n + r, trial);
+          conditions.setRow(j * n + r, theta.row(r));
+        }
+      }
+      double[] lp = likelihood.logProb(x, conditions);
+      double[] sum = new double[n];
+      for (int k = 0; k < lp.length; k++) {
+        sum[k % n] += lp[k];
+      }
+      return sum;
+    };
+  }
+
+  /** The unnormalized log posterior, log q(x_o | θ) + log p(θ): NLE does not know the normalizing constant. */
+  @Override
+  public double[] logProb(Batch theta, double[] xObserved) {
+    Arguments.columns("theta", theta, model.parameterDim());
+    Arguments.finiteVector("xObserved", xObserved, model.dataDim());
+    double[] lp = logLikelihood(Batch.wrap(1, xObserved.length, xObserved.clone())).evaluate(theta);
+    for (int i = 0; i < lp.length; i++) {
+      double[] row = theta.row(i);
+      lp[i] = model.prior().inSupport(row) ? lp[i] + model.prior().logDensity(row) : Double.NEGATIVE_INFINITY;
+    }
+    return lp;
+  }
+
+  /** The best of 1,000 MCMC draws, refined by Nelder–Mead on the unnormalized log posterior. */
+  @Override
+  public double[] map(double[] xObserved, long seed) {
+    Batch candidates = withMcmc(method, settings.withChains(Math.min(settings.chains(), 20)))
+        .sample(1000, xObserved, seed).samples();
+    double[] lp = logProb(candidates, xObserved);
+    int best = 0;
+    for (int i = 1; i < lp.length; i++) {
+      best = lp[i] > lp[best] ? i : best;
+    }
+    double[] start = candidates.row(best);
+    ObjectiveFunction objective = new ObjectiveFunction(
+        theta -> logProb(Batch.wrap(1, theta.length, theta.clone()), xObserved)[0]);
+    double[] steps = new double[start.length];
+    for (int j = 0; j < steps.length; j++) {
+      double[] col = candidates.column(j);
+      double m = java.util.Arrays.stream(col).average().orElse(0);
+      steps[j] = 0.1 * Math.sqrt(java.util.Arrays.stream(col).map(v -> (v - m) * (v - m)).average().orElse(1))
+          + 1e-6;
+    }
+    PointValuePair result = new SimplexOptimizer(1e-10, 1e-10).optimize(new MaxEval(2000), objective,
+        GoalType.MAXIMIZE, new InitialGuess(start), new NelderMeadSimplex(steps));
+    return result.getValue() >= lp[best] ? result.getPoint() : start;
+  }
+
+  @Override
+  public void close() {
+    likelihood.close();
+  }
+}
