@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.simulation.InvalidPolicy;
@@ -19,16 +20,25 @@ import picocli.CommandLine.Spec;
 
 /** {@code jsbi simulate}: draws (θ, x) pairs from a model's prior and simulator into a CSV file. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = "Simulate (theta, x) pairs from a model's prior and simulator, in parallel, into a CSV file.")
+    description = "Simulate (theta, x) pairs from a model's prior and simulator, in parallel, into a CSV file; "
+        + "or from a learned likelihood (--surrogate), the fast emulator that NLE trains.")
 final class SimulateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "ID", description = "Model id (see 'jsbi models').")
+  @Option(names = "--model", paramLabel = "ID", description = "Model id (see 'jsbi models').")
   String modelId;
 
-  @Option(names = "--num-simulations", required = true, paramLabel = "N", description = "Number of simulations.")
-  int numSimulations;
+  @Option(names = "--surrogate", paramLabel = "DIR", description = "Simulate with the learned likelihood q(x | θ) "
+      + "of an NLE posterior directory ('jsbi train --method nle') instead of a model's simulator.")
+  Path surrogate;
+
+  @Option(names = "--num-simulations", paramLabel = "N", description = "Number of simulations, θ from the prior.")
+  Integer numSimulations;
+
+  @Option(names = "--parameters", paramLabel = "FILE.csv", description = "Simulate for these θ (a header of "
+      + "parameter names, one row each) instead of drawing them from the prior.")
+  Path parameters;
 
   @Option(names = "--seed", required = true, paramLabel = "S", description = "Random seed; equal seeds give "
       + "byte-identical output whatever the thread count.")
@@ -49,7 +59,15 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (numSimulations <= 0) {
+    if ((modelId == null) == (surrogate == null)) {
+      throw new IllegalArgumentException("--model or --surrogate: expected exactly one of them, got "
+          + (modelId == null ? "neither" : "both"));
+    }
+    if ((numSimulations == null) == (parameters == null)) {
+      throw new IllegalArgumentException("--num-simulations or --parameters: expected exactly one of them, got "
+          + (numSimulations == null ? "neither" : "both"));
+    }
+    if (numSimulations != null && numSimulations <= 0) {
       throw new IllegalArgumentException(
           "--num-simulations: expected a positive integer, got " + numSimulations);
     }
@@ -61,16 +79,19 @@ final class SimulateCommand implements Callable<Integer> {
     AtomicFiles.checkWritable("--output", output);
     Path invalidFile = SimulationCsv.invalidFileFor(output);
     PrintWriter out = spec.commandLine().getOut();
-    try (Registry registry = common.registry()) {
-      Model model = registry.model(modelId);
+    try (Registry registry = common.registry(); Surrogates.Loaded loaded = Surrogates.load(surrogate, registry)) {
+      Model model = loaded != null ? loaded.model() : registry.model(modelId);
+      Batch theta = parameters == null ? null : readParameters(model);
+      int count = theta == null ? numSimulations : theta.rows();
       long start = System.nanoTime();
       SimulationSet set;
-      try (Progress progress = Progress.start("simulate " + model.id(), numSimulations, common.showProgress())) {
+      try (Progress progress = Progress.start("simulate " + model.id(), count, common.showProgress())) {
         SimulationOptions options = SimulationOptions.defaults()
             .withThreads(threadCount)
             .withPolicy(policy)
             .withListener(progress::stepTo);
-        set = new SimulationRunner(options).run(model, numSimulations, seed);
+        SimulationRunner runner = new SimulationRunner(options);
+        set = theta == null ? runner.run(model, numSimulations, seed) : runner.runFor(model, theta, seed);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       SimulationCsv.write(output, set);
@@ -85,6 +106,18 @@ final class SimulateCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private Batch readParameters(Model model) throws java.io.IOException {
+    CsvTable table = CsvTable.read("--parameters", parameters);
+    if (table.header().size() != model.parameterDim()) {
+      throw new IllegalArgumentException("--parameters: " + parameters + " has " + table.header().size()
+          + " columns, expected " + model.parameterDim() + " (" + String.join(", ", model.parameterNames()) + ")");
+    }
+    if (table.rows().rows() == 0) {
+      throw new IllegalArgumentException("--parameters: " + parameters + " has no rows; add one θ per row");
+    }
+    return table.rows();
   }
 
   private static InvalidPolicy parsePolicy(String value) {

@@ -1,0 +1,44 @@
+package org.jsbi.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.jsbi.api.Model;
+import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.nle.NlePosterior;
+import org.jsbi.inference.npe.PosteriorStore;
+import org.jsbi.plugins.Registry;
+
+/** Loads an NLE posterior directory as a model whose simulator is the learned likelihood. */
+final class Surrogates {
+  private Surrogates() {}
+
+  /** A surrogate model and the posterior that owns its estimator; closing it frees the estimator. */
+  record Loaded(Model model, TrainedPosterior posterior) implements AutoCloseable {
+    @Override
+    public void close() {
+      posterior.close();
+    }
+  }
+
+  /** The surrogate of the NLE posterior in {@code dir}, or null when {@code dir} is null. */
+  static Loaded load(Path dir, Registry registry) throws IOException {
+    if (dir == null) {
+      return null;
+    }
+    TrainedPosterior posterior = PosteriorStore.load(dir, registry);
+    if (!(posterior instanceof NlePosterior nle)) {
+      posterior.close();
+      throw new IllegalArgumentException("--surrogate: " + dir + " holds an NPE posterior, which learned p(θ | x) "
+          + "and cannot simulate x; train a likelihood with 'jsbi train --method nle'");
+    }
+    Model original = nle.model();
+    Model model = Model.builder(original.id() + "-surrogate")
+        .description("learned likelihood of " + original.id() + " (" + nle.estimator().kind() + ")")
+        .prior(original.prior())
+        .simulator(nle.surrogate())
+        .parameterNames(original.parameterNames().toArray(String[]::new))
+        .dataNames(original.dataNames().toArray(String[]::new))
+        .build();
+    return new Loaded(model, nle);
+  }
+}
