@@ -17,7 +17,11 @@ import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.inference.checks.C2st;
 import org.jsbi.inference.npe.Npe;
-import org.jsbi.inference.npe.NpePosterior;
+import java.util.Arrays;
+import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.mcmc.McmcResult;
+import org.jsbi.inference.nle.Nle;
+import org.jsbi.inference.nle.NlePosterior;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +32,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code jsbi bench}: the sbibm protocol (../shared/BENCHMARK.md). For each task and budget: simulate and train with
  * defaults; then for each observation draw 10,000 posterior samples and score C2ST against 10,000 reference samples.
+ * For NLE the samples come from MCMC, and the row adds the minimum effective sample size and maximum R-hat.
  *
- * <p>NPE is amortized, so by default one posterior per task and budget serves every observation (its training time
+ * <p>NPE and NLE are amortized, so by default one trained estimator per task and budget serves every observation (its training time
  * is repeated on each row). {@code --retrain-per-observation} trains afresh for each observation, as sbibm's runs
  * did; both estimate the same expected C2ST per observation.
  */
@@ -72,7 +77,8 @@ final class BenchCommand implements Callable<Integer> {
       + "sbibm did, instead of one amortized posterior per task and budget.")
   boolean retrain;
 
-  private static final String HEADER = "task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed";
+  private static final String HEADER =
+      "task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed,min_ess,max_rhat";
 
   @Override
   public Integer call() throws Exception {
@@ -128,18 +134,28 @@ final class BenchCommand implements Callable<Integer> {
     SimulationSet sims = new SimulationRunner(SimulationOptions.defaults()).run(model, budget, trainSeed);
     long t1 = System.nanoTime();
     TrainingConfig config = training.config(TrainingConfig.defaults(trainSeed));
-    try (NpePosterior posterior = new Npe(model, factory).train(sims, config)) {
+    try (TrainedPosterior posterior = method == TrainCommand.Method.nle ? new Nle(model, factory).train(sims, config)
+        : new Npe(model, factory).train(sims, config)) {
       long t2 = System.nanoTime();
       int epochs = posterior.estimator().history().epochCount();
       for (int k : group) {
         References.Case ref = refs.load(k, samples);
         long sampleSeed = retrain ? trainSeed : trainSeed + k; // retraining: as before amortized runs existed
         long s0 = System.nanoTime();
-        PosteriorSamples s = posterior.sample(samples, ref.observation(), sampleSeed);
+        String mcmc = ",";
+        PosteriorSamples s;
+        if (posterior instanceof NlePosterior nle) {
+          McmcResult r = nle.mcmc(samples, Batch.wrap(1, ref.observation().length, ref.observation()), sampleSeed);
+          s = new PosteriorSamples(r.samples(), samples, r.seconds());
+          mcmc = String.format(Locale.ROOT, "%.0f,%.4f", Arrays.stream(r.ess()).min().orElse(Double.NaN),
+              Arrays.stream(r.rHat()).max().orElse(Double.NaN));
+        } else {
+          s = posterior.sample(samples, ref.observation(), sampleSeed);
+        }
         long s1 = System.nanoTime();
         double c2st = C2st.score(s.samples(), ref.samples(), sampleSeed);
-        sink.accept(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.2f,%.2f,%.2f,%d,%d", model.id(), budget, k, c2st,
-            (t1 - t0) / 1e9, (t2 - t1) / 1e9, (s1 - s0) / 1e9, epochs, trainSeed));
+        sink.accept(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.2f,%.2f,%.2f,%d,%d,%s", model.id(), budget, k, c2st,
+            (t1 - t0) / 1e9, (t2 - t1) / 1e9, (s1 - s0) / 1e9, epochs, trainSeed, mcmc));
       }
     }
   }

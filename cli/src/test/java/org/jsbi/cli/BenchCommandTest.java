@@ -19,7 +19,8 @@ class BenchCommandTest {
         "--observations", "1,2", "--num-samples", "500", "--output", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(out);
-    assertThat(lines.get(0)).isEqualTo("task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed");
+    assertThat(lines.get(0))
+        .isEqualTo("task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed,min_ess,max_rhat");
     assertThat(lines).hasSize(3);
     for (String line : lines.subList(1, 3)) {
       String[] cells = line.split(",");
@@ -32,6 +33,20 @@ class BenchCommandTest {
     assertThat(second[5]).as("one training serves both observations").isEqualTo(first[5]);
     assertThat(second[8]).as("training seed").isEqualTo(first[8]);
     assertThat(second[3]).as("different observations, different C2ST").isNotEqualTo(first[3]);
+  }
+
+  @Test
+  void benchmarksNleWithMcmcDiagnostics() throws IOException {
+    Path out = dir.resolve("nle.csv");
+    CliRun run = CliRun.of("bench", "--method", "nle", "--estimator", "maf", "--tasks", "two-moons", "--budgets",
+        "500", "--observations", "1", "--num-samples", "300", "--output", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String[] cells = Files.readAllLines(out).get(1).split(",");
+    assertThat(cells).hasSize(11);
+    assertThat(Double.parseDouble(cells[3])).as("C2ST").isBetween(0.3, 1.0);
+    assertThat(Double.parseDouble(cells[9])).as("min ESS").isPositive();
+    // Two-moons is bimodal and chains stay in their crescent, so R-hat may be well above 1: only check it is there.
+    assertThat(Double.parseDouble(cells[10])).as("max R-hat").isGreaterThan(0.9);
   }
 
   @Test

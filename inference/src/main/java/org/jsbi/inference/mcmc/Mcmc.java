@@ -47,7 +47,7 @@ public final class Mcmc {
       }
       return lp;
     };
-    Batch start = sirInit(prior, logLikelihood, settings.chains(), rng);
+    Batch start = sirInit(prior, logLikelihood, chainsFor(n, settings), rng);
     Batch y = Batch.zeros(start.rows(), start.cols());
     for (int c = 0; c < start.rows(); c++) {
       y.setRow(c, space.toUnconstrained(start.row(c)));
@@ -56,6 +56,14 @@ public final class Mcmc {
     ChainSampler sampler = method == Method.SLICE ? new SliceSampler(target, y, rng)
         : new MetropolisHastings(target, y, rng);
     return sampler.run(n, settings, space);
+  }
+
+  /** Kept draws per chain below which fewer chains are run, so that R-hat and ESS remain meaningful. */
+  static final int MIN_DRAWS_PER_CHAIN = 20;
+
+  /** The chains used for {@code n} draws: as many as asked, but few enough that each keeps 20 draws. */
+  static int chainsFor(int n, McmcSettings settings) {
+    return Math.max(1, Math.min(settings.chains(), n / MIN_DRAWS_PER_CHAIN));
   }
 
   /**

@@ -24,8 +24,10 @@ public record McmcResult(String sampler, Batch samples, double[] rHat, double[] 
     List<String> out = new ArrayList<>();
     for (int i = 0; i < rHat.length; i++) {
       if (!(rHat[i] <= R_HAT_WARNING)) {
-        out.add(String.format(java.util.Locale.ROOT, "R-hat of parameter %d is %.3f (> %.2f): the chains have "
-            + "not mixed; run more warm-up sweeps or more chains", i + 1, rHat[i], R_HAT_WARNING));
+        out.add(String.format(java.util.Locale.ROOT, "R-hat of parameter %d is %.3f (> %.2f): the chains disagree."
+            + " Either they have not converged (run more warm-up sweeps), or the posterior has several modes and "
+            + "each chain stays in one (the pooled draws then weight the modes only as well as the chains' starts "
+            + "did)", i + 1, rHat[i], R_HAT_WARNING));
       }
     }
     return out;

@@ -6,7 +6,8 @@ import org.jsbi.api.Arguments;
  * How a sampler runs. Defaults: 100 chains and thinning 10, as sbibm's vectorized slice sampler, and 100 warm-up
  * sweeps (sbibm uses 25; the adaptation of widths and proposals here needs more).
  *
- * @param chains chains that advance together (each sweep evaluates the target once per batch for all of them)
+ * @param chains chains that advance together (each sweep evaluates the target once per batch for all of them);
+ *     fewer run when the draws asked for would leave a chain fewer than 20
  * @param warmup sweeps per chain discarded while the sampler adapts its widths or proposal
  * @param thin keep every {@code thin}-th sweep after warm-up
  * @param maxSeconds wall-time cap; exceeding it fails with a message instead of running on
