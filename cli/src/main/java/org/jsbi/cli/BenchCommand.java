@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin TrainingOptions training;
+  @Mixin McmcOptions mcmc;
   @Spec CommandSpec spec;
 
   @Option(names = "--method", defaultValue = "npe", description = "Inference method: ${COMPLETION-CANDIDATES}.")
@@ -134,8 +135,9 @@ final class BenchCommand implements Callable<Integer> {
     SimulationSet sims = new SimulationRunner(SimulationOptions.defaults()).run(model, budget, trainSeed);
     long t1 = System.nanoTime();
     TrainingConfig config = training.config(TrainingConfig.defaults(trainSeed));
-    try (TrainedPosterior posterior = method == TrainCommand.Method.nle ? new Nle(model, factory).train(sims, config)
+    try (TrainedPosterior trained = method == TrainCommand.Method.nle ? new Nle(model, factory).train(sims, config)
         : new Npe(model, factory).train(sims, config)) {
+      TrainedPosterior posterior = mcmc.apply(trained);
       long t2 = System.nanoTime();
       int epochs = posterior.estimator().history().epochCount();
       for (int k : group) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     description = "Draw posterior samples for each observation in a CSV file from a posterior saved by 'jsbi train'.")
 final class SampleCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin McmcOptions mcmc;
   @Spec CommandSpec spec;
 
   @Option(names = "--posterior", required = true, paramLabel = "DIR", description = "Directory from 'jsbi train'.")
@@ -49,7 +50,8 @@ final class SampleCommand implements Callable<Integer> {
     AtomicFiles.checkWritable("--output", output);
     CsvTable obs = CsvTable.read("--observation", observation);
     PrintWriter out = spec.commandLine().getOut();
-    try (Registry registry = common.registry(); TrainedPosterior posterior = PosteriorStore.load(posteriorDir, registry)) {
+    try (Registry registry = common.registry(); TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
+      TrainedPosterior posterior = mcmc.apply(loaded);
       checkObservations(obs, posterior.dataDim());
       List<PosteriorSamples> samples = posterior.sample(numSamples, obs.rows(), seed);
       boolean several = samples.size() > 1;

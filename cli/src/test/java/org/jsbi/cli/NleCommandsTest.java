@@ -35,6 +35,16 @@ class NleCommandsTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Files.readAllLines(dir.resolve("samples.csv"))).hasSize(201);
     assertThat(run.out()).contains("slice sampler").contains("ESS").contains("R-hat");
+
+    CliRun mh = CliRun.of("sample", "--posterior", posterior.toString(), "--observation", obs.toString(),
+        "--num-samples", "200", "--seed", "2", "--mcmc", "mh", "--chains", "10", "--warmup", "50", "--thin", "2",
+        "--output", dir.resolve("mh.csv").toString());
+    assertThat(mh.exitCode()).as(mh.err()).isZero();
+    assertThat(mh.out()).contains("adaptive Metropolis-Hastings").contains("acceptance");
+    CliRun noChains = CliRun.of("sample", "--posterior", posterior.toString(), "--observation", obs.toString(),
+        "--num-samples", "200", "--seed", "2", "--chains", "0", "--output", dir.resolve("mh.csv").toString());
+    assertThat(noChains.exitCode()).isNotZero();
+    assertThat(noChains.err()).contains("--chains").contains("got 0");
   }
 
   @Test

@@ -1,0 +1,46 @@
+package org.jsbi.cli;
+
+import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.mcmc.Mcmc;
+import org.jsbi.inference.mcmc.McmcSettings;
+import org.jsbi.inference.nle.NlePosterior;
+import picocli.CommandLine.Option;
+
+/** MCMC settings for NLE posteriors, shared by {@code sample} and {@code bench}; NPE posteriors ignore them. */
+public final class McmcOptions {
+  enum Sampler { slice, mh }
+
+  @Option(names = "--mcmc", defaultValue = "slice", paramLabel = "SAMPLER", description = "NLE only: MCMC sampler, "
+      + "slice (vectorized slice sampler, default) or mh (adaptive Metropolis-Hastings).")
+  Sampler sampler;
+
+  @Option(names = "--chains", paramLabel = "C", description = "NLE only: chains run together (default 100).")
+  Integer chains;
+
+  @Option(names = "--warmup", paramLabel = "W", description = "NLE only: warm-up sweeps per chain (default 100).")
+  Integer warmup;
+
+  @Option(names = "--thin", paramLabel = "T", description = "NLE only: keep every T-th sweep (default 10).")
+  Integer thin;
+
+  @Option(names = "--mcmc-time-limit", paramLabel = "SECONDS",
+      description = "NLE only: stop MCMC with an error after this long (default 600).")
+  Double maxSeconds;
+
+  /** {@code posterior} with these settings when it samples by MCMC. */
+  TrainedPosterior apply(TrainedPosterior posterior) {
+    if (!(posterior instanceof NlePosterior nle)) {
+      return posterior;
+    }
+    McmcSettings s = McmcSettings.defaults();
+    try {
+      s = chains == null ? s : s.withChains(chains);
+      s = warmup == null ? s : s.withWarmup(warmup);
+      s = thin == null ? s : s.withThin(thin);
+      s = maxSeconds == null ? s : s.withMaxSeconds(maxSeconds);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--chains, --warmup, --thin or --mcmc-time-limit: " + e.getMessage());
+    }
+    return nle.withMcmc(sampler == Sampler.mh ? Mcmc.Method.METROPOLIS_HASTINGS : Mcmc.Method.SLICE, s);
+  }
+}
