@@ -1,0 +1,49 @@
+package org.jsbi.inference.checks;
+
+import java.util.Arrays;
+
+/**
+ * The outcome of {@link Calibration#run}.
+ *
+ * @param tests valid test simulations used
+ * @param samplesPerTest posterior samples per test (L)
+ * @param ranks SBC ranks, [dimension][test], each in 0..L
+ * @param sbcPValues per dimension, KS p-value of the jittered ranks against U(0, 1)
+ * @param hpdLevels per test, the credibility of the smallest highest-density region containing the true θ
+ * @param coveragePValue KS p-value of the HPD levels against U(0, 1)
+ * @param tarpLevels per test, TARP's share of samples closer to the reference point than the true θ
+ * @param tarpPValue KS p-value of the TARP levels against U(0, 1)
+ * @param invalidSimulations test simulations that failed and were left out
+ */
+public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, double[] sbcPValues,
+    double[] hpdLevels, double coveragePValue, double[] tarpLevels, double tarpPValue, int invalidSimulations) {
+  /** Empirical expected coverage at credibility level {@code level}: the share of tests with αᵢ ≤ level. */
+  public double expectedCoverage(double[] levels, double level) {
+    return Arrays.stream(levels).filter(a -> a <= level).count() / (double) levels.length;
+  }
+
+  /** TARP's area between the expected-coverage curve and the diagonal (0 when calibrated). */
+  public double tarpAreaToDiagonal() {
+    return area(tarpLevels);
+  }
+
+  /** The HPD coverage curve's area to the diagonal. */
+  public double hpdAreaToDiagonal() {
+    return area(hpdLevels);
+  }
+
+  private double area(double[] levels) {
+    double sum = 0;
+    int grid = 100;
+    for (int g = 1; g <= grid; g++) {
+      double level = g / (double) grid;
+      sum += Math.abs(expectedCoverage(levels, level) - level) / grid;
+    }
+    return sum;
+  }
+
+  /** The smallest p-value over all checks: SBC per dimension, HPD coverage and TARP. */
+  public double minPValue() {
+    return Math.min(Arrays.stream(sbcPValues).min().orElse(1), Math.min(coveragePValue, tarpPValue));
+  }
+}
