@@ -52,7 +52,7 @@ final class SampleCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Registry registry = common.registry(); TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
-      checkObservations(obs, posterior.dataDim());
+      checkObservations(obs, posterior.dataDim(), observation);
       List<PosteriorSamples> samples = posterior.sample(numSamples, obs.rows(), seed);
       boolean several = samples.size() > 1;
       AtomicFiles.write(output, w -> {
@@ -86,7 +86,8 @@ final class SampleCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void checkObservations(CsvTable obs, int dataDim) {
+  /** Refuses observations of the wrong width or with non-finite values, naming the file, row and column. */
+  static void checkObservations(CsvTable obs, int dataDim, Path observation) {
     if (obs.header().size() != dataDim) {
       throw new IllegalArgumentException("--observation: " + observation + " has " + obs.header().size()
           + " columns, expected " + dataDim + " (the model's data dimension)");

@@ -1,0 +1,117 @@
+package org.jsbi.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jsbi.api.io.AtomicFiles;
+import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.checks.Calibration;
+import org.jsbi.inference.checks.CalibrationResult;
+import org.jsbi.inference.npe.PosteriorStore;
+import org.jsbi.plugins.Registry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jsbi validate}: is the trained posterior calibrated? SBC, expected coverage and TARP on fresh simulations. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Check a posterior's calibration on fresh simulations: SBC ranks per parameter, expected "
+        + "coverage of highest-density regions, and TARP, each with a uniformity p-value.")
+final class ValidateCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin McmcOptions mcmc;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--posterior", required = true, paramLabel = "DIR", description = "Directory from 'jsbi train'.")
+  Path posteriorDir;
+
+  @Option(names = "--num-tests", defaultValue = "200", paramLabel = "N",
+      description = "Test simulations (default ${DEFAULT-VALUE}).")
+  int numTests;
+
+  @Option(names = "--num-samples", defaultValue = "100", paramLabel = "L",
+      description = "Posterior samples per test simulation (default ${DEFAULT-VALUE}).")
+  int numSamples;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default 1).")
+  long seed;
+
+  @Option(names = "--output", paramLabel = "DIR", description = "Write calibration.json here.")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    if (numTests < 20) {
+      throw new IllegalArgumentException("--num-tests: expected at least 20 test simulations, got " + numTests);
+    }
+    if (numSamples < 10) {
+      throw new IllegalArgumentException("--num-samples: expected at least 10 samples per test, got " + numSamples);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Registry registry = common.registry();
+        TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
+      TrainedPosterior posterior = mcmc.apply(loaded);
+      CalibrationResult r = Calibration.run(posterior, posterior.model(), numTests, numSamples, seed);
+      out.printf(Locale.ROOT, "%d test simulations, %d posterior samples each%s%n", r.tests(), r.samplesPerTest(),
+          r.invalidSimulations() > 0 ? " (" + r.invalidSimulations() + " invalid simulations left out)" : "");
+      for (int j = 0; j < r.sbcPValues().length; j++) {
+        out.printf(Locale.ROOT, "SBC %-16s p-value %.4f%s%n", posterior.parameterNames().get(j), r.sbcPValues()[j],
+            r.sbcPValues()[j] < 0.01 ? "  (ranks are not uniform: the posterior is biased or mis-scaled here)" : "");
+      }
+      out.printf(Locale.ROOT, "HPD coverage p-value %.4f, area to the diagonal %.3f%n", r.coveragePValue(),
+          r.hpdAreaToDiagonal());
+      out.printf(Locale.ROOT, "TARP p-value %.4f, area to the diagonal %.3f%n", r.tarpPValue(),
+          r.tarpAreaToDiagonal());
+      out.println(r.minPValue() < 0.01 ? "verdict: not calibrated (a p-value below 0.01): do not trust its "
+          + "uncertainty; train on more simulations or another estimator" : "verdict: no sign of miscalibration");
+      if (output != null) {
+        Files.createDirectories(output);
+        Path json = output.resolve("calibration.json");
+        AtomicFiles.write(json, w -> w.write(new ObjectMapper().writerWithDefaultPrettyPrinter()
+            .writeValueAsString(toJson(r, posterior))));
+        out.println("wrote " + json);
+      }
+    }
+    return 0;
+  }
+
+  private static ObjectNode toJson(CalibrationResult r, TrainedPosterior posterior) {
+    ObjectNode root = new ObjectMapper().createObjectNode();
+    root.put("model", posterior.modelId());
+    root.put("method", posterior.method());
+    root.put("tests", r.tests());
+    root.put("samplesPerTest", r.samplesPerTest());
+    root.put("invalidSimulations", r.invalidSimulations());
+    ArrayNode sbc = root.putArray("sbc");
+    for (int j = 0; j < r.sbcPValues().length; j++) {
+      ObjectNode o = sbc.addObject();
+      o.put("parameter", posterior.parameterNames().get(j));
+      o.put("pValue", r.sbcPValues()[j]);
+      ArrayNode ranks = o.putArray("ranks");
+      for (int rank : r.ranks()[j]) {
+        ranks.add(rank);
+      }
+    }
+    ObjectNode hpd = root.putObject("hpdCoverage");
+    hpd.put("pValue", r.coveragePValue());
+    hpd.put("areaToDiagonal", r.hpdAreaToDiagonal());
+    ArrayNode curve = hpd.putArray("curve");
+    ObjectNode tarp = root.putObject("tarp");
+    tarp.put("pValue", r.tarpPValue());
+    tarp.put("areaToDiagonal", r.tarpAreaToDiagonal());
+    ArrayNode tarpCurve = tarp.putArray("curve");
+    for (int g = 0; g <= 20; g++) {
+      double level = g / 20.0;
+      curve.addObject().put("level", level).put("coverage", r.expectedCoverage(r.hpdLevels(), level));
+      tarpCurve.addObject().put("level", level).put("coverage", r.expectedCoverage(r.tarpLevels(), level));
+    }
+    return root;
+  }
+}

@@ -1,0 +1,73 @@
+package org.jsbi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jsbi check} and {@code jsbi validate} end to end on a small two-moons posterior. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CheckCommandsTest {
+  @TempDir static Path dir;
+  private Path posterior;
+
+  @BeforeAll
+  void train() {
+    posterior = dir.resolve("posterior");
+    CliRun run = CliRun.of("train", "--model", "two-moons", "--estimator", "maf", "--num-simulations", "2000",
+        "--seed", "1", "--max-epochs", "30", "--output", posterior.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+  }
+
+  @Test
+  void checkGivesAVerdictPerObservationAndWritesJson() throws IOException {
+    Path obs = dir.resolve("obs.csv");
+    // sbibm's observation 1, and a point no two-moons simulation comes near.
+    Files.writeString(obs, "data_1,data_2\n-0.6396706,0.16234657\n4.0,-4.0\n");
+    Path out = dir.resolve("checks");
+    CliRun run = CliRun.of("check", "--posterior", posterior.toString(), "--observation", obs.toString(),
+        "--num-simulations", "1000", "--num-samples", "200", "--output", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("observation 1: ok").contains("observation 2: misspecified")
+        .contains("typicality").contains("mmd").contains("prior-predictive");
+    JsonNode json = new ObjectMapper().readTree(out.resolve("checks.json").toFile());
+    assertThat(json.path("observations").get(0).path("verdict").asText()).isEqualTo("ok");
+    assertThat(json.path("observations").get(1).path("verdict").asText()).isEqualTo("misspecified");
+    assertThat(json.path("batch").path("pValue").asDouble()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void validateReportsCalibration() throws IOException {
+    Path out = dir.resolve("validation");
+    CliRun run = CliRun.of("validate", "--posterior", posterior.toString(), "--num-tests", "40", "--num-samples",
+        "50", "--output", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("SBC parameter_1").contains("HPD coverage p-value").contains("TARP p-value");
+    JsonNode json = new ObjectMapper().readTree(out.resolve("calibration.json").toFile());
+    assertThat(json.path("sbc").get(0).path("ranks")).hasSize(40);
+    assertThat(json.path("tarp").path("curve")).hasSize(21);
+  }
+
+  @Test
+  void badInputsGiveOneLineErrors() throws IOException {
+    Path wide = dir.resolve("wide.csv");
+    Files.writeString(wide, "a,b,c\n1,2,3\n");
+    CliRun wrong = CliRun.of("check", "--posterior", posterior.toString(), "--observation", wide.toString());
+    assertThat(wrong.exitCode()).isNotZero();
+    assertThat(wrong.err()).contains("--observation").contains("has 3 columns, expected 2").doesNotContain("\tat ");
+    Path obs = dir.resolve("one.csv");
+    Files.writeString(obs, "data_1,data_2\n0,0\n");
+    CliRun few = CliRun.of("check", "--posterior", posterior.toString(), "--observation", obs.toString(),
+        "--num-simulations", "100");
+    assertThat(few.err()).contains("--num-simulations: expected at least 250 reference simulations");
+    CliRun tests = CliRun.of("validate", "--posterior", posterior.toString(), "--num-tests", "5");
+    assertThat(tests.err()).contains("--num-tests: expected at least 20 test simulations, got 5");
+  }
+}
