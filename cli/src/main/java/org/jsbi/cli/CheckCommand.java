@@ -59,7 +59,8 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default 1).")
   long seed;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Write checks.json here.")
+  @Option(names = "--output", paramLabel = "DIR",
+      description = "Write checks.json, and ppc-observation-K.png for each observation, here.")
   Path output;
 
   @Override
@@ -98,7 +99,13 @@ final class CheckCommand implements Callable<Integer> {
           checks.add(PredictiveCheck.run("prior-predictive", model, prior, xo, seed + k).result());
           try {
             Batch post = posterior.sample(numSamples, xo, seed + k).samples();
-            checks.add(PredictiveCheck.run("posterior-predictive", model, post, xo, seed + k).result());
+            PredictiveCheck.Outcome ppc = PredictiveCheck.run("posterior-predictive", model, post, xo, seed + k);
+            checks.add(ppc.result());
+            if (output != null) {
+              Path png = output.resolve("ppc-observation-" + (k + 1) + ".png");
+              org.jsbi.cli.plots.PredictivePlots.write(k + 1, model.dataNames(), ppc.quantiles(), png);
+              out.println("wrote " + png);
+            }
           } catch (IllegalStateException e) {
             // An observation far outside the model's range can leave NPE's posterior almost all outside the prior.
             out.printf(Locale.ROOT, "observation %d: posterior predictive check not run: %s%n", k + 1,

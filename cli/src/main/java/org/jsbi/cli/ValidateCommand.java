@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code jsbi validate}: is the trained posterior calibrated? SBC, expected coverage and TARP on fresh simulations. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check a posterior's calibration on fresh simulations: SBC ranks per parameter, expected "
-        + "coverage of highest-density regions, and TARP, each with a uniformity p-value.")
+        + "coverage of highest-density regions, and TARP, each with a uniformity p-value; with --output, "
+        + "calibration.json and PNG plots.")
 final class ValidateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin McmcOptions mcmc;
@@ -43,7 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default 1).")
   long seed;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Write calibration.json here.")
+  @Option(names = "--output", paramLabel = "DIR", description = "Write calibration.json, sbc-ranks.png, sbc-ecdf.png and coverage.png here.")
   Path output;
 
   @Override
@@ -77,6 +78,9 @@ final class ValidateCommand implements Callable<Integer> {
         AtomicFiles.write(json, w -> w.write(new ObjectMapper().writerWithDefaultPrettyPrinter()
             .writeValueAsString(toJson(r, posterior))));
         out.println("wrote " + json);
+        for (Path png : org.jsbi.cli.plots.CalibrationPlots.write(r, posterior.parameterNames(), output)) {
+          out.println("wrote " + png);
+        }
       }
     }
     return 0;

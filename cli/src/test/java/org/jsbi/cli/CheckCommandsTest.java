@@ -41,6 +41,7 @@ class CheckCommandsTest {
     assertThat(json.path("observations").get(0).path("verdict").asText()).isEqualTo("ok");
     assertThat(json.path("observations").get(1).path("verdict").asText()).isEqualTo("misspecified");
     assertThat(json.path("batch").path("pValue").asDouble()).isBetween(0.0, 1.0);
+    PngAssert.assertPlot(out.resolve("ppc-observation-1.png"), 500, 400);
   }
 
   @Test
@@ -53,6 +54,9 @@ class CheckCommandsTest {
     JsonNode json = new ObjectMapper().readTree(out.resolve("calibration.json").toFile());
     assertThat(json.path("sbc").get(0).path("ranks")).hasSize(40);
     assertThat(json.path("tarp").path("curve")).hasSize(21);
+    PngAssert.assertPlot(out.resolve("sbc-ranks.png"), 800, 500);
+    PngAssert.assertPlot(out.resolve("sbc-ecdf.png"), 800, 500);
+    PngAssert.assertPlot(out.resolve("coverage.png"), 600, 600);
   }
 
   @Test
