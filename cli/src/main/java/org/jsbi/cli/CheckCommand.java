@@ -1,29 +1,13 @@
 package org.jsbi.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.jsbi.api.Batch;
-import org.jsbi.api.Model;
-import org.jsbi.api.RandomStreams;
 import org.jsbi.api.io.AtomicFiles;
-import org.jsbi.api.simulation.SimulationOptions;
-import org.jsbi.api.simulation.SimulationRunner;
+import org.jsbi.cli.plots.PredictivePlots;
 import org.jsbi.inference.TrainedPosterior;
-import org.jsbi.inference.checks.CheckResult;
-import org.jsbi.inference.checks.EvidenceCheck;
-import org.jsbi.inference.checks.Mmd;
-import org.jsbi.inference.checks.PredictiveCheck;
-import org.jsbi.inference.checks.Typicality;
-import org.jsbi.inference.checks.Verdicts;
-import org.jsbi.inference.nle.NlePosterior;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
@@ -78,92 +62,24 @@ final class CheckCommand implements Callable<Integer> {
         TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       SampleCommand.checkObservations(obs, posterior.dataDim(), observation);
-      Model model = posterior.model();
-      Batch reference = new SimulationRunner(SimulationOptions.defaults()).run(model, numSimulations, seed).x();
-      Batch forMmd = reference.selectRows(java.util.stream.IntStream.range(0, Math.min(1000, reference.rows()))
-          .toArray());
-      List<List<CheckResult>> results = new ArrayList<>();
-      try (Typicality typicality = Typicality.fit(reference, registry.estimator("maf"), seed)) {
-        EvidenceCheck evidence = posterior instanceof NlePosterior nle
-            ? EvidenceCheck.fit(nle.estimator(), model.prior(), forMmd.selectRows(
-                java.util.stream.IntStream.range(0, Math.min(200, forMmd.rows())).toArray()), seed) : null;
-        for (int k = 0; k < obs.rows().rows(); k++) {
-          double[] xo = obs.rows().row(k);
-          List<CheckResult> checks = new ArrayList<>();
-          checks.add(Mmd.test(Batch.wrap(1, xo.length, xo.clone()), forMmd, seed + k));
-          checks.add(typicality.test(xo));
-          if (evidence != null) {
-            checks.add(evidence.test(xo));
-          }
-          Batch prior = model.prior().sample(numSamples, new RandomStreams(seed + k).single(RandomStreams.Purpose.PRIOR));
-          checks.add(PredictiveCheck.run("prior-predictive", model, prior, xo, seed + k).result());
-          try {
-            Batch post = posterior.sample(numSamples, xo, seed + k).samples();
-            PredictiveCheck.Outcome ppc = PredictiveCheck.run("posterior-predictive", model, post, xo, seed + k);
-            checks.add(ppc.result());
-            if (output != null) {
-              Path png = output.resolve("ppc-observation-" + (k + 1) + ".png");
-              org.jsbi.cli.plots.PredictivePlots.write(k + 1, model.dataNames(), ppc.quantiles(), png);
-              out.println("wrote " + png);
-            }
-          } catch (IllegalStateException e) {
-            // An observation far outside the model's range can leave NPE's posterior almost all outside the prior.
-            out.printf(Locale.ROOT, "observation %d: posterior predictive check not run: %s%n", k + 1,
-                e.getMessage());
-          }
-          results.add(checks);
-        }
-      }
-      List<Verdicts.Report> reports = Verdicts.judge(results);
-      CheckResult batch = obs.rows().rows() > 1 ? Mmd.test(obs.rows(), forMmd, seed) : null;
-      print(out, reports, batch);
+      ObservationChecks.Outcome outcome = ObservationChecks.run(registry, posterior, obs.rows(), numSimulations,
+          numSamples, seed);
+      ObservationChecks.print(out, outcome);
       if (output != null) {
         Files.createDirectories(output);
         Path json = output.resolve("checks.json");
         AtomicFiles.write(json, w -> w.write(new ObjectMapper().writerWithDefaultPrettyPrinter()
-            .writeValueAsString(toJson(reports, batch, model))));
+            .writeValueAsString(ObservationChecks.toJson(outcome, posterior.model()))));
         out.println("wrote " + json);
+        for (int k = 0; k < outcome.quantiles().size(); k++) {
+          if (outcome.quantiles().get(k) != null) {
+            Path png = output.resolve("ppc-observation-" + (k + 1) + ".png");
+            PredictivePlots.write(k + 1, posterior.model().dataNames(), outcome.quantiles().get(k), png);
+            out.println("wrote " + png);
+          }
+        }
       }
     }
     return 0;
-  }
-
-  private static void print(PrintWriter out, List<Verdicts.Report> reports, CheckResult batch) {
-    out.printf(Locale.ROOT, "%-12s %-21s %12s %9s%n", "observation", "check", "statistic", "p-value");
-    for (Verdicts.Report r : reports) {
-      for (CheckResult c : r.checks()) {
-        out.printf(Locale.ROOT, "%-12d %-21s %12.4g %9.4f%n", r.observation(), c.name(), c.statistic(), c.pValue());
-      }
-      out.printf(Locale.ROOT, "observation %d: %s (adjusted p %.4f): %s%n", r.observation(), r.verdict().id(),
-          r.adjustedPValue(), r.verdict().inWords());
-    }
-    if (batch != null) {
-      out.printf(Locale.ROOT, "all observations together: MMD p-value %.4f (%s)%n", batch.pValue(), batch.detail());
-    }
-  }
-
-  private static ObjectNode toJson(List<Verdicts.Report> reports, CheckResult batch, Model model) {
-    ObjectNode root = new ObjectMapper().createObjectNode();
-    root.put("model", model.id());
-    root.put("suspiciousBelow", Verdicts.SUSPICIOUS_BELOW);
-    root.put("misspecifiedBelow", Verdicts.MISSPECIFIED_BELOW);
-    ArrayNode list = root.putArray("observations");
-    for (Verdicts.Report r : reports) {
-      ObjectNode o = list.addObject();
-      o.put("observation", r.observation());
-      o.put("verdict", r.verdict().id());
-      o.put("inWords", r.verdict().inWords());
-      o.put("adjustedPValue", r.adjustedPValue());
-      ArrayNode checks = o.putArray("checks");
-      for (CheckResult c : r.checks()) {
-        checks.addObject().put("name", c.name()).put("statistic", c.statistic()).put("pValue", c.pValue())
-            .put("detail", c.detail());
-      }
-    }
-    if (batch != null) {
-      root.putObject("batch").put("name", batch.name()).put("statistic", batch.statistic())
-          .put("pValue", batch.pValue()).put("detail", batch.detail());
-    }
-    return root;
   }
 }

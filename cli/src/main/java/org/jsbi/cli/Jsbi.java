@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = Jsbi.Version.class,
     description = "Simulation-based inference on the JVM.",
     subcommands = {ModelsCommand.class, EstimatorsCommand.class, SimulateCommand.class, TrainCommand.class,
-        SampleCommand.class, CheckCommand.class, ValidateCommand.class, BenchCommand.class,
+        SampleCommand.class, CheckCommand.class, ValidateCommand.class, RunCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Jsbi {
   /** Exit code for a failure while running. */

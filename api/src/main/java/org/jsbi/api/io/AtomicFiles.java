@@ -40,6 +40,16 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Gives a finished temporary file the permissions of a normally created one (rw-r--r--): temporary files start
+   * private, and results are meant to be shared.
+   */
+  public static void readableByAll(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
   /** Writes UTF-8 text to {@code target} atomically: readers see the old file or the complete new one. */
   public static void write(Path target, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
@@ -48,6 +58,7 @@ public final class AtomicFiles {
       try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         content.writeTo(out);
       }
+      readableByAll(tmp);
       try {
         Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

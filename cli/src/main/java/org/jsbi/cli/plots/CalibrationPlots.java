@@ -73,8 +73,12 @@ public final class CalibrationPlots {
       chart.addSeries(names.get(j), z, diff).setMarker(SeriesMarkers.NONE);
     }
     double band = 1.358 / Math.sqrt(r.tests());
-    chart.addSeries("95% band", new double[] {0, 1}, new double[] {band, band}).setMarker(SeriesMarkers.NONE);
-    chart.addSeries("−95% band", new double[] {0, 1}, new double[] {-band, -band}).setMarker(SeriesMarkers.NONE);
+    for (double sign : new double[] {1, -1}) {
+      XYSeries s = chart.addSeries(sign > 0 ? "95% band" : "95% band (lower)", new double[] {0, 1},
+          new double[] {sign * band, sign * band});
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(java.awt.Color.GRAY);
+    }
     return chart;
   }
 

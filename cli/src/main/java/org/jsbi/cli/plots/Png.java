@@ -35,6 +35,7 @@ public final class Png {
     Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
     try {
       Files.write(tmp, bytes.toByteArray());
+      org.jsbi.api.io.AtomicFiles.readableByAll(tmp);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);

@@ -54,6 +54,10 @@ public final class PosteriorStore {
       ObjectNode json = PosteriorJson.write(posterior, state, sha256(weights));
       Files.write(tmp.resolve(WEIGHTS), weights);
       Files.writeString(tmp.resolve(METADATA), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        // temporary directories start private; a saved posterior is meant to be shared like any other file
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
       Path old = null;
       if (Files.exists(target)) {
         old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());

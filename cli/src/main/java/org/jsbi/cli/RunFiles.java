@@ -1,0 +1,80 @@
+package org.jsbi.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsbi.api.Batch;
+import org.jsbi.api.Model;
+import org.jsbi.api.io.AtomicFiles;
+import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.inference.checks.CalibrationResult;
+
+/** The files of {@code jsbi run} other than plots: samples.csv, the calibration part of checks.json, report.html. */
+final class RunFiles {
+  private RunFiles() {}
+
+  static Path samples(Path dir, List<String> names, Batch samples) throws IOException {
+    Path file = dir.resolve("samples.csv");
+    AtomicFiles.write(file, w -> {
+      w.write(String.join(",", names) + "\n");
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < samples.rows(); i++) {
+        line.setLength(0);
+        for (int j = 0; j < samples.cols(); j++) {
+          line.append(j == 0 ? "" : ",").append(samples.get(i, j));
+        }
+        w.write(line.append('\n').toString());
+      }
+    });
+    return file;
+  }
+
+  static void calibrationJson(ObjectNode node, CalibrationResult r, List<String> names) {
+    node.put("tests", r.tests());
+    node.put("samplesPerTest", r.samplesPerTest());
+    ArrayNode sbc = node.putArray("sbc");
+    for (int j = 0; j < names.size(); j++) {
+      sbc.addObject().put("parameter", names.get(j)).put("pValue", r.sbcPValues()[j]);
+    }
+    node.put("hpdCoveragePValue", r.coveragePValue());
+    node.put("tarpPValue", r.tarpPValue());
+    node.put("calibrated", r.minPValue() >= 0.01);
+  }
+
+  static Path report(Path dir, Model model, Map<String, String> settings, Map<String, String> timings, double[] xo,
+      PosteriorSamples samples, ObservationChecks.Outcome checks, CalibrationResult calibration, Path pair,
+      Path training, Path ppc, List<String> names) throws IOException {
+    RunReport page = new RunReport(model);
+    Map<String, String> modelFacts = new LinkedHashMap<>();
+    modelFacts.put("id", model.id());
+    modelFacts.put("prior", model.prior().describe());
+    modelFacts.put("parameters", String.join(", ", model.parameterNames()));
+    modelFacts.put("data", String.join(", ", model.dataNames()));
+    page.heading("Model").facts(modelFacts).heading("Settings").facts(settings).heading("Timings").facts(timings);
+    Map<String, String> obs = new LinkedHashMap<>();
+    for (int j = 0; j < xo.length; j++) {
+      obs.put(model.dataNames().get(j), Double.toString(xo[j]));
+    }
+    page.heading("Observation").facts(obs);
+    page.heading("Posterior").posteriorSummary(samples.samples(), names);
+    if (!samples.diagnostics().isEmpty()) {
+      page.paragraph("Sampler: " + samples.diagnostics());
+    }
+    page.image(pair, "pair plot of the posterior samples");
+    page.heading("Can the model explain the observation?").checks(checks.reports().get(0), checks.notes().get(0));
+    if (ppc != null) {
+      page.image(ppc, "posterior predictive quantiles of the observation");
+    }
+    if (calibration != null) {
+      page.heading("Is the posterior calibrated?").calibration(calibration, names);
+    }
+    page.heading("Training").image(training, "training and validation loss per epoch");
+    Path file = dir.resolve("report.html");
+    AtomicFiles.write(file, w -> w.write(page.html()));
+    return file;
+  }
+}

@@ -1,0 +1,74 @@
+package org.jsbi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jsbi run} end to end at a small budget, checking every file it writes. */
+class RunCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesEveryFileOfTheWorkflow() throws Exception {
+    Path obs = dir.resolve("obs.csv");
+    Files.writeString(obs, "data_1,data_2\n-0.6396706,0.16234657\n");
+    Path truth = dir.resolve("truth.csv");
+    Files.writeString(truth, "parameter_1,parameter_2\n0.5,0.5\n");
+    Path out = dir.resolve("run");
+    CliRun run = CliRun.of("run", "--model", "two-moons", "--observation", obs.toString(), "--estimator", "maf",
+        "--num-simulations", "1000", "--num-samples", "500", "--num-tests", "20", "--true-parameters",
+        truth.toString(), "--output", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("wrote:").contains("report.html").contains("observation 1:");
+
+    List<String> samples = Files.readAllLines(out.resolve("samples.csv"));
+    assertThat(samples.get(0)).isEqualTo("parameter_1,parameter_2");
+    assertThat(samples).hasSize(501);
+    PngAssert.assertPlot(out.resolve("pairplot.png"), 2 * 260, 2 * 260);
+    PngAssert.assertPlot(out.resolve("training.png"), 800, 500);
+    JsonNode checks = new ObjectMapper().readTree(out.resolve("checks.json").toFile());
+    assertThat(checks.path("observations").get(0).path("verdict").asText()).isIn("ok", "suspicious",
+        "misspecified");
+    assertThat(checks.path("calibration").path("tests").asInt()).isEqualTo(20);
+    assertThat(out.resolve("posterior").resolve("posterior.json")).exists();
+
+    String html = Files.readString(out.resolve("report.html"));
+    // Well-formed: parses as XML once the doctype line is dropped (the page is written as XHTML-compatible HTML).
+    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+        html.substring(html.indexOf("<html")).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Matcher refs = Pattern.compile("(src|href)=\"([^\"]*)\"").matcher(html);
+    while (refs.find()) {
+      assertThat(refs.group(2)).as("every resource is embedded").startsWith("data:");
+    }
+    assertThat(html).contains("Verdict:").contains("Timings").contains("two-moons").contains("data:image/png;base64");
+
+    // The saved posterior is loadable by 'jsbi sample'.
+    CliRun sample = CliRun.of("sample", "--posterior", out.resolve("posterior").toString(), "--observation",
+        obs.toString(), "--num-samples", "10", "--seed", "1", "--output", dir.resolve("s.csv").toString());
+    assertThat(sample.exitCode()).as(sample.err()).isZero();
+  }
+
+  @Test
+  void badInputsGiveOneLineErrors() throws IOException {
+    Path obs = dir.resolve("two.csv");
+    Files.writeString(obs, "data_1,data_2\n0,0\n1,1\n");
+    CliRun two = CliRun.of("run", "--model", "two-moons", "--observation", obs.toString(), "--output",
+        dir.resolve("r").toString());
+    assertThat(two.exitCode()).isNotZero();
+    assertThat(two.err()).contains("--observation:").contains("expected 2 columns and one row")
+        .doesNotContain("\tat ");
+    CliRun tests = CliRun.of("run", "--model", "two-moons", "--observation", obs.toString(), "--num-tests", "5",
+        "--output", dir.resolve("r").toString());
+    assertThat(tests.err()).contains("--num-tests: expected 0 (none) or at least 20, got 5");
+  }
+}
