@@ -16,7 +16,7 @@ public final class PredictivePlots {
    */
   public static void write(int observation, List<String> dataNames, double[] quantiles, Path file)
       throws IOException {
-    CategoryChart chart = new CategoryChartBuilder().width(Math.max(500, 60 * dataNames.size())).height(400)
+    CategoryChart chart = new CategoryChartBuilder().width(Math.max(700, 60 * dataNames.size())).height(400)
         .title("Observation " + observation + ": posterior predictive quantiles (0.5 is central)")
         .xAxisTitle("data dimension").yAxisTitle("share of predictive data at or below the observation").build();
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setLegendVisible(false);
