@@ -43,6 +43,10 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default 1).")
   long seed;
 
+  @Option(names = "--embedding-space", description = "Insist on the MMD test in the learned embedding space of "
+      + "the posterior's embedding network (run anyway when it has one); an error when it has none.")
+  boolean embeddingSpace;
+
   @Option(names = "--output", paramLabel = "DIR",
       description = "Write checks.json, and ppc-observation-K.png for each observation, here.")
   Path output;
@@ -63,7 +67,7 @@ final class CheckCommand implements Callable<Integer> {
       TrainedPosterior posterior = mcmc.apply(loaded);
       SampleCommand.checkObservations(obs, posterior.dataDim(), observation);
       ObservationChecks.Outcome outcome = ObservationChecks.run(registry, posterior, obs.rows(), numSimulations,
-          numSamples, seed);
+          numSamples, seed, embeddingSpace ? Boolean.TRUE : null);
       ObservationChecks.print(out, outcome);
       if (output != null) {
         Files.createDirectories(output);

@@ -37,9 +37,20 @@ final class ObservationChecks {
 
   private ObservationChecks() {}
 
+  /**
+   * @param embeddingSpace also run the MMD test on the NPE estimator's learned embedding of x; null means "when
+   *     the estimator has one", true insists on it
+   */
   static Outcome run(Registry registry, TrainedPosterior posterior, Batch observations, int numSimulations,
-      int numSamples, long seed) {
+      int numSamples, long seed, Boolean embeddingSpace) {
     Model model = posterior.model();
+    boolean embedded = posterior.method().equals("npe") && posterior.estimator().hasEmbedding();
+    if (Boolean.TRUE.equals(embeddingSpace) && !embedded) {
+      throw new IllegalArgumentException("--embedding-space: this posterior has no embedding network (it is "
+          + posterior.method() + " with " + posterior.estimator().kind() + "); train an NPE posterior with "
+          + "--embedding-dim D, or leave out --embedding-space");
+    }
+    boolean useEmbedding = embedded && !Boolean.FALSE.equals(embeddingSpace);
     Batch reference = new SimulationRunner(SimulationOptions.defaults()).run(model, numSimulations, seed).x();
     Batch forMmd = reference.selectRows(IntStream.range(0, Math.min(1000, reference.rows())).toArray());
     List<List<CheckResult>> results = new ArrayList<>();
@@ -53,6 +64,12 @@ final class ObservationChecks {
         List<CheckResult> checks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         checks.add(Mmd.test(Batch.wrap(1, xo.length, xo.clone()), forMmd, seed + k));
+        if (useEmbedding) {
+          CheckResult e = Mmd.test(posterior.estimator().embed(Batch.wrap(1, xo.length, xo.clone())),
+              posterior.estimator().embed(forMmd), seed + k);
+          checks.add(new CheckResult("mmd-embedding", e.statistic(), e.pValue(), e.detail()
+              + ", in the estimator's learned embedding of x"));
+        }
         checks.add(typicality.test(xo));
         if (evidence != null) {
           checks.add(evidence.test(xo));

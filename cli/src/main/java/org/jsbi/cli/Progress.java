@@ -27,8 +27,16 @@ final class Progress implements AutoCloseable {
 
   void stepTo(long done, long total) {
     if (bar != null) {
+      if (bar.getMax() != total) {
+        bar.maxHint(total);
+      }
       bar.stepTo(done);
     }
+  }
+
+  /** {@code posterior} reporting its sampling progress to this bar, when it samples by MCMC. */
+  org.jsbi.inference.TrainedPosterior track(org.jsbi.inference.TrainedPosterior posterior) {
+    return posterior instanceof org.jsbi.inference.nle.NlePosterior nle ? nle.withProgress(this::stepTo) : posterior;
   }
 
   /** Advances a training bar by one epoch and shows the validation loss. */

@@ -128,7 +128,11 @@ final class RunCommand implements Callable<Integer> {
         written.add(posteriorDir);
 
         long t2 = System.nanoTime();
-        PosteriorSamples samples = posterior.sample(numSamples, xo, seed);
+        PosteriorSamples samples;
+        try (Progress progress = Progress.start(method == TrainCommand.Method.nle ? "MCMC" : "sample", 1,
+            common.showProgress())) {
+          samples = progress.track(posterior).sample(numSamples, xo, seed);
+        }
         timings.put("sample", seconds(t2));
         out.println(samples.diagnostics().isEmpty() ? String.format(Locale.ROOT, "%d samples, acceptance rate %.3f",
             numSamples, samples.acceptanceRate()) : samples.diagnostics());
@@ -136,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
 
         long t3 = System.nanoTime();
         ObservationChecks.Outcome checks = ObservationChecks.run(registry, posterior, Batch.wrap(1, xo.length,
-            xo.clone()), 2000, 500, seed);
+            xo.clone()), 2000, 500, seed, null);
         int tests = numTests != null ? numTests : method == TrainCommand.Method.nle ? 0 : 100;
         CalibrationResult calibration = tests > 0
             ? Calibration.run(posterior, model, tests, 100, seed + 1) : null;

@@ -53,7 +53,11 @@ final class SampleCommand implements Callable<Integer> {
     try (Registry registry = common.registry(); TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       checkObservations(obs, posterior.dataDim(), observation);
-      List<PosteriorSamples> samples = posterior.sample(numSamples, obs.rows(), seed);
+      List<PosteriorSamples> samples;
+      try (Progress progress = Progress.start(posterior.method().equals("nle") ? "MCMC" : "sample", 1,
+          common.showProgress())) {
+        samples = progress.track(posterior).sample(numSamples, obs.rows(), seed);
+      }
       boolean several = samples.size() > 1;
       AtomicFiles.write(output, w -> {
         w.write((several ? "observation," : "") + String.join(",", posterior.parameterNames()) + "\n");

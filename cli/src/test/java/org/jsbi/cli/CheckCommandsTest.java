@@ -45,6 +45,20 @@ class CheckCommandsTest {
   }
 
   @Test
+  void checksInTheLearnedEmbeddingSpaceWhenThereIsOne() throws IOException {
+    Path embedded = dir.resolve("embedded");
+    assertThat(CliRun.of("train", "--model", "two-moons", "--estimator", "maf", "--embedding-dim", "2",
+        "--num-simulations", "500", "--seed", "1", "--max-epochs", "5", "--output", embedded.toString())
+        .exitCode()).isZero();
+    Path obs = dir.resolve("obs-e.csv");
+    Files.writeString(obs, "data_1,data_2\n-0.6396706,0.16234657\n");
+    CliRun run = CliRun.of("check", "--posterior", embedded.toString(), "--observation", obs.toString(),
+        "--num-simulations", "300", "--num-samples", "50", "--embedding-space");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("mmd-embedding");
+  }
+
+  @Test
   void validateReportsCalibration() throws IOException {
     Path out = dir.resolve("validation");
     CliRun run = CliRun.of("validate", "--posterior", posterior.toString(), "--num-tests", "40", "--num-samples",
@@ -71,6 +85,9 @@ class CheckCommandsTest {
     CliRun few = CliRun.of("check", "--posterior", posterior.toString(), "--observation", obs.toString(),
         "--num-simulations", "100");
     assertThat(few.err()).contains("--num-simulations: expected at least 250 reference simulations");
+    CliRun embedding = CliRun.of("check", "--posterior", posterior.toString(), "--observation", obs.toString(),
+        "--embedding-space");
+    assertThat(embedding.err()).contains("--embedding-space: this posterior has no embedding network");
     CliRun tests = CliRun.of("validate", "--posterior", posterior.toString(), "--num-tests", "5");
     assertThat(tests.err()).contains("--num-tests: expected at least 20 test simulations, got 5");
   }

@@ -48,6 +48,16 @@ public interface ConditionalDensityEstimator extends AutoCloseable {
     return true;
   }
 
+  /** Whether the condition passes through a learned embedding network ({@link #embed} gives its features). */
+  default boolean hasEmbedding() {
+    return false;
+  }
+
+  /** The embedding network's features for each row of {@code condition}. */
+  default Batch embed(Batch condition) {
+    throw new UnsupportedOperationException("this estimator (" + kind() + ") has no embedding network");
+  }
+
   /** Everything needed to rebuild this estimator exactly: weights, standardization, configuration, history. */
   EstimatorState state();
 

@@ -142,6 +142,29 @@ public final class DensityEstimator implements ConditionalDensityEstimator {
   }
 
   @Override
+  public boolean hasEmbedding() {
+    return session.density.embeddingDim() > 0;
+  }
+
+  @Override
+  public Batch embed(Batch cond) {
+    if (!hasEmbedding()) {
+      return ConditionalDensityEstimator.super.embed(cond);
+    }
+    Arguments.columns("condition", cond, conditionDim());
+    int k = session.density.embeddingDim();
+    double[] out = new double[cond.rows() * k];
+    for (int from = 0; from < cond.rows(); from += CHUNK) {
+      int rows = Math.min(CHUNK, cond.rows() - from);
+      float[] e = session.embed(standardize(cond.selectRows(range(from, rows)), condition), rows);
+      for (int i = 0; i < e.length; i++) {
+        out[from * k + i] = e[i];
+      }
+    }
+    return Batch.wrap(cond.rows(), k, out);
+  }
+
+  @Override
   public boolean exactLogProb() {
     return session.density.densityNoiseDim() == 0;
   }

@@ -34,6 +34,16 @@ public interface DensityGraph {
   /** One draw of u for each row of noise and condition: shape [batch, dim]. */
   Operand<TFloat32> sample(Ops tf, Operand<TFloat32> noise, Operand<TFloat32> condition);
 
+  /** Width of the learned embedding of the condition, or 0 when there is no embedding network. */
+  default int embeddingDim() {
+    return 0;
+  }
+
+  /** The embedding network applied to the condition: shape [batch, {@link #embeddingDim()}]. */
+  default Operand<TFloat32> embedding(Ops tf, Operand<TFloat32> condition) {
+    throw new UnsupportedOperationException("no embedding network");
+  }
+
   /** Whether the training loss draws noise, and so needs a fresh seed for every minibatch. */
   default boolean stochasticLoss() {
     return false;

@@ -31,6 +31,7 @@ final class DensitySession implements AutoCloseable {
   private final Placeholder<TFloat32> densityNoise;
   private final Operand<TFloat32> logProb;
   private final Operand<TFloat32> sample;
+  private final Operand<TFloat32> embedding;
   private Session session;
 
   DensitySession(EstimatorSpec spec, int dim, int conditionDim, RandomGenerator init, Map<String, float[]> restored) {
@@ -49,6 +50,7 @@ final class DensitySession implements AutoCloseable {
       this.logProb = densityNoise == null ? density.logProb(tf, input, condition)
           : density.logProb(tf, input, condition, densityNoise);
       this.sample = density.sample(tf, noise, condition);
+      this.embedding = density.embeddingDim() > 0 ? density.embedding(tf, condition) : null;
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -96,6 +98,16 @@ final class DensitySession implements AutoCloseable {
     try (TFloat32 t = TFloat32.tensorOf(Shape.of(rows, width), DataBuffers.of(z, true, false))) {
       return run(logProb, input, u, dim, c, rows, 1, t);
     }
+  }
+
+  /** The embedding network's features for standardized conditions. */
+  float[] embed(float[] c, int rows) {
+    float[] out = new float[rows * density.embeddingDim()];
+    try (TFloat32 b = TFloat32.tensorOf(Shape.of(rows, conditionDim), DataBuffers.of(c, true, false));
+        Result r = session().runner().feed(condition, b).fetch(embedding).run()) {
+      ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
+    }
+    return out;
   }
 
   /** Standardized draws of u, one per row of noise (width {@link DensityGraph#noiseDim()}) and condition. */

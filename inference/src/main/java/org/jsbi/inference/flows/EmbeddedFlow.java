@@ -12,15 +12,27 @@ import org.tensorflow.types.TFloat32;
 final class EmbeddedFlow implements FlowGraph {
   private final FlowGraph flow;
   private final Operand<TFloat32>[] weights;
+  private final int embeddingDim;
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   EmbeddedFlow(Parameters p, FlowGraph flow, int conditionDim, int hidden, int embeddingDim) {
     this.flow = flow;
+    this.embeddingDim = embeddingDim;
     this.weights = new Operand[] {
       p.matrix("embedding.w1", conditionDim, hidden), p.vector("embedding.b1", hidden, 0f),
       p.matrix("embedding.w2", hidden, hidden), p.vector("embedding.b2", hidden, 0f),
       p.matrix("embedding.w3", hidden, embeddingDim), p.vector("embedding.b3", embeddingDim, 0f)
     };
+  }
+
+  @Override
+  public int embeddingDim() {
+    return embeddingDim;
+  }
+
+  @Override
+  public Operand<TFloat32> embedding(Ops tf, Operand<TFloat32> condition) {
+    return embed(tf, condition);
   }
 
   private Operand<TFloat32> embed(Ops tf, Operand<TFloat32> condition) {

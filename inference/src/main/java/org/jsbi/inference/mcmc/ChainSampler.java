@@ -52,6 +52,12 @@ abstract class ChainSampler {
 
   /** Runs warm-up and enough kept sweeps for {@code draws} draws; returns them in unconstrained coordinates. */
   final McmcResult run(int draws, McmcSettings settings, UnconstrainedSpace space) {
+    return run(draws, settings, space, org.jsbi.api.simulation.ProgressListener.NONE);
+  }
+
+  /** As {@link #run(int, McmcSettings, UnconstrainedSpace)}, reporting sweeps done out of the total. */
+  final McmcResult run(int draws, McmcSettings settings, UnconstrainedSpace space,
+      org.jsbi.api.simulation.ProgressListener progress) {
     long start = System.nanoTime();
     int kept = (draws + chains - 1) / chains;
     int total = settings.warmup() + kept * settings.thin();
@@ -67,6 +73,7 @@ abstract class ChainSampler {
       boolean warmup = s < settings.warmup();
       long before = evaluations;
       sweep(warmup);
+      progress.progress(s + 1, total);
       if (!warmup) {
         keptEvaluations += evaluations - before;
         int k = s - settings.warmup();

@@ -31,6 +31,12 @@ public final class Mcmc {
   /** {@code n} draws from p(θ | ·) ∝ p(θ) L(θ), where {@code logLikelihood} gives log L for rows of θ. */
   public static McmcResult sample(Method method, Prior prior, LogDensity logLikelihood, int n, McmcSettings settings,
       RandomGenerator rng) {
+    return sample(method, prior, logLikelihood, n, settings, rng, org.jsbi.api.simulation.ProgressListener.NONE);
+  }
+
+  /** As above, reporting progress in sweeps (warm-up included). */
+  public static McmcResult sample(Method method, Prior prior, LogDensity logLikelihood, int n, McmcSettings settings,
+      RandomGenerator rng, org.jsbi.api.simulation.ProgressListener progress) {
     Objects.requireNonNull(method, "method");
     if (n <= 0) {
       throw new IllegalArgumentException("n: expected a positive number of samples, got " + n);
@@ -55,7 +61,7 @@ public final class Mcmc {
     LogDensity target = space.target(posterior);
     ChainSampler sampler = method == Method.SLICE ? new SliceSampler(target, y, rng)
         : new MetropolisHastings(target, y, rng);
-    return sampler.run(n, settings, space);
+    return sampler.run(n, settings, space, progress);
   }
 
   /** Kept draws per chain below which fewer chains are run, so that R-hat and ESS remain meaningful. */

@@ -15,6 +15,7 @@ import org.jsbi.api.Model;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.api.simulation.ProgressListener;
 import org.jsbi.inference.TrainedPosterior;
 import org.jsbi.inference.mcmc.LogDensity;
 import org.jsbi.inference.mcmc.Mcmc;
@@ -33,9 +34,16 @@ public final class NlePosterior implements TrainedPosterior {
   private final TrainingRecord training;
   private final Mcmc.Method method;
   private final McmcSettings settings;
+  private final ProgressListener progress;
 
   public NlePosterior(Model model, ConditionalDensityEstimator likelihood, TrainingRecord training,
       Mcmc.Method method, McmcSettings settings) {
+    this(model, likelihood, training, method, settings, ProgressListener.NONE);
+  }
+
+  private NlePosterior(Model model, ConditionalDensityEstimator likelihood, TrainingRecord training,
+      Mcmc.Method method, McmcSettings settings, ProgressListener progress) {
+    this.progress = Objects.requireNonNull(progress, "progress");
     this.model = Objects.requireNonNull(model, "model");
     this.likelihood = Objects.requireNonNull(likelihood, "likelihood");
     this.training = Objects.requireNonNull(training, "training");
@@ -45,7 +53,12 @@ public final class NlePosterior implements TrainedPosterior {
 
   /** The same posterior with another sampler or settings (the estimator is shared, not copied). */
   public NlePosterior withMcmc(Mcmc.Method m, McmcSettings s) {
-    return new NlePosterior(model, likelihood, training, m, s);
+    return new NlePosterior(model, likelihood, training, m, s, progress);
+  }
+
+  /** The same posterior reporting MCMC progress (sweeps done of the total) to {@code listener}. */
+  public NlePosterior withProgress(ProgressListener listener) {
+    return new NlePosterior(model, likelihood, training, method, settings, listener);
   }
 
   @Override
@@ -112,7 +125,7 @@ public final class NlePosterior implements TrainedPosterior {
     Arguments.columns("trials", trials, model.dataDim());
     Arguments.finiteBatch("trials", trials);
     return Mcmc.sample(method, model.prior(), logLikelihood(trials), n, settings,
-        new RandomStreams(seed).single(RandomStreams.Purpose.SAMPLER));
+        new RandomStreams(seed).single(RandomStreams.Purpose.SAMPLER), progress);
   }
 
   /** Σ_j log q(x_j | θ) for each row of θ: every (trial, θ) pair in one batched estimator call. */
