@@ -15,6 +15,25 @@ public final class TwoMoons implements Simulator {
   static final double SD_RADIUS = 0.01;
   static final double SHIFT = 0.25;
   private static final double SQRT2 = Math.sqrt(2);
+  private final double sdRadius;
+
+  /** sbibm's task. */
+  public TwoMoons() {
+    this(SD_RADIUS);
+  }
+
+  private TwoMoons(double sdRadius) {
+    this.sdRadius = sdRadius;
+  }
+
+  /**
+   * A deliberately misspecified variant for testing the checks: the crescent's radius noise multiplied by
+   * {@code factor} (the reference posterior does not apply to it).
+   */
+  public static TwoMoons withRadiusNoiseTimes(double factor) {
+    Arguments.positive("factor", factor);
+    return new TwoMoons(SD_RADIUS * factor);
+  }
 
   @Override
   public int parameterDim() {
@@ -29,7 +48,7 @@ public final class TwoMoons implements Simulator {
   @Override
   public double[] simulate(double[] theta, RandomGenerator rng) {
     double a = Math.PI * (rng.nextDouble() - 0.5);
-    double r = MEAN_RADIUS + SD_RADIUS * rng.nextGaussian();
+    double r = MEAN_RADIUS + sdRadius * rng.nextGaussian();
     return new double[] {
       r * Math.cos(a) + SHIFT - Math.abs(theta[0] + theta[1]) / SQRT2,
       r * Math.sin(a) + (-theta[0] + theta[1]) / SQRT2
