@@ -48,8 +48,25 @@ public final class SimulationRunner {
     return execute(model, theta, theta.rows(), seed);
   }
 
+  /**
+   * Simulates the indices {@code start} (inclusive) to {@code end} (exclusive) of a run of {@code seed}: the same
+   * rows that {@link #run} gives for those indices, so a campaign can be simulated in pieces. The set's indices
+   * and invalid simulations carry the global index.
+   */
+  public SimulationSet runRange(Model model, int start, int end, long seed) {
+    Objects.requireNonNull(model, "model");
+    if (start < 0 || end <= start) {
+      throw new IllegalArgumentException("start and end: expected 0 <= start < end, got " + start + " and " + end);
+    }
+    return execute(model, null, end - start, seed, start);
+  }
+
   private SimulationSet execute(Model model, Batch givenTheta, int n, long seed) {
-    Work work = new Work(model, givenTheta, n, new RandomStreams(seed));
+    return execute(model, givenTheta, n, seed, 0);
+  }
+
+  private SimulationSet execute(Model model, Batch givenTheta, int n, long seed, int offset) {
+    Work work = new Work(model, givenTheta, n, new RandomStreams(seed), offset);
     int chunk = options.chunkSize() > 0 ? options.chunkSize() : Math.max(1, Math.min(1024, n / (options.threads() * 16)));
     int chunks = (n + chunk - 1) / chunk;
     AtomicInteger nextChunk = new AtomicInteger();
@@ -116,9 +133,11 @@ public final class SimulationRunner {
     private final double[] x;
     private final String[] reasons;
     private final boolean vectorized;
+    private final int offset;
     private long completed;
 
-    Work(Model model, Batch givenTheta, int n, RandomStreams streams) {
+    Work(Model model, Batch givenTheta, int n, RandomStreams streams, int offset) {
+      this.offset = offset;
       this.model = model;
       this.givenTheta = givenTheta;
       this.n = n;
@@ -143,7 +162,8 @@ public final class SimulationRunner {
     void simulateRange(int start, int end) {
       Prior prior = model.prior();
       for (int i = start; i < end; i++) {
-        double[] t = givenTheta != null ? givenTheta.row(i) : prior.sample(streams.stream(i, Purpose.PRIOR));
+        double[] t = givenTheta != null ? givenTheta.row(i)
+            : prior.sample(streams.stream(offset + i, Purpose.PRIOR));
         System.arraycopy(t, 0, theta, i * pd, pd);
       }
       if (vectorized && simulateBatch(start, end)) {
@@ -152,7 +172,7 @@ public final class SimulationRunner {
       for (int i = start; i < end; i++) {
         double[] t = Arrays.copyOfRange(theta, i * pd, (i + 1) * pd);
         try {
-          store(i, model.simulator().simulate(t, streams.stream(i, Purpose.SIMULATOR)));
+          store(i, model.simulator().simulate(t, streams.stream(offset + i, Purpose.SIMULATOR)));
         } catch (RuntimeException e) {
           fail(i, "simulator threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -163,7 +183,7 @@ public final class SimulationRunner {
     private boolean simulateBatch(int start, int end) {
       RandomGenerator[] rngs = new RandomGenerator[end - start];
       for (int i = start; i < end; i++) {
-        rngs[i - start] = streams.stream(i, Purpose.SIMULATOR);
+        rngs[i - start] = streams.stream(offset + i, Purpose.SIMULATOR);
       }
       Batch t = Batch.wrap(end - start, pd, Arrays.copyOfRange(theta, start * pd, end * pd));
       try {
@@ -213,7 +233,8 @@ public final class SimulationRunner {
       List<InvalidSimulation> invalid = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         if (reasons[i] != null) {
-          invalid.add(new InvalidSimulation(i, Arrays.copyOfRange(theta, i * pd, (i + 1) * pd), reasons[i]));
+          invalid.add(new InvalidSimulation(offset + i, Arrays.copyOfRange(theta, i * pd, (i + 1) * pd),
+              reasons[i]));
         }
       }
       Batch thetaBatch = Batch.wrap(n, pd, theta);
@@ -225,7 +246,8 @@ public final class SimulationRunner {
         thetaBatch = thetaBatch.selectRows(rows);
         xBatch = xBatch.selectRows(rows);
       }
-      return new SimulationSet(seed, n, model.parameterNames(), model.dataNames(), thetaBatch, xBatch, rows,
+      int[] indices = Arrays.stream(rows).map(i -> offset + i).toArray();
+      return new SimulationSet(seed, n, model.parameterNames(), model.dataNames(), thetaBatch, xBatch, indices,
           invalid, policy);
     }
   }

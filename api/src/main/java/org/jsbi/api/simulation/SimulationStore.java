@@ -1,0 +1,216 @@
+package org.jsbi.api.simulation;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jsbi.api.Batch;
+import org.jsbi.api.Model;
+import org.jsbi.api.io.AtomicFiles;
+
+/**
+ * A durable simulation campaign: results are written in chunks of consecutive indices, each atomically and with a
+ * checksum, so a campaign killed at any moment (even {@code kill -9} in the middle of a chunk) resumes where it
+ * stopped, with no index lost or repeated. Per-index seeding makes the assembled result equal to an uninterrupted
+ * run with the same seed. A chunk that fails its checksum is reported and simulated again, never used.
+ *
+ * <pre>{@code
+ * SimulationStore store = SimulationStore.create(dir, model, 1_000_000, seed, 1000);   // or open(dir, model)
+ * SimulationSet sims = store.run(SimulationOptions.defaults(), System.err::println, ProgressListener.NONE);
+ * }</pre>
+ */
+public final class SimulationStore {
+  static final String MANIFEST = "campaign.properties";
+  private static final String FORMAT = "jsbi-campaign 1";
+
+  private final Path dir;
+  private final Model model;
+  private final int numSimulations;
+  private final long seed;
+  private final int chunkSize;
+
+  private SimulationStore(Path dir, Model model, int numSimulations, long seed, int chunkSize) {
+    this.dir = dir;
+    this.model = model;
+    this.numSimulations = numSimulations;
+    this.seed = seed;
+    this.chunkSize = chunkSize;
+  }
+
+  /** Starts a campaign in {@code dir}, which must not exist or be empty. */
+  public static SimulationStore create(Path dir, Model model, int numSimulations, long seed, int chunkSize)
+      throws IOException {
+    Objects.requireNonNull(model, "model");
+    if (numSimulations <= 0 || chunkSize <= 0) {
+      throw new IllegalArgumentException("numSimulations and chunkSize: expected positive integers, got "
+          + numSimulations + " and " + chunkSize);
+    }
+    if (Files.exists(dir) && !(Files.isDirectory(dir) && isEmpty(dir))) {
+      throw new IllegalArgumentException("--store: '" + dir + "' already exists; add --resume to continue the "
+          + "campaign in it, or choose a new directory");
+    }
+    Files.createDirectories(dir);
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("format", FORMAT);
+    m.put("model", model.id());
+    m.put("parameterDim", Integer.toString(model.parameterDim()));
+    m.put("dataDim", Integer.toString(model.dataDim()));
+    m.put("numSimulations", Integer.toString(numSimulations));
+    m.put("seed", Long.toString(seed));
+    m.put("chunkSize", Integer.toString(chunkSize));
+    AtomicFiles.write(dir.resolve(MANIFEST), w -> {
+      for (var e : m.entrySet()) {
+        w.write(e.getKey() + "=" + e.getValue() + "\n");
+      }
+    });
+    return new SimulationStore(dir, model, numSimulations, seed, chunkSize);
+  }
+
+  /** Opens an existing campaign for {@code model}; its size, seed and chunk size come from the store. */
+  public static SimulationStore open(Path dir, Model model) throws IOException {
+    Path manifest = dir.resolve(MANIFEST);
+    if (!Files.isRegularFile(manifest)) {
+      throw new IllegalArgumentException("--store: '" + dir + "' is not a simulation campaign (" + MANIFEST
+          + " is missing); start one without --resume");
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(manifest)) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        m.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    if (!FORMAT.equals(m.get("format"))) {
+      throw new IllegalArgumentException("--store: " + manifest + " has format '" + m.get("format") + "', expected '"
+          + FORMAT + "'");
+    }
+    if (!model.id().equals(m.get("model")) || !Integer.toString(model.parameterDim()).equals(m.get("parameterDim"))
+        || !Integer.toString(model.dataDim()).equals(m.get("dataDim"))) {
+      throw new IllegalArgumentException("--store: the campaign in '" + dir + "' is for model '" + m.get("model")
+          + "' (θ " + m.get("parameterDim") + ", x " + m.get("dataDim") + "), not '" + model.id() + "' (θ "
+          + model.parameterDim() + ", x " + model.dataDim() + ")");
+    }
+    try {
+      return new SimulationStore(dir, model, Integer.parseInt(m.get("numSimulations")), Long.parseLong(m.get("seed")),
+          Integer.parseInt(m.get("chunkSize")));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--store: " + manifest + " is corrupt (" + e.getMessage() + ")");
+    }
+  }
+
+  public int numSimulations() {
+    return numSimulations;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  private int chunks() {
+    return (numSimulations + chunkSize - 1) / chunkSize;
+  }
+
+  private Path chunkFile(int c) {
+    return dir.resolve(String.format("chunk-%08d.csv", c));
+  }
+
+  /**
+   * Simulates every chunk not yet on disk (or corrupt), then assembles the campaign.
+   *
+   * @param options threads and the policy for invalid rows in the result (chunks always keep every row)
+   * @param events receives one line per notable event: an interrupted write cleaned up, or a corrupt chunk being
+   *     simulated again
+   * @param progress simulations done (on disk) out of the campaign's total
+   */
+  public SimulationSet run(SimulationOptions options, Consumer<String> events, ProgressListener progress)
+      throws IOException {
+    SimulationRunner runner = new SimulationRunner(options.withPolicy(InvalidPolicy.KEEP)
+        .withListener(ProgressListener.NONE));
+    removeTemporaryFiles(events);
+    int done = 0;
+    for (int c = 0; c < chunks(); c++) {
+      int start = c * chunkSize;
+      int end = Math.min(numSimulations, start + chunkSize);
+      Path file = chunkFile(c);
+      if (Files.exists(file)) {
+        try {
+          ChunkFile.read(file, start, end, model.parameterDim(), model.dataDim());
+          done += end - start;
+          progress.progress(done, numSimulations);
+          continue;
+        } catch (ChunkFile.CorruptChunkException e) {
+          events.accept("chunk " + file.getFileName() + " (indices " + start + "–" + (end - 1) + ") is corrupt: "
+              + e.getMessage() + "; simulating it again");
+          Files.delete(file);
+        }
+      }
+      ChunkFile.write(file, start, end, runner.runRange(model, start, end, seed));
+      done += end - start;
+      progress.progress(done, numSimulations);
+    }
+    return assemble(options.policy());
+  }
+
+  /** The whole campaign from its chunks; every chunk must be present and intact. */
+  public SimulationSet assemble(InvalidPolicy policy) throws IOException {
+    int pd = model.parameterDim();
+    int dd = model.dataDim();
+    double[] theta = new double[numSimulations * pd];
+    double[] x = new double[numSimulations * dd];
+    List<InvalidSimulation> invalid = new ArrayList<>();
+    List<Integer> rows = new ArrayList<>();
+    for (int c = 0; c < chunks(); c++) {
+      int start = c * chunkSize;
+      int end = Math.min(numSimulations, start + chunkSize);
+      ChunkFile.Rows r;
+      try {
+        r = ChunkFile.read(chunkFile(c), start, end, pd, dd);
+      } catch (ChunkFile.CorruptChunkException | java.nio.file.NoSuchFileException e) {
+        throw new IllegalStateException("--store: chunk " + chunkFile(c).getFileName() + " is missing or corrupt ("
+            + e.getMessage() + "); run the campaign with --resume to simulate it again");
+      }
+      System.arraycopy(r.theta(), 0, theta, start * pd, r.theta().length);
+      System.arraycopy(r.x(), 0, x, start * dd, r.x().length);
+      for (int i = 0; i < end - start; i++) {
+        if (r.reasons()[i] != null) {
+          invalid.add(new InvalidSimulation(start + i, java.util.Arrays.copyOfRange(r.theta(), i * pd, (i + 1) * pd),
+              r.reasons()[i]));
+        }
+        if (policy == InvalidPolicy.KEEP || r.reasons()[i] == null) {
+          rows.add(start + i);
+        }
+      }
+    }
+    int[] idx = rows.stream().mapToInt(Integer::intValue).toArray();
+    Batch t = Batch.wrap(numSimulations, pd, theta);
+    Batch xs = Batch.wrap(numSimulations, dd, x);
+    if (idx.length != numSimulations) {
+      t = t.selectRows(idx);
+      xs = xs.selectRows(idx);
+    }
+    return new SimulationSet(seed, numSimulations, model.parameterNames(), model.dataNames(), t, xs, idx, invalid,
+        policy);
+  }
+
+  /** A kill during a write leaves a hidden temporary file behind; it was never a chunk, so it goes. */
+  private void removeTemporaryFiles(Consumer<String> events) throws IOException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ".chunk-*.tmp")) {
+      for (Path p : s) {
+        Files.delete(p);
+        events.accept("removed " + p.getFileName() + ", a chunk whose writing was interrupted");
+      }
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      return !s.iterator().hasNext();
+    }
+  }
+}
