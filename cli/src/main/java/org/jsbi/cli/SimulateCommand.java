@@ -11,6 +11,8 @@ import org.jsbi.api.simulation.InvalidPolicy;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
+import org.jsbi.api.simulation.SimulationStore;
+import org.jsbi.api.simulation.ProgressListener;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +55,19 @@ final class SimulateCommand implements Callable<Integer> {
           + "they are counted and listed in FILE.invalid.csv.")
   String invalid;
 
-  @Option(names = "--output", required = true, paramLabel = "FILE.csv",
+  @Option(names = "--store", paramLabel = "DIR", description = "Run as a durable campaign: results go to DIR in "
+      + "chunks, each written atomically with a checksum, so that --resume can continue after a crash.")
+  Path store;
+
+  @Option(names = "--resume", description = "Continue the campaign in --store DIR: simulate only what is missing "
+      + "or corrupt.")
+  boolean resume;
+
+  @Option(names = "--chunk-size", defaultValue = "1000", paramLabel = "N",
+      description = "Simulations per chunk of a --store campaign (default ${DEFAULT-VALUE}).")
+  int chunkSize;
+
+  @Option(names = "--output", paramLabel = "FILE.csv",
       description = "Output CSV: a header of parameter names then data names, one row per simulation.")
   Path output;
 
@@ -76,8 +90,11 @@ final class SimulateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--threads: expected a positive integer, got " + threadCount);
     }
     InvalidPolicy policy = parsePolicy(invalid);
-    AtomicFiles.checkWritable("--output", output);
-    Path invalidFile = SimulationCsv.invalidFileFor(output);
+    checkStoreArguments();
+    if (output != null) {
+      AtomicFiles.checkWritable("--output", output);
+    }
+    Path invalidFile = output == null ? null : SimulationCsv.invalidFileFor(output);
     PrintWriter out = spec.commandLine().getOut();
     try (Registry registry = common.registry(); Surrogates.Loaded loaded = Surrogates.load(surrogate, registry)) {
       Model model = loaded != null ? loaded.model() : registry.model(modelId);
@@ -91,21 +108,57 @@ final class SimulateCommand implements Callable<Integer> {
             .withPolicy(policy)
             .withListener(progress::stepTo);
         SimulationRunner runner = new SimulationRunner(options);
-        set = theta == null ? runner.run(model, numSimulations, seed) : runner.runFor(model, theta, seed);
+        if (store != null) {
+          set = campaign(model).run(options.withListener(ProgressListener.NONE), e -> out.println("store: " + e),
+              progress::stepTo);
+        } else {
+          set = theta == null ? runner.run(model, numSimulations, seed) : runner.runFor(model, theta, seed);
+        }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      SimulationCsv.write(output, set);
-      if (set.invalidCount() > 0) {
-        SimulationCsv.writeInvalid(invalidFile, set);
+      if (output != null) {
+        SimulationCsv.write(output, set);
+        if (set.invalidCount() > 0) {
+          SimulationCsv.writeInvalid(invalidFile, set);
+        }
       }
       out.printf(Locale.ROOT, "%s of %s in %.2f s on %d threads; wrote %s%n", set.summary(), model.id(), seconds,
-          threadCount, output);
-      if (set.invalidCount() > 0) {
+          threadCount, output != null ? output + (store != null ? " and " + store : "") : store);
+      if (set.invalidCount() > 0 && output != null) {
         out.printf(Locale.ROOT, "%d invalid simulations (index, theta, reason) listed in %s%n",
             set.invalidCount(), invalidFile);
       }
     }
     return 0;
+  }
+
+  private void checkStoreArguments() {
+    if (output == null && store == null) {
+      throw new IllegalArgumentException("--output or --store: expected at least one place to write the "
+          + "simulations, got neither");
+    }
+    if (resume && store == null) {
+      throw new IllegalArgumentException("--resume: expected --store DIR, the campaign to continue");
+    }
+    if (store != null && parameters != null) {
+      throw new IllegalArgumentException("--store: campaigns draw θ from the prior; leave out --parameters");
+    }
+    if (chunkSize <= 0) {
+      throw new IllegalArgumentException("--chunk-size: expected a positive integer, got " + chunkSize);
+    }
+  }
+
+  private SimulationStore campaign(Model model) throws java.io.IOException {
+    if (!resume) {
+      return SimulationStore.create(store, model, numSimulations, seed, chunkSize);
+    }
+    SimulationStore s = SimulationStore.open(store, model);
+    if (s.numSimulations() != numSimulations || s.seed() != seed) {
+      throw new IllegalArgumentException("--resume: the campaign in '" + store + "' has " + s.numSimulations()
+          + " simulations and seed " + s.seed() + ", but --num-simulations " + numSimulations + " and --seed "
+          + seed + " were given; pass the campaign's own values");
+    }
+    return s;
   }
 
   private Batch readParameters(Model model) throws java.io.IOException {

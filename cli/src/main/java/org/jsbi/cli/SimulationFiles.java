@@ -15,6 +15,11 @@ final class SimulationFiles {
   private SimulationFiles() {}
 
   static SimulationSet read(Path file, Model model) throws IOException {
+    if (java.nio.file.Files.isDirectory(file)) {
+      // a campaign directory from 'jsbi simulate --store'
+      return org.jsbi.api.simulation.SimulationStore.open(file, model)
+          .assemble(org.jsbi.api.simulation.InvalidPolicy.EXCLUDE);
+    }
     CsvTable table = CsvTable.read("--simulations", file);
     int pd = model.parameterDim();
     int dd = model.dataDim();

@@ -44,7 +44,8 @@ final class TrainCommand implements Callable<Integer> {
   Integer numSimulations;
 
   @Option(names = "--simulations", paramLabel = "FILE.csv",
-      description = "Train on these simulations (as written by 'jsbi simulate') instead of simulating.")
+      description = "Train on these simulations instead of simulating: a CSV file, or a campaign directory, as "
+          + "written by 'jsbi simulate --output' or '--store'.")
   Path simulations;
 
   @Option(names = "--seed", required = true, paramLabel = "S", description = "Seed for simulation and training.")
