@@ -13,6 +13,7 @@ import org.jsbi.api.RandomStreams;
 import org.jsbi.api.Simulator;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.simulation.Simulations;
+import org.jsbi.inference.checks.CalibratedPredictiveCheck;
 import org.jsbi.inference.checks.CheckResult;
 import org.jsbi.inference.checks.EvidenceCheck;
 import org.jsbi.inference.checks.Mmd;
@@ -92,8 +93,11 @@ public final class CheckValidation {
       checks.put("evidence (nle)", evidence::test);
       checks.put("prior-predictive", x -> PredictiveCheck.run("prior-predictive", model,
           model.prior().sample(500, new RandomStreams(9).single(RandomStreams.Purpose.PRIOR)), x, 10).result());
-      checks.put("posterior-predictive (npe)", x -> PredictiveCheck.run("posterior-predictive", model,
+      checks.put("posterior-predictive (npe), raw", x -> PredictiveCheck.run("posterior-predictive", model,
           npe.sample(500, x, 11).samples(), x, 12).result());
+      CalibratedPredictiveCheck calibrated = CalibratedPredictiveCheck.fit(model, npe,
+          reference.selectRows(java.util.stream.IntStream.range(1500, 2000).toArray()), 500, 15);
+      checks.put("posterior-predictive (npe), calibrated", x -> calibrated.test(x).result());
       Batch good = Simulations.run(model, n, 13).x();
       Batch bad = Simulations.run(misspecified, n, 14).x();
       for (var e : checks.entrySet()) {

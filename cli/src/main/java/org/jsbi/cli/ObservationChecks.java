@@ -14,6 +14,7 @@ import org.jsbi.api.RandomStreams;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.checks.CalibratedPredictiveCheck;
 import org.jsbi.inference.checks.CheckResult;
 import org.jsbi.inference.checks.EvidenceCheck;
 import org.jsbi.inference.checks.Mmd;
@@ -59,6 +60,12 @@ final class ObservationChecks {
     try (Typicality typicality = Typicality.fit(reference, registry.estimator("maf"), seed)) {
       EvidenceCheck evidence = posterior instanceof NlePosterior nle ? EvidenceCheck.fit(nle.estimator(),
           model.prior(), forMmd.selectRows(IntStream.range(0, Math.min(200, forMmd.rows())).toArray()), seed) : null;
+      // NPE is amortized, so its posterior predictive p-value can be calibrated on up to 200 reference data sets;
+      // for NLE each would need an MCMC run, and the raw (conservative) p-value is reported.
+      int calibration = Math.min(200, reference.rows() / 2);
+      CalibratedPredictiveCheck calibrated = posterior.method().equals("npe") ? CalibratedPredictiveCheck.fit(model,
+          posterior, reference.selectRows(IntStream.range(reference.rows() - calibration, reference.rows())
+              .toArray()), numSamples, seed) : null;
       for (int k = 0; k < observations.rows(); k++) {
         double[] xo = observations.row(k);
         List<CheckResult> checks = new ArrayList<>();
@@ -78,8 +85,9 @@ final class ObservationChecks {
         checks.add(PredictiveCheck.run("prior-predictive", model, prior, xo, seed + k).result());
         double[] q = null;
         try {
-          Batch post = posterior.sample(numSamples, xo, seed + k).samples();
-          PredictiveCheck.Outcome ppc = PredictiveCheck.run("posterior-predictive", model, post, xo, seed + k);
+          PredictiveCheck.Outcome ppc = calibrated != null ? calibrated.test(xo)
+              : PredictiveCheck.run("posterior-predictive", model, posterior.sample(numSamples, xo, seed + k)
+                  .samples(), xo, seed + k);
           checks.add(ppc.result());
           q = ppc.quantiles();
         } catch (IllegalStateException e) {
