@@ -44,6 +44,11 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default 1).")
   long seed;
 
+  @Option(names = "--c2st", defaultValue = "0", paramLabel = "K", description = "Also score C2ST against the "
+      + "model's exact reference posterior for K observations simulated from the prior (models with a reference "
+      + "posterior only; default ${DEFAULT-VALUE}).")
+  int c2stObservations;
+
   @Option(names = "--output", paramLabel = "DIR", description = "Write calibration.json, sbc-ranks.png, sbc-ecdf.png and coverage.png here.")
   Path output;
 
@@ -70,13 +75,14 @@ final class ValidateCommand implements Callable<Integer> {
           r.hpdAreaToDiagonal());
       out.printf(Locale.ROOT, "TARP p-value %.4f, area to the diagonal %.3f%n", r.tarpPValue(),
           r.tarpAreaToDiagonal());
+      double[] c2st = c2st(posterior);
       out.println(r.minPValue() < 0.01 ? "verdict: not calibrated (a p-value below 0.01): do not trust its "
           + "uncertainty; train on more simulations or another estimator" : "verdict: no sign of miscalibration");
       if (output != null) {
         Files.createDirectories(output);
         Path json = output.resolve("calibration.json");
         AtomicFiles.write(json, w -> w.write(new ObjectMapper().writerWithDefaultPrettyPrinter()
-            .writeValueAsString(toJson(r, posterior))));
+            .writeValueAsString(toJson(r, posterior, c2st))));
         out.println("wrote " + json);
         for (Path png : org.jsbi.cli.plots.CalibrationPlots.write(r, posterior.parameterNames(), output)) {
           out.println("wrote " + png);
@@ -86,8 +92,34 @@ final class ValidateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static ObjectNode toJson(CalibrationResult r, TrainedPosterior posterior) {
+  /** C2ST of 1,000 posterior samples against 1,000 exact reference samples, for observations from the prior. */
+  private double[] c2st(TrainedPosterior posterior) {
+    if (c2stObservations <= 0) {
+      return new double[0];
+    }
+    var reference = posterior.model().referencePosterior().orElseThrow(() -> new IllegalArgumentException(
+        "--c2st: model '" + posterior.modelId() + "' has no exact reference posterior; leave out --c2st"));
+    PrintWriter out = spec.commandLine().getOut();
+    double[] scores = new double[c2stObservations];
+    for (int k = 0; k < scores.length; k++) {
+      var streams = new org.jsbi.api.RandomStreams(seed + 17L * (k + 1));
+      double[] theta = posterior.model().prior().sample(streams.stream(0, org.jsbi.api.RandomStreams.Purpose.PRIOR));
+      double[] x = posterior.model().simulator().simulate(theta,
+          streams.stream(0, org.jsbi.api.RandomStreams.Purpose.SIMULATOR));
+      var ref = reference.sample(1000, x, streams.single(org.jsbi.api.RandomStreams.Purpose.SAMPLER));
+      scores[k] = org.jsbi.inference.checks.C2st.score(posterior.sample(1000, x, seed + k).samples(), ref, seed + k);
+      out.printf(Locale.ROOT, "C2ST against the exact posterior, observation %d: %.3f (0.5 is perfect)%n", k + 1,
+          scores[k]);
+    }
+    return scores;
+  }
+
+  private static ObjectNode toJson(CalibrationResult r, TrainedPosterior posterior, double[] c2st) {
     ObjectNode root = new ObjectMapper().createObjectNode();
+    ArrayNode c2stNode = root.putArray("c2st");
+    for (double v : c2st) {
+      c2stNode.add(v);
+    }
     root.put("model", posterior.modelId());
     root.put("method", posterior.method());
     root.put("tests", r.tests());

@@ -62,12 +62,14 @@ class CheckCommandsTest {
   void validateReportsCalibration() throws IOException {
     Path out = dir.resolve("validation");
     CliRun run = CliRun.of("validate", "--posterior", posterior.toString(), "--num-tests", "40", "--num-samples",
-        "50", "--output", out.toString());
+        "50", "--c2st", "1", "--output", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("SBC parameter_1").contains("HPD coverage p-value").contains("TARP p-value");
+    assertThat(run.out()).contains("SBC parameter_1").contains("HPD coverage p-value").contains("TARP p-value")
+        .contains("C2ST against the exact posterior, observation 1:");
     JsonNode json = new ObjectMapper().readTree(out.resolve("calibration.json").toFile());
     assertThat(json.path("sbc").get(0).path("ranks")).hasSize(40);
     assertThat(json.path("tarp").path("curve")).hasSize(21);
+    assertThat(json.path("c2st").get(0).asDouble()).isBetween(0.4, 1.0);
     PngAssert.assertPlot(out.resolve("sbc-ranks.png"), 800, 500);
     PngAssert.assertPlot(out.resolve("sbc-ecdf.png"), 800, 500);
     PngAssert.assertPlot(out.resolve("coverage.png"), 600, 600);
