@@ -48,18 +48,9 @@ public final class Nle {
 
   /** Trains q(x | θ) on the valid rows of {@code sims}. */
   public NlePosterior train(SimulationSet sims, TrainingConfig config) {
-    Objects.requireNonNull(sims, "sims");
-    if (sims.theta().cols() != model.parameterDim() || sims.x().cols() != model.dataDim()) {
-      throw new IllegalArgumentException("sims: expected θ with " + model.parameterDim() + " and x with "
-          + model.dataDim() + " columns for model '" + model.id() + "', got " + sims.theta().cols() + " and "
-          + sims.x().cols());
-    }
-    if (sims.size() < 10) {
-      throw new IllegalArgumentException("sims: expected at least 10 valid simulations to train on, got "
-          + sims.size() + " (" + sims.summary() + ")");
-    }
+    TrainingRecord record = TrainingRecord.of(model, sims, config);
     ConditionalDensityEstimator q = estimator.train(sims.x(), sims.theta(), config, listener);
-    return new NlePosterior(model, q, new TrainingRecord(sims.size(), sims.invalidCount(), sims.seed(), config),
+    return new NlePosterior(model, q, record,
         method, settings);
   }
 }

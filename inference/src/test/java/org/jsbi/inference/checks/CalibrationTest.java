@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
-import org.jsbi.api.Priors;
-import org.jsbi.api.Simulator;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.posterior.Posterior;
 import org.jsbi.api.posterior.PosteriorSamples;
@@ -28,22 +26,7 @@ class CalibrationTest {
 
   @BeforeAll
   void train() {
-    model = Model.builder("conjugate-normal").prior(Priors.isotropicNormal(2, 0, 1)).simulator(new Simulator() {
-      @Override
-      public int parameterDim() {
-        return 2;
-      }
-
-      @Override
-      public int dataDim() {
-        return 2;
-      }
-
-      @Override
-      public double[] simulate(double[] theta, java.util.random.RandomGenerator rng) {
-        return new double[] {theta[0] + 0.5 * rng.nextGaussian(), theta[1] + 0.5 * rng.nextGaussian()};
-      }
-    }).build();
+    model = org.jsbi.inference.ConjugateNormal.model();
     posterior = new Npe(model, new FlowFactory(FlowSpec.maf())).train(Simulations.run(model, 5000, 1),
         TrainingConfig.defaults(2));
   }

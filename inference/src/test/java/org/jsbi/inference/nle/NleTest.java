@@ -14,8 +14,6 @@ import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.api.simulation.Simulations;
 import org.jsbi.inference.TrainedPosterior;
 import org.jsbi.inference.checks.C2st;
-import org.jsbi.api.Priors;
-import org.jsbi.api.Simulator;
 import org.jsbi.inference.mcmc.Mcmc;
 import org.jsbi.inference.mcmc.McmcResult;
 import org.jsbi.inference.mcmc.McmcSettings;
@@ -49,23 +47,7 @@ class NleTest {
     model = registry.model("gaussian-linear");
     SimulationSet sims = Simulations.run(model, 5000, 1);
     posterior = new Nle(model, registry.estimator("maf")).train(sims, TrainingConfig.defaults(2));
-    conjugate = Model.builder("conjugate-normal").prior(Priors.isotropicNormal(2, 0, 1))
-        .simulator(new Simulator() {
-          @Override
-          public int parameterDim() {
-            return 2;
-          }
-
-          @Override
-          public int dataDim() {
-            return 2;
-          }
-
-          @Override
-          public double[] simulate(double[] theta, java.util.random.RandomGenerator rng) {
-            return new double[] {theta[0] + 0.5 * rng.nextGaussian(), theta[1] + 0.5 * rng.nextGaussian()};
-          }
-        }).build();
+    conjugate = org.jsbi.inference.ConjugateNormal.model();
     conjugatePosterior = new Nle(conjugate, registry.estimator("maf"))
         .mcmc(Mcmc.Method.SLICE, McmcSettings.defaults().withChains(20).withThin(2))
         .train(Simulations.run(conjugate, 5000, 11), TrainingConfig.defaults(12));
