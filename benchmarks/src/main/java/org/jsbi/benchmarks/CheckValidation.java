@@ -93,11 +93,11 @@ public final class CheckValidation {
       checks.put("evidence (nle)", evidence::test);
       checks.put("prior-predictive", x -> PredictiveCheck.run("prior-predictive", model,
           model.prior().sample(500, new RandomStreams(9).single(RandomStreams.Purpose.PRIOR)), x, 10).result());
-      checks.put("posterior-predictive (npe), raw", x -> PredictiveCheck.run("posterior-predictive", model,
+      checks.put("posterior-predictive raw (npe)", x -> PredictiveCheck.run("posterior-predictive", model,
           npe.sample(500, x, 11).samples(), x, 12).result());
       CalibratedPredictiveCheck calibrated = CalibratedPredictiveCheck.fit(model, npe,
           reference.selectRows(java.util.stream.IntStream.range(1500, 2000).toArray()), 500, 15);
-      checks.put("posterior-predictive (npe), calibrated", x -> calibrated.test(x).result());
+      checks.put("posterior-predictive calibrated (npe)", x -> calibrated.test(x).result());
       Batch good = Simulations.run(model, n, 13).x();
       Batch bad = Simulations.run(misspecified, n, 14).x();
       for (var e : checks.entrySet()) {
