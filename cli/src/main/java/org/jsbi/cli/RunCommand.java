@@ -91,10 +91,11 @@ final class RunCommand implements Callable<Integer> {
     List<Path> written = new ArrayList<>();
     try (Registry registry = common.registry()) {
       Model model = registry.model(modelId);
-      double[] xo = readOne("--observation", observation, model.dataDim(), model.dataNames().size());
-      SampleCommand.checkObservations(CsvTable.read("--observation", observation), model.dataDim(), observation);
+      CsvTable observed = readOne("--observation", observation, model.dataDim());
+      SampleCommand.checkObservations(observed, model.dataDim(), observation);
+      double[] xo = observed.rows().row(0);
       double[] truth = trueParameters == null ? null
-          : readOne("--true-parameters", trueParameters, model.parameterDim(), model.parameterDim());
+          : readOne("--true-parameters", trueParameters, model.parameterDim()).rows().row(0);
       Batch reference = referenceSamples == null ? null : readReference(model);
       EstimatorFactory factory = training.factory(registry);
       Files.createDirectories(output);
@@ -204,13 +205,14 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static double[] readOne(String argument, Path file, int dim, int expectedColumns) throws Exception {
+  /** A CSV file of exactly one row of {@code dim} values. */
+  private static CsvTable readOne(String argument, Path file, int dim) throws Exception {
     CsvTable t = CsvTable.read(argument, file);
-    if (t.header().size() != expectedColumns || t.rows().rows() != 1) {
+    if (t.header().size() != dim || t.rows().rows() != 1) {
       throw new IllegalArgumentException(argument + ": " + file + " has " + t.header().size() + " columns and "
           + t.rows().rows() + " rows, expected " + dim + " columns and one row");
     }
-    return t.rows().row(0);
+    return t;
   }
 
   private Batch readReference(Model model) throws Exception {

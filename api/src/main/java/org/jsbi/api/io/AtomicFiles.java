@@ -50,6 +50,19 @@ public final class AtomicFiles {
     }
   }
 
+  /** Writes {@code bytes} to {@code target} atomically, readable by all. */
+  public static void write(Path target, byte[] bytes) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      readableByAll(tmp);
+      move(tmp, absolute);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
   /** Writes UTF-8 text to {@code target} atomically: readers see the old file or the complete new one. */
   public static void write(Path target, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
@@ -59,13 +72,17 @@ public final class AtomicFiles {
         content.writeTo(out);
       }
       readableByAll(tmp);
-      try {
-        Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
+      move(tmp, absolute);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

@@ -1,36 +1,18 @@
 package org.jsbi.inference.flows;
 
-import java.util.Objects;
-import org.jsbi.api.Batch;
-import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.EstimatorState;
-import org.jsbi.api.estimator.TrainingConfig;
-import org.jsbi.api.estimator.TrainingListener;
-import org.jsbi.inference.density.DensityEstimator;
-import org.jsbi.inference.density.DensityTrainer;
+import org.jsbi.inference.density.SpecFactory;
 
 /** Trains and restores flows of one {@link FlowSpec}. */
-public final class FlowFactory implements EstimatorFactory {
-  private final FlowSpec spec;
-
+public final class FlowFactory extends SpecFactory<FlowSpec> {
   public FlowFactory(FlowSpec spec) {
-    this.spec = Objects.requireNonNull(spec, "spec");
+    super(spec);
   }
 
   @Override
-  public ConditionalDensityEstimator train(Batch input, Batch condition, TrainingConfig config,
-      TrainingListener listener) {
-    return DensityTrainer.train(spec, input, condition, config, listener);
-  }
-
-  @Override
-  public ConditionalDensityEstimator restore(EstimatorState state) {
-    if (!state.kind().equals(spec.kind())) {
-      throw new IllegalArgumentException("state: expected an estimator of kind '" + spec.kind() + "', got '"
-          + state.kind() + "'");
-    }
-    return DensityEstimator.restore(FlowSpec.fromHyperParameters(state.kind(), state.hyperParameters()), state);
+  protected FlowSpec specOf(EstimatorState state) {
+    return FlowSpec.fromHyperParameters(state.kind(), state.hyperParameters());
   }
 
   /** The flow this factory trains. */
