@@ -71,6 +71,8 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "SBC %-16s p-value %.4f%s%n", posterior.parameterNames().get(j), r.sbcPValues()[j],
             r.sbcPValues()[j] < 0.01 ? "  (ranks are not uniform: the posterior is biased or mis-scaled here)" : "");
       }
+      out.printf(Locale.ROOT, "rank-based coverage of central intervals: largest gap to the level %.3f%n",
+          r.rankCoverageMaxGap());
       out.printf(Locale.ROOT, "HPD coverage p-value %.4f, area to the diagonal %.3f%n", r.coveragePValue(),
           r.hpdAreaToDiagonal());
       out.printf(Locale.ROOT, "TARP p-value %.4f, area to the diagonal %.3f%n", r.tarpPValue(),
@@ -133,6 +135,15 @@ final class ValidateCommand implements Callable<Integer> {
       ArrayNode ranks = o.putArray("ranks");
       for (int rank : r.ranks()[j]) {
         ranks.add(rank);
+      }
+    }
+    ArrayNode rank = root.putArray("rankCoverage");
+    for (int j = 0; j < r.ranks().length; j++) {
+      ObjectNode o = rank.addObject();
+      o.put("parameter", posterior.parameterNames().get(j));
+      ArrayNode c = o.putArray("curve");
+      for (int g = 0; g <= 20; g++) {
+        c.addObject().put("level", g / 20.0).put("coverage", r.rankCoverage(j, g / 20.0));
       }
     }
     ObjectNode hpd = root.putObject("hpdCoverage");

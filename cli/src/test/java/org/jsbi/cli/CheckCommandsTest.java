@@ -65,10 +65,11 @@ class CheckCommandsTest {
         "50", "--c2st", "1", "--output", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("SBC parameter_1").contains("HPD coverage p-value").contains("TARP p-value")
-        .contains("C2ST against the exact posterior, observation 1:");
+        .contains("C2ST against the exact posterior, observation 1:").contains("rank-based coverage");
     JsonNode json = new ObjectMapper().readTree(out.resolve("calibration.json").toFile());
     assertThat(json.path("sbc").get(0).path("ranks")).hasSize(40);
     assertThat(json.path("tarp").path("curve")).hasSize(21);
+    assertThat(json.path("rankCoverage").get(1).path("curve")).hasSize(21);
     assertThat(json.path("c2st").get(0).asDouble()).isBetween(0.4, 1.0);
     PngAssert.assertPlot(out.resolve("sbc-ranks.png"), 800, 500);
     PngAssert.assertPlot(out.resolve("sbc-ecdf.png"), 800, 500);

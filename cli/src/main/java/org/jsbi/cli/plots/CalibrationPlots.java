@@ -22,7 +22,7 @@ public final class CalibrationPlots {
     Path ecdf = dir.resolve("sbc-ecdf.png");
     Png.save(ecdfDifference(r, names), ecdf);
     Path coverage = dir.resolve("coverage.png");
-    Png.save(coverage(r), coverage);
+    Png.save(coverage(r, names), coverage);
     return List.of(ranks, ecdf, coverage);
   }
 
@@ -82,8 +82,11 @@ public final class CalibrationPlots {
     return chart;
   }
 
-  /** Expected coverage of HPD regions and TARP against the credibility level; the diagonal is calibration. */
-  static XYChart coverage(CalibrationResult r) {
+  /**
+   * Expected coverage against the credibility level: HPD regions, TARP, and central intervals per parameter from
+   * the SBC ranks; the diagonal is calibration.
+   */
+  static XYChart coverage(CalibrationResult r, List<String> names) {
     XYChart chart = new XYChartBuilder().width(600).height(600).title("Expected coverage")
         .xAxisTitle("credibility level").yAxisTitle("empirical coverage").build();
     List<Double> level = new ArrayList<>();
@@ -96,6 +99,11 @@ public final class CalibrationPlots {
       tarp.add(r.expectedCoverage(r.tarpLevels(), a));
     }
     chart.addSeries("HPD regions", level, hpd).setMarker(SeriesMarkers.NONE);
+    for (int j = 0; j < r.ranks().length; j++) {
+      final int p = j;
+      chart.addSeries("central intervals, " + names.get(j), level,
+          level.stream().map(a -> r.rankCoverage(p, a)).toList()).setMarker(SeriesMarkers.NONE);
+    }
     chart.addSeries("TARP", level, tarp).setMarker(SeriesMarkers.NONE);
     XYSeries diagonal = chart.addSeries("calibrated", new double[] {0, 1}, new double[] {0, 1});
     diagonal.setMarker(SeriesMarkers.NONE);

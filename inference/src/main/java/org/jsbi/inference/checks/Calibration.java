@@ -20,6 +20,8 @@ import org.jsbi.api.simulation.SimulationSet;
  *   <li><b>SBC</b> (Talts et al. 2018): the rank of θᵢ among the samples, per dimension, is uniform on 0..L for a
  *       calibrated posterior. Ranks are jittered to (rank + U) / (L + 1), which is U(0, 1) exactly under the null,
  *       and tested with Kolmogorov–Smirnov.</li>
+ *   <li><b>Rank-based expected coverage</b> of central credible intervals per parameter, from the SBC ranks
+ *       ({@link CalibrationResult#rankCoverage}): it needs no density, as suits MCMC (NLE) posteriors.</li>
  *   <li><b>Expected coverage</b> of highest-density regions: the credibility αᵢ of the smallest HPD region holding
  *       θᵢ is the share of samples with a higher posterior density; calibrated ⇔ αᵢ ~ U(0, 1). Densities come from
  *       {@link Posterior#logProb}: normalized for NPE, unnormalized for NLE (ranking needs only a fixed x).</li>

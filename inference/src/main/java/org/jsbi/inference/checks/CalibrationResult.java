@@ -22,6 +22,28 @@ public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, do
     return Arrays.stream(levels).filter(a -> a <= level).count() / (double) levels.length;
   }
 
+  /**
+   * Rank-based expected coverage of central credible intervals for parameter {@code j}: the share of tests whose
+   * true value lies inside the central {@code level} interval of its posterior samples, read off the SBC rank
+   * (which needs no density, so it suits MCMC posteriors). Equals {@code level} when calibrated.
+   */
+  public double rankCoverage(int j, double level) {
+    long inside = java.util.Arrays.stream(ranks[j])
+        .filter(rank -> Math.abs(2 * (rank + 0.5) / (samplesPerTest + 1.0) - 1) <= level).count();
+    return inside / (double) ranks[j].length;
+  }
+
+  /** The largest gap between rank-based coverage and the level, over parameters and levels 0.05, 0.10, …, 0.95. */
+  public double rankCoverageMaxGap() {
+    double gap = 0;
+    for (int j = 0; j < ranks.length; j++) {
+      for (int g = 1; g < 20; g++) {
+        gap = Math.max(gap, Math.abs(rankCoverage(j, g / 20.0) - g / 20.0));
+      }
+    }
+    return gap;
+  }
+
   /** TARP's area between the expected-coverage curve and the diagonal (0 when calibrated). */
   public double tarpAreaToDiagonal() {
     return area(tarpLevels);

@@ -43,6 +43,8 @@ class CalibrationTest {
         java.util.Arrays.toString(r.sbcPValues()), r.coveragePValue(), r.tarpPValue(), r.tarpAreaToDiagonal());
     assertThat(r.minPValue()).as("smallest of the four p-values").isGreaterThan(0.01);
     assertThat(java.util.Arrays.stream(r.ranks()[0]).allMatch(rank -> rank >= 0 && rank <= 200)).isTrue();
+    // 200 tests: a binomial share at level 0.5 has sd 0.035, so 0.1 is about three of them at the worst level.
+    assertThat(r.rankCoverageMaxGap()).as("rank-based coverage, largest gap to the level").isLessThan(0.1);
   }
 
   @Test
@@ -55,6 +57,7 @@ class CalibrationTest {
   void anOverconfidentPosteriorIsFlagged() {
     CalibrationResult r = Calibration.run(new Distorted(posterior, 0, 0.5), model, 200, 200, 5);
     assertThat(r.coveragePValue()).as("HPD coverage p").isLessThan(1e-3);
+    assertThat(r.rankCoverage(0, 0.9)).as("rank-based coverage of 90% intervals").isLessThan(0.75);
     assertThat(java.util.Arrays.stream(r.sbcPValues()).max().orElseThrow()).as("largest SBC p").isLessThan(1e-3);
   }
 
