@@ -63,6 +63,15 @@ public final class PluginLoader {
     return this;
   }
 
+  /**
+   * The class loader that class-path discovery searches and that plugin jars delegate to (default: jsbi's own). A
+   * Spark executor passes its task class loader, which holds the jars the driver shipped.
+   */
+  public PluginLoader classLoader(ClassLoader loader) {
+    this.parent = Objects.requireNonNull(loader, "loader");
+    return this;
+  }
+
   /** Loads every plugin and builds the registry; errors name the plugin or jar and the fix. */
   public Registry load() {
     List<SbiPlugin> plugins = new ArrayList<>(explicit);

@@ -35,8 +35,8 @@ final class ChunkFile {
 
   private ChunkFile() {}
 
-  /** Writes the rows of {@code set} (simulated with {@link InvalidPolicy#KEEP}) atomically. */
-  static void write(Path file, int start, int end, SimulationSet set) throws IOException {
+  /** Encodes the rows of {@code set} (simulated with {@link InvalidPolicy#KEEP}) as chunk text, header included. */
+  static String encode(int start, int end, SimulationSet set) {
     String[] reasons = new String[end - start];
     for (InvalidSimulation s : set.invalid()) {
       reasons[(int) (s.index() - start)] = s.reason();
@@ -57,15 +57,21 @@ final class ChunkFile {
       body.append('\n');
     }
     String text = body.toString();
-    AtomicFiles.write(file, w -> {
-      w.write(MAGIC + " start=" + start + " end=" + end + " sha256=" + sha256(text) + "\n");
-      w.write(text);
-    });
+    return MAGIC + " start=" + start + " end=" + end + " sha256=" + sha256(text) + "\n" + text;
+  }
+
+  /** Writes chunk text atomically. */
+  static void write(Path file, String encoded) throws IOException {
+    AtomicFiles.write(file, encoded.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Reads a chunk that must cover exactly [start, end) with the given dimensions, verifying its checksum. */
   static Rows read(Path file, int start, int end, int pd, int dd) throws IOException, CorruptChunkException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return parse(Files.readString(file, StandardCharsets.UTF_8), start, end, pd, dd);
+  }
+
+  /** Parses chunk text that must cover exactly [start, end) with the given dimensions, verifying its checksum. */
+  static Rows parse(String text, int start, int end, int pd, int dd) throws CorruptChunkException {
     int newline = text.indexOf('\n');
     if (newline < 0 || !text.startsWith(MAGIC)) {
       throw new CorruptChunkException("no chunk header");

@@ -121,7 +121,7 @@ public final class SimulationStore {
   }
 
   /**
-   * Simulates every chunk not yet on disk (or corrupt), then assembles the campaign.
+   * Simulates every chunk not yet on disk (or corrupt) on this machine's threads, then assembles the campaign.
    *
    * @param options threads and the policy for invalid rows in the result (chunks always keep every row)
    * @param events receives one line per notable event: an interrupted write cleaned up, or a corrupt chunk being
@@ -130,10 +130,36 @@ public final class SimulationStore {
    */
   public SimulationSet run(SimulationOptions options, Consumer<String> events, ProgressListener progress)
       throws IOException {
-    SimulationRunner runner = new SimulationRunner(options.withPolicy(InvalidPolicy.KEEP)
-        .withListener(ProgressListener.NONE));
+    return run(new LocalCampaignExecutor(options), options.policy(), events, progress);
+  }
+
+  /**
+   * Simulates every chunk not yet on disk (or corrupt) with {@code executor}, writing each chunk as it arrives, then
+   * assembles the campaign with {@code policy} for invalid rows. A chunk that arrives corrupt is refused.
+   */
+  public SimulationSet run(CampaignExecutor executor, InvalidPolicy policy, Consumer<String> events,
+      ProgressListener progress) throws IOException {
     removeTemporaryFiles(events);
-    int done = 0;
+    List<CampaignChunk> pending = pendingChunks(events);
+    int[] done = {numSimulations - pending.stream().mapToInt(CampaignChunk::size).sum()};
+    progress.progress(done[0], numSimulations);
+    executor.simulate(model, seed, pending, (chunk, encoded) -> {
+      try {
+        ChunkFile.parse(encoded, chunk.start(), chunk.end(), model.parameterDim(), model.dataDim());
+      } catch (ChunkFile.CorruptChunkException e) {
+        throw new IOException("chunk " + chunk.number() + " (indices " + chunk.start() + "–" + (chunk.end() - 1)
+            + ") arrived corrupt from " + executor.description() + ": " + e.getMessage(), e);
+      }
+      ChunkFile.write(chunkFile(chunk.number()), encoded);
+      done[0] += chunk.size();
+      progress.progress(done[0], numSimulations);
+    });
+    return assemble(policy);
+  }
+
+  /** The chunks to simulate: those missing, and those whose file fails its checksum (deleted and reported). */
+  private List<CampaignChunk> pendingChunks(Consumer<String> events) throws IOException {
+    List<CampaignChunk> pending = new ArrayList<>();
     for (int c = 0; c < chunks(); c++) {
       int start = c * chunkSize;
       int end = Math.min(numSimulations, start + chunkSize);
@@ -141,8 +167,6 @@ public final class SimulationStore {
       if (Files.exists(file)) {
         try {
           ChunkFile.read(file, start, end, model.parameterDim(), model.dataDim());
-          done += end - start;
-          progress.progress(done, numSimulations);
           continue;
         } catch (ChunkFile.CorruptChunkException e) {
           events.accept("chunk " + file.getFileName() + " (indices " + start + "–" + (end - 1) + ") is corrupt: "
@@ -150,11 +174,9 @@ public final class SimulationStore {
           Files.delete(file);
         }
       }
-      ChunkFile.write(file, start, end, runner.runRange(model, start, end, seed));
-      done += end - start;
-      progress.progress(done, numSimulations);
+      pending.add(new CampaignChunk(c, start, end));
     }
-    return assemble(options.policy());
+    return pending;
   }
 
   /** The whole campaign from its chunks; every chunk must be present and intact. */

@@ -59,6 +59,50 @@ class SimulationStoreTest {
   }
 
   @Test
+  void anyExecutorGivesTheSameCampaignWhateverTheOrderOfItsChunks() throws IOException {
+    CampaignExecutor reversed = new CampaignExecutor() {
+      @Override
+      public void simulate(Model model, long seed, List<CampaignChunk> chunks, ChunkSink sink) throws IOException {
+        for (int i = chunks.size() - 1; i >= 0; i--) {
+          sink.accept(chunks.get(i), chunks.get(i).simulate(model, seed, 1));
+        }
+      }
+
+      @Override
+      public String description() {
+        return "reversed";
+      }
+    };
+    SimulationSet stored = SimulationStore.create(dir.resolve("r"), MODEL, 500, 7, 37)
+        .run(reversed, InvalidPolicy.EXCLUDE, e -> { }, ProgressListener.NONE);
+    assertSameSet(stored, RUNNER.run(MODEL, 500, 7));
+  }
+
+  @Test
+  void aChunkThatArrivesCorruptIsRefusedAndNotWritten() throws IOException {
+    CampaignExecutor tampering = new CampaignExecutor() {
+      @Override
+      public void simulate(Model model, long seed, List<CampaignChunk> chunks, ChunkSink sink) throws IOException {
+        String text = chunks.get(0).simulate(model, seed, 1);
+        sink.accept(chunks.get(0), text.substring(0, text.length() - 20));
+      }
+
+      @Override
+      public String description() {
+        return "a tampering executor";
+      }
+    };
+    SimulationStore store = SimulationStore.create(dir.resolve("t"), MODEL, 100, 7, 50);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> store.run(tampering, InvalidPolicy.EXCLUDE, e -> { }, ProgressListener.NONE))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("chunk 0 (indices 0–49) arrived corrupt from a tampering executor");
+    try (var files = Files.list(dir.resolve("t"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(SimulationStore.MANIFEST);
+    }
+  }
+
+  @Test
   void aCorruptOrTruncatedChunkIsReportedAndSimulatedAgain() throws IOException {
     Path c = dir.resolve("c");
     SimulationStore.create(c, MODEL, 200, 8, 50).run(OPTIONS, e -> {}, ProgressListener.NONE);
