@@ -29,9 +29,14 @@ public final class CommonOptions {
 
   /** Loads plugins from the class path, $JSBI_PLUGINS and --plugins. */
   Registry registry() {
+    return new PluginLoader().directories(pluginDirectories()).load();
+  }
+
+  /** The plugin directories from $JSBI_PLUGINS, then --plugins. */
+  List<Path> pluginDirectories() {
     List<Path> dirs = new ArrayList<>(Plugins.directoriesFrom(environment.get(Plugins.ENVIRONMENT_VARIABLE)));
     dirs.addAll(pluginDirectories);
-    return new PluginLoader().directories(dirs).load();
+    return dirs;
   }
 
   /** Whether progress bars may be drawn: not with --quiet, nor when stderr is not a terminal. */

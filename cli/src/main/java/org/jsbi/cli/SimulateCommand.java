@@ -14,6 +14,7 @@ import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.api.simulation.SimulationStore;
 import org.jsbi.api.simulation.ProgressListener;
 import org.jsbi.plugins.Registry;
+import org.jsbi.spark.SparkCampaignExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,12 +68,42 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Simulations per chunk of a --store campaign (default ${DEFAULT-VALUE}).")
   int chunkSize;
 
+  @Option(names = "--executor", defaultValue = "local", paramLabel = "NAME",
+      description = "Where simulations run: local (this machine's threads, the default) or spark (a Spark job; "
+          + "see --master). Both give identical results for a seed.")
+  String executor;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master for --executor spark: local[N] "
+      + "(embedded Spark with N cores), spark://host:7077, yarn ... Under spark-submit, its --master is used.")
+  String master;
+
   @Option(names = "--output", paramLabel = "FILE.csv",
       description = "Output CSV: a header of parameter names then data names, one row per simulation.")
   Path output;
 
+  /** The store a Spark run without --store uses; removed at the end. */
+  private Path temporaryStore;
+
   @Override
   public Integer call() throws Exception {
+    try {
+      return simulate();
+    } finally {
+      if (temporaryStore != null) {
+        deleteRecursively(temporaryStore);
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    try (var files = java.nio.file.Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private Integer simulate() throws Exception {
     if ((modelId == null) == (surrogate == null)) {
       throw new IllegalArgumentException("--model or --surrogate: expected exactly one of them, got "
           + (modelId == null ? "neither" : "both"));
@@ -91,6 +122,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     InvalidPolicy policy = parsePolicy(invalid);
     checkStoreArguments();
+    boolean onSpark = checkExecutorArguments();
     if (output != null) {
       AtomicFiles.checkWritable("--output", output);
     }
@@ -101,6 +133,7 @@ final class SimulateCommand implements Callable<Integer> {
       Batch theta = parameters == null ? null : readParameters(model);
       int count = theta == null ? numSimulations : theta.rows();
       long start = System.nanoTime();
+      String where = threadCount + " threads";
       SimulationSet set;
       try (Progress progress = Progress.start("simulate " + model.id(), count, common.showProgress())) {
         SimulationOptions options = SimulationOptions.defaults()
@@ -108,7 +141,12 @@ final class SimulateCommand implements Callable<Integer> {
             .withPolicy(policy)
             .withListener(progress::stepTo);
         SimulationRunner runner = new SimulationRunner(options);
-        if (store != null) {
+        if (onSpark) {
+          try (SparkCampaignExecutor spark = SparkCampaignExecutor.start(master, common.pluginDirectories())) {
+            where = spark.description();
+            set = sparkCampaign(model).run(spark, policy, e -> out.println("store: " + e), progress::stepTo);
+          }
+        } else if (store != null) {
           set = campaign(model).run(options.withListener(ProgressListener.NONE), e -> out.println("store: " + e),
               progress::stepTo);
         } else {
@@ -122,8 +160,8 @@ final class SimulateCommand implements Callable<Integer> {
           SimulationCsv.writeInvalid(invalidFile, set);
         }
       }
-      out.printf(Locale.ROOT, "%s of %s in %.2f s on %d threads; wrote %s%n", set.summary(), model.id(), seconds,
-          threadCount, output != null ? output + (store != null ? " and " + store : "") : store);
+      out.printf(Locale.ROOT, "%s of %s in %.2f s on %s; wrote %s%n", set.summary(), model.id(), seconds,
+          where, output != null ? output + (store != null ? " and " + store : "") : store);
       if (set.invalidCount() > 0 && output != null) {
         out.printf(Locale.ROOT, "%d invalid simulations (index, theta, reason) listed in %s%n",
             set.invalidCount(), invalidFile);
@@ -146,6 +184,43 @@ final class SimulateCommand implements Callable<Integer> {
     if (chunkSize <= 0) {
       throw new IllegalArgumentException("--chunk-size: expected a positive integer, got " + chunkSize);
     }
+  }
+
+  /**
+   * Checks the executor options; true for Spark. Spark runs the campaign machinery: without --store the chunks go
+   * to a temporary store that is removed once the CSV is written.
+   */
+  private boolean checkExecutorArguments() {
+    switch (executor) {
+      case "local" -> {
+        if (master != null) {
+          throw new IllegalArgumentException("--master: applies to --executor spark; add it, or drop --master");
+        }
+        return false;
+      }
+      case "spark" -> {
+        if (surrogate != null || parameters != null) {
+          throw new IllegalArgumentException("--executor spark: simulates a plugin model's campaign with θ from "
+              + "the prior; leave out " + (surrogate != null ? "--surrogate" : "--parameters"));
+        }
+        if (threads != null) {
+          throw new IllegalArgumentException("--threads: applies to --executor local; Spark runs one chunk per "
+              + "executor core (set cores with --master local[N] or your cluster's settings)");
+        }
+        return true;
+      }
+      default -> throw new IllegalArgumentException("--executor: expected 'local' or 'spark', got '" + executor
+          + "'");
+    }
+  }
+
+  private SimulationStore sparkCampaign(Model model) throws java.io.IOException {
+    if (store != null) {
+      return campaign(model);
+    }
+    Path temporary = java.nio.file.Files.createTempDirectory("jsbi-campaign");
+    temporaryStore = temporary;
+    return SimulationStore.create(temporary, model, numSimulations, seed, chunkSize);
   }
 
   private SimulationStore campaign(Model model) throws java.io.IOException {
