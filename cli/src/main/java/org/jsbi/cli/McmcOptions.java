@@ -14,7 +14,8 @@ public final class McmcOptions {
       + "slice (vectorized slice sampler, default) or mh (adaptive Metropolis-Hastings).")
   Sampler sampler;
 
-  @Option(names = "--chains", paramLabel = "C", description = "NLE only: chains run together (default 100).")
+  @Option(names = "--chains", paramLabel = "C", description = "NLE only: the most chains run together (default 1000; fewer when "
+      + "that would leave a chain fewer than 20 draws).")
   Integer chains;
 
   @Option(names = "--warmup", paramLabel = "W", description = "NLE only: warm-up sweeps per chain (default 100).")
