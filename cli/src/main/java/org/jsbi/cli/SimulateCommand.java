@@ -1,7 +1,10 @@
 package org.jsbi.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jsbi.api.Batch;
@@ -95,10 +98,10 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws java.io.IOException {
-    try (var files = java.nio.file.Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        java.nio.file.Files.deleteIfExists(p);
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
   }
@@ -214,16 +217,16 @@ final class SimulateCommand implements Callable<Integer> {
     }
   }
 
-  private SimulationStore sparkCampaign(Model model) throws java.io.IOException {
+  private SimulationStore sparkCampaign(Model model) throws IOException {
     if (store != null) {
       return campaign(model);
     }
-    Path temporary = java.nio.file.Files.createTempDirectory("jsbi-campaign");
+    Path temporary = Files.createTempDirectory("jsbi-campaign");
     temporaryStore = temporary;
     return SimulationStore.create(temporary, model, numSimulations, seed, chunkSize);
   }
 
-  private SimulationStore campaign(Model model) throws java.io.IOException {
+  private SimulationStore campaign(Model model) throws IOException {
     if (!resume) {
       return SimulationStore.create(store, model, numSimulations, seed, chunkSize);
     }
@@ -236,7 +239,7 @@ final class SimulateCommand implements Callable<Integer> {
     return s;
   }
 
-  private Batch readParameters(Model model) throws java.io.IOException {
+  private Batch readParameters(Model model) throws IOException {
     CsvTable table = CsvTable.read("--parameters", parameters);
     if (table.header().size() != model.parameterDim()) {
       throw new IllegalArgumentException("--parameters: " + parameters + " has " + table.header().size()
