@@ -82,6 +82,16 @@ class McmcTest {
 
   /** Chains started far apart on a narrow target, with no warm-up and few sweeps, have not mixed: R-hat says so. */
   @org.junit.jupiter.api.Test
+  void byDefaultThereIsOneChainPer20DrawsUpTo1000() {
+    McmcSettings defaults = McmcSettings.defaults();
+    assertThat(Mcmc.chainsFor(10_000, defaults)).isEqualTo(500);
+    assertThat(Mcmc.chainsFor(1_000, defaults)).isEqualTo(50);
+    assertThat(Mcmc.chainsFor(100_000, defaults)).isEqualTo(1000);
+    assertThat(Mcmc.chainsFor(10, defaults)).isEqualTo(1);
+    assertThat(Mcmc.chainsFor(10_000, defaults.withChains(100))).isEqualTo(100);
+  }
+
+  @org.junit.jupiter.api.Test
   void rHatFlagsChainsStartedApartAndRunTooShort() {
     LogDensity narrow = y -> {
       double[] out = new double[y.rows()];
