@@ -7,70 +7,53 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import org.jsbi.api.Model;
 import org.jsbi.api.Priors;
-import org.jsbi.api.Simulator;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.plugins.testing.PluginJars;
+import org.jsbi.plugins.testing.IdentitySimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PluginLoaderTest {
   @TempDir Path dir;
 
-  static final class Identity implements Simulator {
-    @Override
-    public int parameterDim() {
-      return 1;
-    }
-
-    @Override
-    public int dataDim() {
-      return 1;
-    }
-
-    @Override
-    public double[] simulate(double[] theta, RandomGenerator rng) {
-      return theta.clone();
-    }
-  }
 
   static final class First extends SbiPlugin {
     @Override
     protected void configure() {
-      model("shared-id").prior(Priors.boxUniform(1, 0, 1)).simulator(new Identity());
-      model("only-first").prior(Priors.boxUniform(1, 0, 1)).simulator(new Identity()).description("first");
+      model("shared-id").prior(Priors.boxUniform(1, 0, 1)).simulator(new IdentitySimulator());
+      model("only-first").prior(Priors.boxUniform(1, 0, 1)).simulator(new IdentitySimulator()).description("first");
     }
   }
 
   static final class Second extends SbiPlugin {
     @Override
     protected void configure() {
-      model("shared-id").prior(Priors.boxUniform(1, 0, 1)).simulator(new Identity());
+      model("shared-id").prior(Priors.boxUniform(1, 0, 1)).simulator(new IdentitySimulator());
     }
   }
 
   static final class BadId extends SbiPlugin {
     @Override
     protected void configure() {
-      model("Two_Moons").prior(Priors.boxUniform(1, 0, 1)).simulator(new Identity());
+      model("Two_Moons").prior(Priors.boxUniform(1, 0, 1)).simulator(new IdentitySimulator());
     }
   }
 
   static final class MissingPrior extends SbiPlugin {
     @Override
     protected void configure() {
-      model("no-prior").simulator(new Identity());
+      model("no-prior").simulator(new IdentitySimulator());
     }
   }
 
   static final class WrongDimensions extends SbiPlugin {
     @Override
     protected void configure() {
-      model("wrong-dims").prior(Priors.boxUniform(3, 0, 1)).simulator(new Identity());
+      model("wrong-dims").prior(Priors.boxUniform(3, 0, 1)).simulator(new IdentitySimulator());
     }
   }
 

@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.jsbi.api.Model;
 import org.jsbi.api.Priors;
-import org.jsbi.api.Simulator;
 import org.jsbi.api.simulation.InvalidPolicy;
 import org.jsbi.api.simulation.ProgressListener;
 import org.jsbi.api.simulation.SimulationOptions;
@@ -21,6 +19,7 @@ import org.jsbi.api.simulation.SimulationStore;
 import org.jsbi.plugins.PluginLoader;
 import org.jsbi.plugins.Registry;
 import org.jsbi.plugins.SbiPlugin;
+import org.jsbi.plugins.testing.IdentitySimulator;
 import org.jsbi.plugins.testing.PluginJars;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,26 +55,9 @@ class SparkCampaignExecutorTest {
     protected void configure() {
       model("driver-only")
           .prior(Priors.boxUniform(1, 0, 1))
-          .simulator(new Copy())
+          .simulator(new IdentitySimulator())
           .parameterNames("a")
           .dataNames("b");
-    }
-  }
-
-  static final class Copy implements Simulator {
-    @Override
-    public int parameterDim() {
-      return 1;
-    }
-
-    @Override
-    public int dataDim() {
-      return 1;
-    }
-
-    @Override
-    public double[] simulate(double[] theta, RandomGenerator rng) {
-      return theta.clone();
     }
   }
 
