@@ -120,7 +120,11 @@ public final class PluginLoader {
     return out;
   }
 
-  private static List<Path> jarsIn(Path dir) {
+  /**
+   * The plugin jars in {@code dir}, sorted by name: what {@link #directory} loads, and what a cluster executor must
+   * be sent. A missing, unreadable or jar-less directory is an error that names it.
+   */
+  public static List<Path> jarsIn(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new PluginException("plugin directory '" + dir + "' does not exist or is not a directory; "
           + "pass an existing directory of plugin jars");

@@ -1,20 +1,19 @@
 package org.jsbi.spark;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.jsbi.api.Model;
 import org.jsbi.api.simulation.CampaignChunk;
 import org.jsbi.api.simulation.CampaignExecutor;
+import org.jsbi.plugins.PluginLoader;
 
 /**
  * Simulates a campaign's chunks as Spark jobs: each chunk is one task on an executor, which rebuilds the model
@@ -69,10 +68,12 @@ public final class SparkCampaignExecutor implements CampaignExecutor, AutoClosea
           + "': " + e.getMessage() + "; check the URL (local[N], spark://host:port, yarn)", e);
     }
     try {
-      for (Path jar : jarsIn(pluginDirectories)) {
-        context.addJar(jar.toAbsolutePath().toString());
+      for (Path dir : pluginDirectories) {
+        for (Path jar : PluginLoader.jarsIn(dir)) {
+          context.addJar(jar.toAbsolutePath().toString());
+        }
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       context.stop();
       throw new IllegalArgumentException("--plugins: cannot ship the plugin jars to Spark: " + e.getMessage(), e);
     }
@@ -128,16 +129,6 @@ public final class SparkCampaignExecutor implements CampaignExecutor, AutoClosea
     if (owned) {
       context.stop();
     }
-  }
-
-  private static List<Path> jarsIn(List<Path> directories) throws IOException {
-    List<Path> jars = new ArrayList<>();
-    for (Path dir : directories) {
-      try (Stream<Path> files = Files.list(dir)) {
-        files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
-      }
-    }
-    return jars;
   }
 
   private static String rootMessage(Throwable t) {

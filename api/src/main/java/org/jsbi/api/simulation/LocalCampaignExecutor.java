@@ -3,6 +3,7 @@ package org.jsbi.api.simulation;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import org.jsbi.api.Model;
 
 /** Simulates a campaign's chunks one after another, each on all of {@code threads} worker threads. */
@@ -20,7 +21,7 @@ public final class LocalCampaignExecutor implements CampaignExecutor {
   public void simulate(Model model, long seed, List<CampaignChunk> chunks, ChunkSink sink) throws IOException {
     for (CampaignChunk chunk : chunks) {
       if (cancellation.isCancelled()) {
-        throw new java.util.concurrent.CancellationException("campaign cancelled; --resume continues it");
+        throw new CancellationException("campaign cancelled; --resume continues it");
       }
       sink.accept(chunk, chunk.simulate(model, seed, threads));
     }
