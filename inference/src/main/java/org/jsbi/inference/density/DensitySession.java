@@ -1,6 +1,5 @@
 package org.jsbi.inference.density;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.tensorflow.Graph;
@@ -40,8 +39,10 @@ final class DensitySession implements AutoCloseable {
     this.graph = new Graph();
     try {
       this.tf = Ops.create(graph);
-      this.parameters = new Parameters(tf, init, restored);
-      this.density = spec.build(tf, parameters, dim, conditionDim);
+      Parameters.Packed<DensityGraph> built = Parameters.packed(tf, init, restored,
+          (ops, p) -> spec.build(ops, p, dim, conditionDim));
+      this.parameters = built.parameters();
+      this.density = built.graph();
       this.input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, dim)));
       this.condition = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, conditionDim)));
       this.noise = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, density.noiseDim())));
@@ -133,21 +134,7 @@ final class DensitySession implements AutoCloseable {
 
   /** The current value of every weight, by name. */
   Map<String, float[]> weights() {
-    Map<String, float[]> out = new LinkedHashMap<>();
-    Session.Runner runner = session().runner();
-    for (var v : parameters.variables()) {
-      runner.fetch(v);
-    }
-    try (Result r = runner.run()) {
-      int i = 0;
-      for (String name : parameters.names()) {
-        TFloat32 t = (TFloat32) r.get(i++);
-        float[] values = new float[(int) t.shape().size()];
-        t.copyTo(DataBuffers.of(values, false, false));
-        out.put(name, values);
-      }
-    }
-    return out;
+    return parameters.read(session());
   }
 
   @Override

@@ -28,6 +28,12 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, int em
    */
   public static final float TAIL_BOUND = 5f;
 
+  /**
+   * The coupling flows' graph revision, saved with them: 2 added the conditional standardization and the
+   * zero-started conditioner outputs, so weights saved by revision 1 mean something else.
+   */
+  static final String COUPLING_REVISION = "2";
+
   public FlowSpec {
     if (!java.util.Set.of("maf", "nsf", "coupling").contains(kind)) {
       throw new IllegalArgumentException("kind: expected 'maf', 'nsf' or 'coupling', got '" + kind + "'");
@@ -84,6 +90,9 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, int em
     Map<String, String> m = new LinkedHashMap<>();
     m.put("hidden", Integer.toString(hidden));
     m.put("transforms", Integer.toString(transforms));
+    if (!kind.equals("maf")) {
+      m.put("revision", COUPLING_REVISION);
+    }
     if (bins > 0) {
       m.put("bins", Integer.toString(bins));
       m.put("tailBound", Float.toString(TAIL_BOUND));
@@ -96,6 +105,11 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, int em
   }
 
   static FlowSpec fromHyperParameters(String kind, Map<String, String> m) {
+    if (!kind.equals("maf") && !COUPLING_REVISION.equals(m.get("revision"))) {
+      throw new IllegalArgumentException("hyperParameters: this " + kind + " estimator was saved by an earlier jsbi "
+          + "whose coupling flow had another graph (revision " + m.getOrDefault("revision", "1") + ", this jsbi reads "
+          + COUPLING_REVISION + "); retrain it with this version");
+    }
     String bound = m.get("tailBound");
     if (bound != null && Float.parseFloat(bound) != TAIL_BOUND) {
       throw new IllegalArgumentException("hyperParameters: this estimator was saved with spline tail bound " + bound

@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
 final class LuLinear {
   private final Operand<TFloat32> w;
   private final Operand<TFloat32> bias;
-  private final Operand<TFloat32> logDiagonal;
+  private final Operand<TFloat32> logDet;
 
   LuLinear(Ops tf, Parameters p, String name, int dim) {
     Operand<TFloat32> lowerRaw = p.zeros(name + ".lower", dim, dim);
@@ -23,37 +23,38 @@ final class LuLinear {
     // softplus(log(e − 1)) = 1: the diagonal starts at one.
     Operand<TFloat32> diagRaw = p.vector(name + ".diagonal", dim, (float) Math.log(Math.E - 1));
     this.bias = p.vector(name + ".bias", dim, 0f);
-    Operand<TFloat32> eye = mask(tf, dim, 0);
+    Operand<TFloat32> eye = constant(tf, dim, (i, j) -> i == j);
     Operand<TFloat32> diagonal = tf.math.add(tf.math.softplus(diagRaw), tf.constant(1e-3f));
-    this.logDiagonal = tf.math.log(diagonal);
-    Operand<TFloat32> lower = tf.math.add(eye, tf.math.mul(lowerRaw, mask(tf, dim, -1)));
-    Operand<TFloat32> upper = tf.math.add(tf.math.mul(upperRaw, mask(tf, dim, 1)),
+    this.logDet = tf.reduceSum(tf.math.log(diagonal), tf.constant(0));
+    Operand<TFloat32> lower = tf.math.add(eye, tf.math.mul(lowerRaw, constant(tf, dim, (i, j) -> j < i)));
+    Operand<TFloat32> upper = tf.math.add(tf.math.mul(upperRaw, constant(tf, dim, (i, j) -> j > i)),
         tf.math.mul(eye, tf.reshape(diagonal, tf.constant(new int[] {1, dim}))));
     this.w = tf.linalg.matMul(lower, upper);
   }
 
-  /** 1 on the diagonal (side 0), strictly below it (−1) or strictly above it (1); 0 elsewhere. */
-  private static Operand<TFloat32> mask(Ops tf, int dim, int side) {
+  /** The 0/1 matrix [dim, dim] that is 1 where {@code at} holds. */
+  static Operand<TFloat32> constant(Ops tf, int dim, java.util.function.BiPredicate<Integer, Integer> at) {
     float[] m = new float[dim * dim];
     for (int i = 0; i < dim; i++) {
       for (int j = 0; j < dim; j++) {
-        m[i * dim + j] = Integer.signum(j - i) == side ? 1f : 0f;
+        m[i * dim + j] = at.test(i, j) ? 1f : 0f;
       }
     }
     return tf.constant(Shape.of(dim, dim), DataBuffers.of(m));
   }
 
-  /** {z, log |det|} for rows u. */
-  Operand<TFloat32>[] forward(Ops tf, Operand<TFloat32> u) {
-    Operand<TFloat32> z = tf.math.add(tf.linalg.matMul(u, w, org.tensorflow.op.linalg.MatMul.transposeB(true)), bias);
-    Operand<TFloat32> logDet = tf.reduceSum(logDiagonal, tf.constant(0));
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Operand<TFloat32>[] out = new Operand[] {z, logDet};
-    return out;
+  /** W [dim, dim]: rows map to outputs, so z = u·Wᵀ + b for rows u. */
+  Operand<TFloat32> matrix() {
+    return w;
   }
 
-  /** u = W⁻¹(z − b) for rows z; used only for sampling, which needs no gradient. */
-  Operand<TFloat32> inverse(Ops tf, Operand<TFloat32> z) {
-    return tf.linalg.matMul(tf.math.sub(z, bias), tf.linalg.inv(w), org.tensorflow.op.linalg.MatMul.transposeB(true));
+  /** b [dim]. */
+  Operand<TFloat32> bias() {
+    return bias;
+  }
+
+  /** log |det W|, a scalar. */
+  Operand<TFloat32> logDet() {
+    return logDet;
   }
 }

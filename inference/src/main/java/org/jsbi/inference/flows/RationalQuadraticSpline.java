@@ -1,8 +1,13 @@
 package org.jsbi.inference.flows;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Stack;
+import org.tensorflow.op.core.Unstack;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -10,11 +15,17 @@ import org.tensorflow.types.TInt32;
  * Monotonic rational-quadratic splines with linear tails (Durkan et al. 2019, "Neural Spline Flows"; Gregory and
  * Delbourgo 1982), applied element-wise. Each element has {@code bins} bins on [−bound, bound] given by
  * unnormalized widths, heights and interior derivatives; outside the interval the map is the identity, and the
- * boundary derivatives are 1 so the two join smoothly.
+ * boundary derivatives are 1 so the two join smoothly. All-zero raw parameters give the identity.
+ *
+ * <p>The graph is built for few ops, because at these sizes each op's fixed cost outweighs its arithmetic: elements
+ * are flattened to rows, knots come from one matrix product with a triangular constant (TensorFlow's cumulative
+ * sum costs ten times as much here), and a bin's six numbers are read with one multiply-and-sum.
  */
 final class RationalQuadraticSpline implements ElementwiseTransform {
   static final float MIN_BIN = 1e-3f;
   static final float MIN_DERIVATIVE = 1e-3f;
+  /** softplus(raw + this) + MIN_DERIVATIVE is 1 at raw = 0. */
+  private static final float DERIVATIVE_SHIFT = (float) Math.log(Math.expm1(1 - MIN_DERIVATIVE));
 
   private final int bins;
   private final float bound;
@@ -30,86 +41,90 @@ final class RationalQuadraticSpline implements ElementwiseTransform {
     return 3 * bins - 1;
   }
 
-  /** One bin per element: its left knot (x0, y0), width, height, end derivatives and slope height / width. */
+  /** The selected bin of each element: left knot (x0, y0), width, height, end derivatives, and height / width. */
   private record Bin(Operand<TFloat32> x0, Operand<TFloat32> width, Operand<TFloat32> y0, Operand<TFloat32> height,
       Operand<TFloat32> leftDerivative, Operand<TFloat32> rightDerivative, Operand<TFloat32> slope) {}
 
-  /** The knots and derivatives of one batch of splines, from raw parameters of shape [batch, n, 3·bins − 1]. */
-  private final class Knots {
-    final Operand<TFloat32> xs; // [batch, n, bins + 1]
-    final Operand<TFloat32> ys; // [batch, n, bins + 1]
-    final Operand<TFloat32> stacked; // [batch, n, 6, bins]
+  /**
+   * The bins holding {@code v} (flattened, [m]), from raw parameters [m, 3·bins − 1]; {@code byHeight} locates v
+   * among the output knots (for the inverse) instead of the input knots.
+   */
+  private Bin locate(Ops tf, Operand<TFloat32> v, Operand<TFloat32> raw, boolean byHeight) {
+    List<Operand<TFloat32>> whd = new ArrayList<>();
+    tf.splitV(raw, tf.constant(new int[] {bins, bins, bins - 1}), tf.constant(1), 3L).forEach(whd::add);
+    Operand<TFloat32> widths = sizes(tf, whd.get(0));
+    Operand<TFloat32> heights = sizes(tf, whd.get(1));
+    Operand<TFloat32> x0 = leftKnots(tf, widths);
+    Operand<TFloat32> y0 = leftKnots(tf, heights);
+    // Interior derivatives softplus(d + shift) + MIN_DERIVATIVE, and exactly the same form with d = 0 at both ends.
+    Operand<TFloat32> d = tf.math.add(tf.math.softplus(tf.math.add(tf.pad(whd.get(2),
+        tf.constant(new int[][] {{0, 0}, {1, 1}}), tf.constant(0f)), tf.constant(DERIVATIVE_SHIFT))), tf.constant(MIN_DERIVATIVE));
+    // The bin index: how many left knots lie at or below v, less one (the first knot is −bound ≤ v).
+    Operand<TFloat32> knots = byHeight ? y0 : x0;
+    Operand<TInt32> count = tf.dtypes.cast(tf.reduceSum(tf.dtypes.cast(tf.math.greaterEqual(
+        tf.expandDims(v, tf.constant(1)), knots), TFloat32.class), tf.constant(1)), TInt32.class);
+    Operand<TFloat32> bin = tf.stopGradient(tf.oneHot(tf.math.sub(count, tf.constant(1)), tf.constant(bins),
+        tf.constant(1f), tf.constant(0f)));
+    Operand<TFloat32> ends = tf.stopGradient(tf.stack(List.of(
+        tf.oneHot(tf.math.sub(count, tf.constant(1)), tf.constant(bins + 1), tf.constant(1f), tf.constant(0f)),
+        tf.oneHot(count, tf.constant(bins + 1), tf.constant(1f), tf.constant(0f))), Stack.axis(1L)));
+    List<Operand<TFloat32>> k = unstack(tf, tf.reduceSum(tf.math.mul(tf.stack(List.of(x0, widths, y0, heights),
+        Stack.axis(1L)), tf.expandDims(bin, tf.constant(1))), tf.constant(2)), 4);
+    List<Operand<TFloat32>> dd = unstack(tf, tf.reduceSum(tf.math.mul(tf.expandDims(d, tf.constant(1)), ends),
+        tf.constant(2)), 2);
+    return new Bin(k.get(0), k.get(1), k.get(2), k.get(3), dd.get(0), dd.get(1), tf.math.div(k.get(3), k.get(1)));
+  }
 
-    Knots(Ops tf, Operand<TFloat32> raw) {
-      // Split and unstack rather than slice: the same values, and their gradients are one concat or stack each
-      // where a slice's gradient is a pad with its shape arithmetic, which matters at a few µs per op and step.
-      List<Operand<TFloat32>> whd = split(tf, raw, bins, bins, bins - 1);
-      xs = knots(tf, whd.get(0));
-      ys = knots(tf, whd.get(1));
-      // softplus(d) + MIN_DERIVATIVE inside, exactly 1 at both ends (to match the linear tails).
-      Operand<TFloat32> inner = tf.math.add(tf.math.softplus(whd.get(2)), tf.constant(MIN_DERIVATIVE));
-      Operand<TFloat32> one = tf.stopGradient(tf.onesLike(slice(tf, raw, 0, 1)));
-      // Left and right knots of every bin, stacked: [batch, n, 6, bins], so one multiply-and-sum reads a bin.
-      Operand<TFloat32> x0 = split(tf, xs, bins, 1).get(0);
-      Operand<TFloat32> y0 = split(tf, ys, bins, 1).get(0);
-      Operand<TFloat32> dLeft = tf.concat(List.of(one, inner), tf.constant(-1));
-      Operand<TFloat32> dRight = tf.concat(List.of(inner, one), tf.constant(-1));
-      stacked = tf.stack(List.of(x0, tf.math.sub(split(tf, xs, 1, bins).get(1), x0), y0,
-          tf.math.sub(split(tf, ys, 1, bins).get(1), y0), dLeft, dRight), org.tensorflow.op.core.Stack.axis(2L));
-    }
+  /** Bin sizes [m, bins] on the interval, each at least MIN_BIN of it, summing to its length. */
+  private Operand<TFloat32> sizes(Ops tf, Operand<TFloat32> unnormalized) {
+    return tf.math.add(tf.math.mul(tf.nn.softmax(unnormalized), tf.constant(2 * bound * (1 - MIN_BIN * bins))),
+        tf.constant(2 * bound * MIN_BIN));
+  }
 
-    /** The bin selected by {@code onehot}. */
-    Bin bin(Ops tf, Operand<TFloat32> onehot) {
-      Operand<TFloat32> picked = tf.reduceSum(tf.math.mul(stacked, tf.expandDims(onehot, tf.constant(2))),
-          tf.constant(-1));
-      List<Operand<TFloat32>> out = new java.util.ArrayList<>();
-      tf.unstack(picked, 6L, org.tensorflow.op.core.Unstack.axis(2L)).forEach(out::add);
-      return new Bin(out.get(0), out.get(1), out.get(2), out.get(3), out.get(4), out.get(5),
-          tf.math.div(out.get(3), out.get(1)));
+  /** −bound plus the sizes of the bins to the left: [m, bins]. */
+  private Operand<TFloat32> leftKnots(Ops tf, Operand<TFloat32> sizes) {
+    float[] before = new float[bins * bins];
+    for (int i = 0; i < bins; i++) {
+      for (int j = i + 1; j < bins; j++) {
+        before[i * bins + j] = 1f;
+      }
     }
-
-    private Operand<TFloat32> knots(Ops tf, Operand<TFloat32> unnormalized) {
-      Operand<TFloat32> sizes = tf.math.add(tf.math.mul(tf.nn.softmax(unnormalized),
-          tf.constant(1 - MIN_BIN * bins)), tf.constant(MIN_BIN));
-      Operand<TFloat32> cum = tf.math.cumsum(sizes, tf.constant(-1));
-      Operand<TFloat32> zero = tf.zerosLike(slice(tf, unnormalized, 0, 1));
-      Operand<TFloat32> unit = tf.concat(List.of(zero, cum), tf.constant(-1));
-      return tf.math.sub(tf.math.mul(unit, tf.constant(2 * bound)), tf.constant(bound));
-    }
+    return tf.math.add(tf.linalg.matMul(sizes, tf.constant(Shape.of(bins, bins), DataBuffers.of(before))),
+        tf.constant(-bound));
   }
 
   /** y = s(x) and log |dy/dx| for each element; x and the result have shape [batch, n]. */
   @Override
   public Operand<TFloat32>[] forward(Ops tf, Operand<TFloat32> x, Operand<TFloat32> raw) {
-    Knots k = new Knots(tf, raw);
-    Operand<TFloat32> inside = insideMask(tf, x);
-    Operand<TFloat32> xc = clamp(tf, x);
-    Bin b = k.bin(tf, binOf(tf, xc, k.xs));
-    Operand<TFloat32> h = b.height();
+    int n = (int) raw.shape().get(1);
+    Operand<TFloat32> flat = flatten(tf, x);
+    Operand<TFloat32> inside = insideMask(tf, flat);
+    Operand<TFloat32> xc = clamp(tf, flat);
+    Bin b = locate(tf, xc, rows(tf, raw), false);
     Operand<TFloat32> d0 = b.leftDerivative();
     Operand<TFloat32> d1 = b.rightDerivative();
     Operand<TFloat32> s = b.slope();
     Operand<TFloat32> xi = tf.math.div(tf.math.sub(xc, b.x0()), b.width());
-    Operand<TFloat32> xi1 = tf.math.mul(xi, tf.math.sub(tf.constant(1f), xi));
-    Operand<TFloat32> num = tf.math.mul(h, tf.math.add(tf.math.mul(s, tf.math.square(xi)), tf.math.mul(d0, xi1)));
-    Operand<TFloat32> den = tf.math.add(s, tf.math.mul(tf.math.sub(tf.math.add(d1, d0), tf.math.mul(
-        tf.constant(2f), s)), xi1));
-    Operand<TFloat32> y = tf.math.add(b.y0(), tf.math.div(num, den));
     Operand<TFloat32> oneMinus = tf.math.sub(tf.constant(1f), xi);
-    Operand<TFloat32> dnum = tf.math.mul(tf.math.square(s), tf.math.add(tf.math.add(
-        tf.math.mul(d1, tf.math.square(xi)), tf.math.mul(tf.math.mul(tf.constant(2f), s), xi1)),
-        tf.math.mul(d0, tf.math.square(oneMinus))));
-    Operand<TFloat32> logDet = tf.math.sub(tf.math.log(dnum), tf.math.mul(tf.constant(2f), tf.math.log(den)));
-    return pair(blend(tf, inside, y, x), tf.math.mul(inside, logDet));
+    Operand<TFloat32> xi1 = tf.math.mul(xi, oneMinus);
+    Operand<TFloat32> xi2 = tf.math.square(xi);
+    Operand<TFloat32> num = tf.math.mul(b.height(), tf.math.add(tf.math.mul(s, xi2), tf.math.mul(d0, xi1)));
+    Operand<TFloat32> den = tf.math.add(s, tf.math.mul(tf.math.sub(tf.math.add(d1, d0), tf.math.add(s, s)), xi1));
+    Operand<TFloat32> y = tf.math.add(b.y0(), tf.math.div(num, den));
+    Operand<TFloat32> dnum = tf.math.mul(tf.math.square(s), tf.math.add(tf.math.add(tf.math.mul(d1, xi2),
+        tf.math.mul(tf.math.add(s, s), xi1)), tf.math.mul(d0, tf.math.square(oneMinus))));
+    Operand<TFloat32> logDet = tf.math.sub(tf.math.log(dnum), tf.math.add(tf.math.log(den), tf.math.log(den)));
+    return pair(unflatten(tf, blend(tf, inside, y, flat), n), unflatten(tf, tf.math.mul(inside, logDet), n));
   }
 
   /** x = s⁻¹(y) for each element, solving the bin's quadratic in closed form. */
   @Override
   public Operand<TFloat32> inverse(Ops tf, Operand<TFloat32> y, Operand<TFloat32> raw) {
-    Knots k = new Knots(tf, raw);
-    Operand<TFloat32> inside = insideMask(tf, y);
-    Operand<TFloat32> yc = clamp(tf, y);
-    Bin b = k.bin(tf, binOf(tf, yc, k.ys));
+    int n = (int) raw.shape().get(1);
+    Operand<TFloat32> flat = flatten(tf, y);
+    Operand<TFloat32> inside = insideMask(tf, flat);
+    Operand<TFloat32> yc = clamp(tf, flat);
+    Bin b = locate(tf, yc, rows(tf, raw), true);
     Operand<TFloat32> h = b.height();
     Operand<TFloat32> d0 = b.leftDerivative();
     Operand<TFloat32> s = b.slope();
@@ -124,42 +139,38 @@ final class RationalQuadraticSpline implements ElementwiseTransform {
     Operand<TFloat32> xi = tf.math.div(tf.math.mul(tf.constant(2f), qc), tf.math.sub(tf.math.neg(qb),
         tf.math.sqrt(disc)));
     Operand<TFloat32> x = tf.math.add(tf.math.mul(xi, b.width()), b.x0());
-    return blend(tf, inside, x, y);
+    return unflatten(tf, blend(tf, inside, x, flat), n);
   }
 
   private Operand<TFloat32> insideMask(Ops tf, Operand<TFloat32> v) {
-    return tf.dtypes.cast(tf.math.logicalAnd(tf.math.greaterEqual(v, tf.constant(-bound)),
-        tf.math.lessEqual(v, tf.constant(bound))), TFloat32.class);
+    return tf.dtypes.cast(tf.math.lessEqual(tf.math.abs(v), tf.constant(bound)), TFloat32.class);
   }
 
   /** Keeps the spline branch finite for elements in the tails, whose result is discarded anyway. */
   private Operand<TFloat32> clamp(Ops tf, Operand<TFloat32> v) {
-    return tf.math.minimum(tf.math.maximum(v, tf.constant(-bound)), tf.constant(bound));
-  }
-
-  /** One-hot [batch, n, bins] of the bin holding v: the number of interior knots at or below v. */
-  private Operand<TFloat32> binOf(Ops tf, Operand<TFloat32> v, Operand<TFloat32> knots) {
-    Operand<TFloat32> interior = split(tf, knots, 1, bins - 1, 1).get(1);
-    Operand<TFloat32> expanded = tf.expandDims(v, tf.constant(-1));
-    Operand<TFloat32> below = tf.dtypes.cast(tf.math.greaterEqual(expanded, interior), TFloat32.class);
-    Operand<TInt32> index = tf.dtypes.cast(tf.reduceSum(below, tf.constant(-1)), TInt32.class);
-    return tf.stopGradient(tf.oneHot(index, tf.constant(bins), tf.constant(1f), tf.constant(0f)));
+    return tf.clipByValue(v, tf.constant(-bound), tf.constant(bound));
   }
 
   private static Operand<TFloat32> blend(Ops tf, Operand<TFloat32> mask, Operand<TFloat32> a, Operand<TFloat32> b) {
-    return tf.math.add(tf.math.mul(mask, a), tf.math.mul(tf.math.sub(tf.constant(1f), mask), b));
+    return tf.math.add(b, tf.math.mul(mask, tf.math.sub(a, b)));
   }
 
-  /** raw[..., from : from + size] along the last axis of a rank-3 tensor. */
-  private static Operand<TFloat32> slice(Ops tf, Operand<TFloat32> raw, int from, int size) {
-    return tf.slice(raw, tf.constant(new int[] {0, 0, from}), tf.constant(new int[] {-1, -1, size}));
+  private static Operand<TFloat32> flatten(Ops tf, Operand<TFloat32> x) {
+    return tf.reshape(x, tf.constant(new int[] {-1}));
   }
 
-  /** Splits the last axis of a rank-3 tensor into consecutive parts of the given sizes. */
-  private static List<Operand<TFloat32>> split(Ops tf, Operand<TFloat32> t, int... sizes) {
-    List<Operand<TFloat32>> parts = new java.util.ArrayList<>();
-    tf.splitV(t, tf.constant(sizes), tf.constant(-1), (long) sizes.length).forEach(parts::add);
-    return parts;
+  private static Operand<TFloat32> unflatten(Ops tf, Operand<TFloat32> v, int n) {
+    return tf.reshape(v, tf.constant(new int[] {-1, n}));
+  }
+
+  private Operand<TFloat32> rows(Ops tf, Operand<TFloat32> raw) {
+    return tf.reshape(raw, tf.constant(new int[] {-1, parametersPerElement()}));
+  }
+
+  private static List<Operand<TFloat32>> unstack(Ops tf, Operand<TFloat32> t, int n) {
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    tf.unstack(t, (long) n, Unstack.axis(1L)).forEach(out::add);
+    return out;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
