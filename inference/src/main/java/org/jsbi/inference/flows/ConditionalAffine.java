@@ -32,8 +32,9 @@ final class ConditionalAffine {
 
   /** {shift, log-scale}, each [batch, dim]. */
   private List<Operand<TFloat32>> parameters(Ops tf, Operand<TFloat32> condition) {
-    Operand<TFloat32> h = tf.math.tanh(tf.math.add(tf.linalg.matMul(condition, w1), b1));
-    Operand<TFloat32> out = tf.math.add(tf.math.add(tf.linalg.matMul(condition, linear), tf.linalg.matMul(h, w2)), b2);
+    Operand<TFloat32> h = tf.math.tanh(tf.nn.biasAdd(tf.linalg.matMul(condition, w1), b1));
+    Operand<TFloat32> out = tf.nn.biasAdd(tf.math.add(tf.linalg.matMul(condition, linear), tf.linalg.matMul(h, w2)),
+        b2);
     List<Operand<TFloat32>> parts = new java.util.ArrayList<>();
     tf.splitV(out, tf.constant(new int[] {dim, dim}), tf.constant(1), 2L).forEach(parts::add);
     Operand<TFloat32> logScale = tf.math.mul(tf.constant(3f), tf.math.tanh(tf.math.div(parts.get(1), tf.constant(3f))));

@@ -6,7 +6,6 @@ import org.jsbi.inference.density.DensityGraph;
 import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -34,7 +33,8 @@ final class CouplingGraph implements FlowGraph {
 
   /**
    * One coupling layer: how many dimensions pass through, its conditioner's weights, and (for two or more
-   * dimensions) the mixing matrix and bias that take the previous layer's output to [kept, mapped] order.
+   * dimensions) the mixing matrix and bias that take the previous layer's output to this layer's [kept, mapped]
+   * order, with the log-determinant of the mixing.
    */
   private record Layer(int kept, int mapped, Operand<TFloat32>[] weights, Operand<TFloat32> mixing,
       Operand<TFloat32> bias, Operand<TFloat32> logDet) {}
@@ -59,14 +59,11 @@ final class CouplingGraph implements FlowGraph {
       };
       if (dim > 1) {
         LuLinear lu = new LuLinear(tf, p, name + ".mix", dim);
-        // Rows v in the previous order: u = v·Pᵀ, z = u·Wᵀ + b, and the next order takes z·Q.
-        Operand<TFloat32> from = permutation(tf, previous);
-        Operand<TFloat32> to = permutation(tf, order);
-        Operand<TFloat32> m = tf.linalg.matMul(tf.linalg.matMul(from, lu.matrix(), MatMul.transposeA(true)
-            .transposeB(true)), to);
-        Operand<TFloat32> b = tf.reshape(tf.linalg.matMul(tf.reshape(lu.bias(), tf.constant(new int[] {1, dim})), to),
-            tf.constant(new int[] {dim}));
-        layers.add(new Layer(kept, dim - kept, w, m, b, lu.logDet()));
+        // Rows v arrive in the previous layer's order and leave in this one's: z = v·W·C + b, where the constant
+        // permutation C = Pᵀ·Q maps the one order to the other, so W = I is no mixing at all.
+        int[] from = previous;
+        Operand<TFloat32> c = LuLinear.constant(tf, dim, (i, j) -> from[i] == order[j]);
+        layers.add(new Layer(kept, dim - kept, w, tf.linalg.matMul(lu.matrix(), c), lu.bias(), lu.logDet()));
         previous = order;
       } else {
         layers.add(new Layer(0, dim, w, null, null, null));
@@ -96,11 +93,6 @@ final class CouplingGraph implements FlowGraph {
     return order;
   }
 
-  /** Q with Q[order[j], j] = 1, so that u·Q lists u's columns in {@code order}. */
-  private static Operand<TFloat32> permutation(Ops tf, int[] order) {
-    return LuLinear.constant(tf, order.length, (i, j) -> order[j] == i);
-  }
-
   @Override
   public int noiseDim() {
     return dim;
@@ -123,7 +115,7 @@ final class CouplingGraph implements FlowGraph {
     Operand<TFloat32> logDet = standardized[1];
     for (Layer layer : layers) {
       if (layer.mixing() != null) {
-        u = tf.math.add(tf.linalg.matMul(u, layer.mixing()), layer.bias());
+        u = tf.nn.biasAdd(tf.linalg.matMul(u, layer.mixing()), layer.bias());
         logDet = tf.math.add(logDet, layer.logDet());
       }
       List<Operand<TFloat32>> parts = split(tf, u, layer);
@@ -167,9 +159,9 @@ final class CouplingGraph implements FlowGraph {
   private Operand<TFloat32> conditioner(Ops tf, Layer layer, Operand<TFloat32> kept, Operand<TFloat32> condition) {
     Operand<TFloat32> in = kept == null ? condition : tf.concat(List.of(kept, condition), tf.constant(1));
     Operand<TFloat32>[] w = layer.weights();
-    Operand<TFloat32> h = tf.math.tanh(tf.math.add(tf.linalg.matMul(in, w[0]), w[1]));
-    h = tf.math.tanh(tf.math.add(tf.linalg.matMul(h, w[2]), w[3]));
-    Operand<TFloat32> out = tf.math.add(tf.linalg.matMul(h, w[4]), w[5]);
+    Operand<TFloat32> h = tf.math.tanh(tf.nn.biasAdd(tf.linalg.matMul(in, w[0]), w[1]));
+    h = tf.math.tanh(tf.nn.biasAdd(tf.linalg.matMul(h, w[2]), w[3]));
+    Operand<TFloat32> out = tf.nn.biasAdd(tf.linalg.matMul(h, w[4]), w[5]);
     return tf.reshape(out, tf.constant(new int[] {-1, layer.mapped(), transform.parametersPerElement()}));
   }
 }

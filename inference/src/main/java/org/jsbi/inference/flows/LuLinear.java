@@ -8,9 +8,9 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A learned invertible linear map z = W·u + b with W = L·U, L unit lower-triangular and U upper-triangular with a
- * positive diagonal (nflows' {@code LULinear}): it mixes dimensions between coupling layers, so that correlations
- * are cheap to represent. Starts as the identity; log |det W| = Σ log U_ii.
+ * A learned invertible linear map of rows, z = u·W + b, with W = L·U, L unit lower-triangular and U upper-triangular
+ * with a positive diagonal (nflows' {@code LULinear}): it mixes dimensions between coupling layers, so that
+ * correlations are cheap to represent. Starts as the identity; log |det W| = Σ log U_ii.
  */
 final class LuLinear {
   private final Operand<TFloat32> w;
@@ -43,7 +43,7 @@ final class LuLinear {
     return tf.constant(Shape.of(dim, dim), DataBuffers.of(m));
   }
 
-  /** W [dim, dim]: rows map to outputs, so z = u·Wᵀ + b for rows u. */
+  /** W [dim, dim]. */
   Operand<TFloat32> matrix() {
     return w;
   }
