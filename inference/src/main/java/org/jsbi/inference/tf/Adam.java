@@ -20,7 +20,14 @@ public final class Adam {
   /** One step that clips the gradients by global norm and applies them; returns the op to run per minibatch. */
   public static Op step(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> rawGradients, float learningRate,
       float clipNorm) {
+    return step(tf, variables, rawGradients, learningRate, clipNorm, List.of());
+  }
+
+  /** As above, with the updates made to wait for {@code waitFor} (ops that read the weights). */
+  public static Op step(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> rawGradients, float learningRate,
+      float clipNorm, List<Op> waitFor) {
     List<Operand<TFloat32>> gradients = clipByGlobalNorm(tf, rawGradients, clipNorm);
+    Ops apply = waitFor.isEmpty() ? tf : tf.withControlDependencies(waitFor);
     Ops init = tf.withSubScope("adam");
     Variable<TFloat32> beta1Power = init.withName("beta1_power").variable(init.constant(0.9f));
     Variable<TFloat32> beta2Power = init.withName("beta2_power").variable(init.constant(0.999f));
@@ -30,8 +37,8 @@ public final class Adam {
       Shape shape = v.shape();
       Variable<TFloat32> m = init.variable(init.zeros(init.constant(shape), TFloat32.class));
       Variable<TFloat32> s = init.variable(init.zeros(init.constant(shape), TFloat32.class));
-      updates.add(tf.train.applyAdam(v, m, s, beta1Power, beta2Power, tf.constant(learningRate), tf.constant(0.9f),
-          tf.constant(0.999f), tf.constant(1e-8f), gradients.get(i)));
+      updates.add(apply.train.applyAdam(v, m, s, beta1Power, beta2Power, tf.constant(learningRate),
+          tf.constant(0.9f), tf.constant(0.999f), tf.constant(1e-8f), gradients.get(i)));
     }
     Ops after = tf.withControlDependencies(updates);
     Op b1 = after.assign(beta1Power, after.math.mul(after.identity(beta1Power), after.constant(0.9f)));
