@@ -76,9 +76,7 @@ public final class DensityTrainer {
           constant(tf, DensityEstimator.standardize(condition.selectRows(valRows), sCond), nVal, condition.cols()),
           seed == null ? null : tf.constant(new long[] {VALIDATION_SEED, VALIDATION_SEED})));
       List<Variable<TFloat32>> vars = fs.parameters.variables();
-      // The update runs after the loss: the weights are read as aliases of the variable, which Adam updates in
-      // place, so a forward op scheduled after the update would see new weights and training would depend on
-      // thread timing.
+      // The update waits for the loss, so no forward op can read weights that Adam has already updated in place.
       Op step = Adam.step(tf, vars, Training.gradients(fs.graph, loss, vars), (float) config.learningRate(),
           (float) config.clipNorm(), List.<Op>of(loss));
       Op[] snapshot = snapshotOps(tf, vars);
