@@ -29,10 +29,18 @@ final class RationalQuadraticSpline implements ElementwiseTransform {
 
   private final int bins;
   private final float bound;
+  /** [bins, bins], 1 where row &lt; column: a product with it sums the bins to the left of each. */
+  private final float[] before;
 
   RationalQuadraticSpline(int bins, float bound) {
     this.bins = bins;
     this.bound = bound;
+    this.before = new float[bins * bins];
+    for (int i = 0; i < bins; i++) {
+      for (int j = i + 1; j < bins; j++) {
+        before[i * bins + j] = 1f;
+      }
+    }
   }
 
   /** Parameters per element: widths, heights (bins each) and interior derivatives (bins − 1). */
@@ -83,12 +91,6 @@ final class RationalQuadraticSpline implements ElementwiseTransform {
 
   /** −bound plus the sizes of the bins to the left: [m, bins]. */
   private Operand<TFloat32> leftKnots(Ops tf, Operand<TFloat32> sizes) {
-    float[] before = new float[bins * bins];
-    for (int i = 0; i < bins; i++) {
-      for (int j = i + 1; j < bins; j++) {
-        before[i * bins + j] = 1f;
-      }
-    }
     return tf.math.add(tf.linalg.matMul(sizes, tf.constant(Shape.of(bins, bins), DataBuffers.of(before))),
         tf.constant(-bound));
   }

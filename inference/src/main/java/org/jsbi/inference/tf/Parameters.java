@@ -35,6 +35,7 @@ public final class Parameters {
   private final Map<String, long[]> shapes = new LinkedHashMap<>();
   private final Map<String, float[]> initial = new LinkedHashMap<>();
   private final List<Operand<TFloat32>> pieces = new ArrayList<>();
+  private final List<String> order = new ArrayList<>();
   private int taken;
 
   /** Weights as separate variables. */
@@ -67,6 +68,7 @@ public final class Parameters {
     }
     Parameters p = new Parameters(tf, Mode.PACKED, null, null);
     p.shapes.putAll(probe.shapes);
+    p.order.addAll(probe.shapes.keySet());
     p.initial.putAll(probe.initial);
     int total = probe.initial.values().stream().mapToInt(v -> v.length).sum();
     float[] all = new float[total];
@@ -139,7 +141,6 @@ public final class Parameters {
 
   /** The next piece of the packed variable, which must be the one the probe saw at this point. */
   private Operand<TFloat32> piece(String name, long[] shape) {
-    List<String> order = new ArrayList<>(shapes.keySet());
     if (taken >= order.size() || !order.get(taken).equals(name) || !java.util.Arrays.equals(shapes.get(name), shape)) {
       throw new IllegalStateException("parameter '" + name + "' was not requested in the same order on both builds");
     }
