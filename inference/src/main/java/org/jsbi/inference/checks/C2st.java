@@ -202,7 +202,7 @@ public final class C2st {
             batch[i - from] = train[order[i]];
           }
           try (TInt32 t = TInt32.vectorOf(batch);
-              Result r = session.runner().feed(idx, t).addTarget(step).fetch(loss).run()) {
+              Result r = Sessions.runner(session).feed(idx, t).addTarget(step).fetch(loss).run()) {
             sum += ((TFloat32) r.get(0)).getFloat() * batch.length;
           }
         }
@@ -217,7 +217,7 @@ public final class C2st {
     }
 
     double accuracy(Session session, int[] test) {
-      try (TInt32 t = TInt32.vectorOf(test); Result r = session.runner().feed(idx, t).fetch(correct).run()) {
+      try (TInt32 t = TInt32.vectorOf(test); Result r = Sessions.runner(session).feed(idx, t).fetch(correct).run()) {
         return ((TFloat32) r.get(0)).getFloat() / test.length;
       }
     }

@@ -12,6 +12,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.jsbi.inference.tf.Parameters;
+import org.jsbi.inference.tf.Sessions;
 
 /**
  * The TensorFlow graph and session of one estimator, with its inference endpoints (log-density and sampling on fed
@@ -60,7 +61,7 @@ final class DensitySession implements AutoCloseable {
 
   /** Creates the session and initializes the variables; call once the graph is complete. */
   Session start() {
-    session = org.jsbi.inference.tf.Sessions.open(graph);
+    session = Sessions.open(graph);
     session.initialize();
     return session;
   }
@@ -105,7 +106,7 @@ final class DensitySession implements AutoCloseable {
   float[] embed(float[] c, int rows) {
     float[] out = new float[rows * density.embeddingDim()];
     try (TFloat32 b = TFloat32.tensorOf(Shape.of(rows, conditionDim), DataBuffers.of(c, true, false));
-        Result r = session().runner().feed(condition, b).fetch(embedding).run()) {
+        Result r = Sessions.runner(session()).feed(condition, b).fetch(embedding).run()) {
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
     }
     return out;
@@ -121,7 +122,7 @@ final class DensitySession implements AutoCloseable {
     float[] out = new float[rows * outCols];
     try (TFloat32 a = TFloat32.tensorOf(Shape.of(rows, cols), DataBuffers.of(values, true, false));
         TFloat32 b = TFloat32.tensorOf(Shape.of(rows, conditionDim), DataBuffers.of(c, true, false));
-        Result r = feedNoise(session().runner().feed(fed, a).feed(condition, b), densityNoiseValues)
+        Result r = feedNoise(Sessions.runner(session()).feed(fed, a).feed(condition, b), densityNoiseValues)
             .fetch(fetch).run()) {
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
     }

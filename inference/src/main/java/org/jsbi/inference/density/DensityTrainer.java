@@ -13,6 +13,7 @@ import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingHistory;
 import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.inference.tf.Adam;
+import org.jsbi.inference.tf.Sessions;
 import org.jsbi.inference.tf.Training;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -112,7 +113,7 @@ public final class DensityTrainer {
         try (TInt32 t = TInt32.vectorOf(batch);
             TInt64 noiseSeed = TInt64.vectorOf(feeds.seed() == null ? new long[2] : new long[] {rng.nextLong(),
                 rng.nextLong()});
-            Result r = feed(session.runner(), feeds, t, noiseSeed).addTarget(step).fetch(loss).run()) {
+            Result r = feed(Sessions.runner(session), feeds, t, noiseSeed).addTarget(step).fetch(loss).run()) {
           sum += ((TFloat32) r.get(0)).getFloat() * batch.length;
         }
       }
@@ -120,7 +121,7 @@ public final class DensityTrainer {
       if (val < best) {
         best = val;
         bestEpoch = epoch;
-        session.run(snapshot[0]);
+        run(session, snapshot[0]);
       }
       EpochStats stats = new EpochStats(epoch, sum / nTrain, val, (System.nanoTime() - start) / 1e9);
       epochs.add(stats);
@@ -133,7 +134,7 @@ public final class DensityTrainer {
       throw new IllegalStateException("training diverged: the validation loss was never finite; lower the "
           + "learning rate or check the simulations for extreme values");
     }
-    session.run(snapshot[1]);
+    run(session, snapshot[1]);
     return new TrainingHistory(epochs, bestEpoch);
   }
 
@@ -162,8 +163,14 @@ public final class DensityTrainer {
     return tf.constant(Shape.of(rows, cols), DataBuffers.of(values, true, false));
   }
 
+  private static void run(Session session, Op target) {
+    try (Result r = Sessions.runner(session).addTarget(target).run()) {
+      // nothing to fetch
+    }
+  }
+
   private static double scalar(Session session, Operand<TFloat32> op) {
-    try (Result r = session.runner().fetch(op).run()) {
+    try (Result r = Sessions.runner(session).fetch(op).run()) {
       return ((TFloat32) r.get(0)).getFloat();
     }
   }

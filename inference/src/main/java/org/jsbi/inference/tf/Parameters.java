@@ -155,7 +155,7 @@ public final class Parameters {
 
   /** The current value of every weight, by name, read from {@code session}. */
   public Map<String, float[]> read(Session session) {
-    Session.Runner runner = session.runner();
+    Session.Runner runner = Sessions.runner(session);
     variables.values().forEach(runner::fetch);
     Map<String, float[]> out = new LinkedHashMap<>();
     try (Result r = runner.run()) {
