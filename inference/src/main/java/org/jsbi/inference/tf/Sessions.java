@@ -21,7 +21,7 @@ public final class Sessions {
    * subnormal results: TensorFlow's own threads flush them to zero, a Java thread keeps them (SessionsTest). Over a
    * long training run that changed the weights: two-moons {@code nsf} at seed 2 ended after 127 to 211 epochs. With
    * every op on the caller, eight runs, four of them beside a busy process, gave identical weights, and epochs were
-   * 12% faster.
+   * 12–15% faster than before (BENCHMARKS.md).
    */
   private static final RunOptions ON_CALLER = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
 
