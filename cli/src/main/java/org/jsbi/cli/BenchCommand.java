@@ -16,7 +16,6 @@ import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.inference.checks.C2st;
-import org.jsbi.inference.npe.Npe;
 import java.util.Arrays;
 import org.jsbi.inference.TrainedPosterior;
 import org.jsbi.inference.mcmc.McmcResult;
@@ -96,6 +95,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<String> rows = new ArrayList<>();
     try (Registry registry = common.registry()) {
+      training.check(method);
       EstimatorFactory factory = training.factory(registry);
       List<Model> models = tasks.stream().map(registry::model).toList();
       out.println(HEADER);
@@ -136,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
     long t1 = System.nanoTime();
     TrainingConfig config = training.config(TrainingConfig.defaults(trainSeed));
     try (TrainedPosterior trained = method == TrainCommand.Method.nle ? new Nle(model, factory).train(sims, config)
-        : new Npe(model, factory).train(sims, config)) {
+        : training.npe(model, factory).train(sims, config)) {
       TrainedPosterior posterior = mcmc.apply(trained);
       long t2 = System.nanoTime();
       int epochs = posterior.estimator().history().epochCount();

@@ -27,7 +27,6 @@ import org.jsbi.inference.TrainedPosterior;
 import org.jsbi.inference.checks.Calibration;
 import org.jsbi.inference.checks.CalibrationResult;
 import org.jsbi.inference.nle.Nle;
-import org.jsbi.inference.npe.Npe;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
@@ -97,6 +96,7 @@ final class RunCommand implements Callable<Integer> {
       double[] truth = trueParameters == null ? null
           : readOne("--true-parameters", trueParameters, model.parameterDim()).rows().row(0);
       Batch reference = referenceSamples == null ? null : readReference(model);
+      training.check(method);
       EstimatorFactory factory = training.factory(registry);
       Files.createDirectories(output);
 
@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
           common.showProgress())) {
         trained = method == TrainCommand.Method.nle
             ? new Nle(model, factory).listener(progress::epoch).train(sims, config)
-            : new Npe(model, factory).listener(progress::epoch).train(sims, config);
+            : training.npe(model, factory).listener(progress::epoch).train(sims, config);
       }
       try (trained) {
         TrainedPosterior posterior = mcmc.apply(trained);

@@ -10,7 +10,6 @@ import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
-import org.jsbi.inference.npe.Npe;
 import org.jsbi.inference.TrainedPosterior;
 import org.jsbi.inference.nle.Nle;
 import org.jsbi.inference.npe.PosteriorStore;
@@ -75,6 +74,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Registry registry = common.registry()) {
       Model model = registry.model(modelId);
+      training.check(method);
       EstimatorFactory factory = training.factory(registry);
       SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model) : simulate(model);
       out.println(sims.summary() + " of " + model.id());
@@ -83,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
       try (Progress progress = Progress.start("train " + training.estimator, maxEpochs, common.showProgress())) {
         posterior = method == Method.nle
             ? new Nle(model, factory).listener(e -> progress.epoch(e)).train(sims, config)
-            : new Npe(model, factory).listener(e -> progress.epoch(e)).train(sims, config);
+            : training.npe(model, factory).listener(e -> progress.epoch(e)).train(sims, config);
       }
       try (posterior) {
         PosteriorStore.save(posterior, output);

@@ -1,7 +1,10 @@
 package org.jsbi.cli;
 
+import org.jsbi.api.Model;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.inference.npe.Npe;
+import org.jsbi.inference.npe.ThetaSpace;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Option;
 
@@ -22,6 +25,12 @@ public final class TrainingOptions {
   @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default 5e-4).")
   Double learningRate;
 
+  @Option(names = "--theta-space", defaultValue = "original", paramLabel = "SPACE", description = "NPE only: "
+      + "'original' fits q(θ | x) to θ as drawn and rejects draws outside the prior's support; 'unconstrained' "
+      + "fits it to θ mapped to all of ℝ^d (logit per bounded dimension), so no mass leaks past the support's "
+      + "edges (default ${DEFAULT-VALUE}).")
+  String thetaSpace;
+
   /** The chosen estimator, with an embedding network when asked for. */
   EstimatorFactory factory(Registry registry) {
     EstimatorFactory factory = registry.estimator(estimator);
@@ -35,6 +44,28 @@ public final class TrainingOptions {
       return factory.withEmbedding(embeddingDim, 64);
     } catch (UnsupportedOperationException e) {
       throw new IllegalArgumentException("--embedding-dim: " + e.getMessage());
+    }
+  }
+
+  /** NPE with {@code factory} in the chosen θ space. */
+  Npe npe(Model model, EstimatorFactory factory) {
+    return new Npe(model, factory).thetaSpace(thetaSpace());
+  }
+
+  /** Checks the options against the method before anything runs: the θ space is NPE's alone. */
+  void check(TrainCommand.Method method) {
+    if (method == TrainCommand.Method.nle && thetaSpace() != ThetaSpace.ORIGINAL) {
+      throw new IllegalArgumentException("--theta-space: applies to NPE only (NLE's MCMC already samples bounded "
+          + "priors in unconstrained space); drop it or use --method npe");
+    }
+  }
+
+  private ThetaSpace thetaSpace() {
+    try {
+      return ThetaSpace.of(thetaSpace);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--theta-space: expected 'original' or 'unconstrained', got '"
+          + thetaSpace + "'");
     }
   }
 

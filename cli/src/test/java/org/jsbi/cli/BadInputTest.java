@@ -50,6 +50,16 @@ class BadInputTest {
   }
 
   @Test
+  void unknownThetaSpaceOrThetaSpaceForNle() {
+    CliRun run = CliRun.of("train", "--model", "two-moons", "--num-simulations", "100", "--seed", "1",
+        "--theta-space", "logit", "--output", dir.resolve("p").toString());
+    assertOneLineError(run, "--theta-space", "expected 'original' or 'unconstrained', got 'logit'");
+    run = CliRun.of("train", "--model", "two-moons", "--method", "nle", "--num-simulations", "100", "--seed", "1",
+        "--theta-space", "unconstrained", "--output", dir.resolve("p").toString());
+    assertOneLineError(run, "--theta-space", "NPE only", "--method npe");
+  }
+
+  @Test
   void zeroThreads() {
     CliRun run = CliRun.of("simulate", "--model", "two-moons", "--num-simulations", "10", "--seed", "1",
         "--threads", "0", "--output", out());

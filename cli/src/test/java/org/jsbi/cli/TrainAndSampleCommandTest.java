@@ -68,6 +68,24 @@ class TrainAndSampleCommandTest {
   }
 
   @Test
+  void trainingInUnconstrainedSpaceIsSavedAndSamplesStayInTheSupport() throws IOException {
+    Path unconstrained = dir.resolve("unconstrained");
+    CliRun run = CliRun.of("train", "--model", "two-moons", "--num-simulations", "500", "--seed", "1",
+        "--max-epochs", "3", "--theta-space", "unconstrained", "--output", unconstrained.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readString(unconstrained.resolve("posterior.json")))
+        .contains("\"thetaSpace\" : \"unconstrained\"");
+    CliRun sampled = sample(observation("data_1,data_2\n-0.6396706,0.16234657\n"), unconstrained);
+    assertThat(sampled.exitCode()).as(sampled.err()).isZero();
+    assertThat(sampled.out()).contains("acceptance rate 1.000");
+    for (String line : Files.readAllLines(dir.resolve("samples.csv")).subList(1, 101)) {
+      for (String v : line.split(",")) {
+        assertThat(Double.parseDouble(v)).isBetween(-1.0, 1.0);
+      }
+    }
+  }
+
+  @Test
   void observationWithTheWrongNumberOfColumns() throws IOException {
     CliRun run = sample(observation("a,b,c\n1,2,3\n"), posterior);
     assertThat(run.exitCode()).isNotZero();

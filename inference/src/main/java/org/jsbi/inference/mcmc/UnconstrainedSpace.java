@@ -4,9 +4,9 @@ import org.jsbi.api.Batch;
 import org.jsbi.api.Prior;
 
 /**
- * Maps θ in a prior's bounding box to all of ℝ^d, so that samplers never propose outside the support: logit for a
- * dimension bounded on both sides, log for one bound, identity for none. A density over θ becomes one over y by
- * adding log |dθ/dy|, which {@link #target} does.
+ * Maps θ in a prior's bounding box to all of ℝ^d, so that samplers never propose outside the support and NPE can fit
+ * a density with no mass outside it: logit for a dimension bounded on both sides, log for one bound, identity for
+ * none. A density over θ becomes one over y by adding log |dθ/dy|, which {@link #target} does.
  */
 public final class UnconstrainedSpace {
   private final double[] lower;
@@ -24,6 +24,26 @@ public final class UnconstrainedSpace {
 
   public int dim() {
     return lower.length;
+  }
+
+  /** Whether some dimension is bounded, that is whether the map is not the identity. */
+  public boolean bounded() {
+    for (int i = 0; i < lower.length; i++) {
+      if (Double.isFinite(lower[i]) || Double.isFinite(upper[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether θ lies strictly inside the box, where {@link #toUnconstrained} is finite. */
+  public boolean inInterior(double[] theta) {
+    for (int i = 0; i < theta.length; i++) {
+      if (!(theta[i] > lower[i] && theta[i] < upper[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** y for θ (θ strictly inside the box). */
@@ -72,7 +92,7 @@ public final class UnconstrainedSpace {
   }
 
   /** log |dθ/dy| for one point. */
-  double logAbsDetJacobian(double[] y) {
+  public double logAbsDetJacobian(double[] y) {
     double sum = 0;
     for (int i = 0; i < y.length; i++) {
       boolean lo = Double.isFinite(lower[i]);

@@ -1,6 +1,7 @@
 package org.jsbi.inference.npe;
 
 import java.util.Objects;
+import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.estimator.EstimatorFactory;
@@ -8,6 +9,7 @@ import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.api.posterior.SamplingLimits;
 import org.jsbi.api.simulation.SimulationSet;
+import org.jsbi.inference.mcmc.UnconstrainedSpace;
 
 /**
  * Neural posterior estimation (Papamakarios and Murray 2016; Greenberg et al. 2019): fit a conditional density
@@ -23,6 +25,7 @@ public final class Npe {
   private final EstimatorFactory estimator;
   private TrainingListener listener = TrainingListener.NONE;
   private SamplingLimits limits = SamplingLimits.defaults();
+  private ThetaSpace thetaSpace = ThetaSpace.ORIGINAL;
 
   public Npe(Model model, EstimatorFactory estimator) {
     this.model = Objects.requireNonNull(model, "model");
@@ -41,11 +44,38 @@ public final class Npe {
     return this;
   }
 
+  /** The space in which q is fitted; see {@link ThetaSpace}. */
+  public Npe thetaSpace(ThetaSpace thetaSpace) {
+    this.thetaSpace = Objects.requireNonNull(thetaSpace, "thetaSpace");
+    return this;
+  }
+
   /** Trains q(θ | x) on the valid rows of {@code sims}. */
   public NpePosterior train(SimulationSet sims, TrainingConfig config) {
     TrainingRecord record = TrainingRecord.of(model, sims, config);
-    ConditionalDensityEstimator q = estimator.train(sims.theta(), sims.x(), config, listener);
-    return new NpePosterior(model, q, record,
-        limits);
+    if (thetaSpace == ThetaSpace.ORIGINAL) {
+      return new NpePosterior(model, estimator.train(sims.theta(), sims.x(), config, listener), record,
+          thetaSpace, limits);
+    }
+    UnconstrainedSpace space = new UnconstrainedSpace(model.prior());
+    Batch y = unconstrained(space, sims);
+    ConditionalDensityEstimator q = estimator.train(y, sims.x(), config, listener);
+    return new NpePosterior(model, new UnconstrainedEstimator(q, space), record, thetaSpace, limits);
+  }
+
+  private Batch unconstrained(UnconstrainedSpace space, SimulationSet sims) {
+    Batch theta = sims.theta();
+    Batch y = Batch.zeros(theta.rows(), theta.cols());
+    for (int r = 0; r < theta.rows(); r++) {
+      double[] row = theta.row(r);
+      if (!space.inInterior(row)) {
+        throw new IllegalArgumentException("sims: θ of simulation " + sims.indices()[r] + ", "
+            + java.util.Arrays.toString(row) + ", is not strictly inside the support of model '" + model.id()
+            + "''s prior, so it has no unconstrained image; remove it or fit in the original space "
+            + "(--theta-space original)");
+      }
+      y.setRow(r, space.toUnconstrained(row));
+    }
+    return y;
   }
 }

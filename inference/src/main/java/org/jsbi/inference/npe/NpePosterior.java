@@ -34,13 +34,16 @@ public final class NpePosterior implements TrainedPosterior {
   private final Model model;
   private final ConditionalDensityEstimator estimator;
   private final TrainingRecord training;
+  private final ThetaSpace thetaSpace;
   private final SamplingLimits limits;
   private final Map<List<Double>, Double> acceptance = new ConcurrentHashMap<>();
 
-  NpePosterior(Model model, ConditionalDensityEstimator estimator, TrainingRecord training, SamplingLimits limits) {
+  NpePosterior(Model model, ConditionalDensityEstimator estimator, TrainingRecord training, ThetaSpace thetaSpace,
+      SamplingLimits limits) {
     this.model = Objects.requireNonNull(model, "model");
     this.estimator = Objects.requireNonNull(estimator, "estimator");
     this.training = Objects.requireNonNull(training, "training");
+    this.thetaSpace = Objects.requireNonNull(thetaSpace, "thetaSpace");
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
@@ -77,6 +80,11 @@ public final class NpePosterior implements TrainedPosterior {
   @Override
   public TrainingRecord training() {
     return training;
+  }
+
+  /** The space in which q was fitted. */
+  public ThetaSpace thetaSpace() {
+    return thetaSpace;
   }
 
   @Override

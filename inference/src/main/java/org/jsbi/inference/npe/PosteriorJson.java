@@ -29,6 +29,9 @@ final class PosteriorJson {
     String version = PosteriorStore.class.getPackage().getImplementationVersion();
     root.put("jsbiVersion", version == null ? "development" : version);
     root.put("method", posterior.method());
+    if (posterior instanceof NpePosterior npe) {
+      root.put("thetaSpace", npe.thetaSpace().id());
+    }
     ObjectNode model = root.putObject("model");
     model.put("id", posterior.modelId());
     model.put("prior", posterior.model().prior().describe());
@@ -76,10 +79,15 @@ final class PosteriorJson {
           + json.path("format").asText() + "', expected '" + PosteriorStore.FORMAT + "')");
     }
     int version = json.path("formatVersion").asInt(-1);
-    if (version != PosteriorStore.FORMAT_VERSION) {
+    if (version < 1 || version > PosteriorStore.FORMAT_VERSION) {
       throw new IllegalArgumentException("--posterior: " + file + " has format version " + version
-          + ", but this jsbi reads version " + PosteriorStore.FORMAT_VERSION + "; use the jsbi version that wrote it ("
+          + ", but this jsbi reads versions 1 to " + PosteriorStore.FORMAT_VERSION + "; use the jsbi version that wrote it ("
           + json.path("jsbiVersion").asText() + ") or retrain");
+    }
+    String space = json.path("thetaSpace").asText("original");
+    if (!space.equals("original") && !space.equals("unconstrained")) {
+      throw new IllegalArgumentException("--posterior: " + file + " has thetaSpace '" + space + "', expected "
+          + "'original' or 'unconstrained'; the file is corrupt: train the posterior again");
     }
     String method = json.path("method").asText();
     if (!method.equals("npe") && !method.equals("nle")) {
@@ -96,6 +104,11 @@ final class PosteriorJson {
         est.path("conditionDim").asInt(), hyper, standardization(est.path("inputStandardization")),
         standardization(est.path("conditionStandardization")), weights, history(json.path("training")
             .path("history")));
+  }
+
+  /** The space q was fitted in; version 1 files, which predate the choice, were all fitted in the original. */
+  static ThetaSpace thetaSpace(JsonNode json) {
+    return ThetaSpace.of(json.path("thetaSpace").asText("original"));
   }
 
   static TrainingRecord training(JsonNode json) {

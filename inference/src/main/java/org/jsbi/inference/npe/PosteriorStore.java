@@ -3,6 +3,7 @@ package org.jsbi.inference.npe;
 import org.jsbi.inference.TrainedPosterior;
 import org.jsbi.inference.mcmc.Mcmc;
 import org.jsbi.inference.mcmc.McmcSettings;
+import org.jsbi.inference.mcmc.UnconstrainedSpace;
 import org.jsbi.inference.nle.NlePosterior;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +33,7 @@ import org.jsbi.plugins.Registry;
  */
 public final class PosteriorStore {
   public static final String FORMAT = "jsbi-posterior";
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
   static final String METADATA = "posterior.json";
   static final String WEIGHTS = "weights.bin";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -105,7 +106,12 @@ public final class PosteriorStore {
     TrainingRecord training = PosteriorJson.training(json);
     return switch (json.path("method").asText()) {
       case "nle" -> new NlePosterior(model, estimator, training, Mcmc.Method.SLICE, McmcSettings.defaults());
-      default -> new NpePosterior(model, estimator, training, org.jsbi.api.posterior.SamplingLimits.defaults());
+      default -> {
+        ThetaSpace space = PosteriorJson.thetaSpace(json);
+        var q = space == ThetaSpace.UNCONSTRAINED
+            ? new UnconstrainedEstimator(estimator, new UnconstrainedSpace(model.prior())) : estimator;
+        yield new NpePosterior(model, q, training, space, org.jsbi.api.posterior.SamplingLimits.defaults());
+      }
     };
   }
 

@@ -121,7 +121,7 @@ class NpePosteriorTest {
           }
         }).build();
     NpePosterior posterior = new NpePosterior(model, new OutsideEstimator(),
-        new TrainingRecord(0, 0, 0, TrainingConfig.defaults(0)), SamplingLimits.defaults());
+        new TrainingRecord(0, 0, 0, TrainingConfig.defaults(0)), ThetaSpace.ORIGINAL, SamplingLimits.defaults());
     long start = System.nanoTime();
     assertThatThrownBy(() -> posterior.sample(1000, new double[] {0}, 1))
         .isInstanceOf(IllegalStateException.class)

@@ -111,9 +111,9 @@ class PosteriorStoreTest {
     Path saved = dir.resolve("future");
     PosteriorStore.save(posterior, saved);
     Path meta = saved.resolve("posterior.json");
-    Files.writeString(meta, Files.readString(meta).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+    Files.writeString(meta, Files.readString(meta).replace("\"formatVersion\" : 2", "\"formatVersion\" : 99"));
     assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
-        .hasMessageContaining("format version 99").hasMessageContaining("reads version 1");
+        .hasMessageContaining("format version 99").hasMessageContaining("reads versions 1 to 2");
   }
 
   @Test

@@ -1,0 +1,29 @@
+package org.jsbi.inference.npe;
+
+/**
+ * The space in which NPE fits q(θ | x). For a prior with a bounded support, {@link #UNCONSTRAINED} fits the density
+ * of θ mapped to ℝ^d (logit per dimension bounded on both sides, log per dimension bounded on one), so q puts no
+ * mass outside the support and can follow a posterior that the support's edges cut off. For an unbounded prior
+ * the two are the same.
+ */
+public enum ThetaSpace {
+  /** q is fitted to θ as the prior draws it; draws outside the support are rejected when sampling. */
+  ORIGINAL,
+  /** q is fitted to θ mapped to ℝ^d; its draws are mapped back, and log densities carry the Jacobian. */
+  UNCONSTRAINED;
+
+  /** The name written to {@code posterior.json} and taken by {@code --theta-space}. */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The space named {@code id}, as written by {@link #id}. */
+  public static ThetaSpace of(String id) {
+    for (ThetaSpace s : values()) {
+      if (s.id().equals(id)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("thetaSpace: expected 'original' or 'unconstrained', got '" + id + "'");
+  }
+}
