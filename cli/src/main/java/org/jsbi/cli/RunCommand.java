@@ -182,6 +182,9 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("method", method.name());
     s.put("estimator", training.estimator + ": " + factory.description());
+    if (method == TrainCommand.Method.npe) {
+      s.put("θ space", training.thetaSpace);
+    }
     s.put("simulations", sims.summary());
     s.put("posterior samples", Integer.toString(numSamples));
     s.put("seed", Long.toString(seed));
