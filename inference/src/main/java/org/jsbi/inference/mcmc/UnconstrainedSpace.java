@@ -26,16 +26,6 @@ public final class UnconstrainedSpace {
     return lower.length;
   }
 
-  /** Whether some dimension is bounded, that is whether the map is not the identity. */
-  public boolean bounded() {
-    for (int i = 0; i < lower.length; i++) {
-      if (Double.isFinite(lower[i]) || Double.isFinite(upper[i])) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Whether θ lies strictly inside the box, where {@link #toUnconstrained} is finite. */
   public boolean inInterior(double[] theta) {
     for (int i = 0; i < theta.length; i++) {

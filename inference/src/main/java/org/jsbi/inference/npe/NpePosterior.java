@@ -151,8 +151,14 @@ public final class NpePosterior implements TrainedPosterior {
     return lp;
   }
 
-  /** The share of q(θ | x)'s mass inside the prior's support, estimated from 10,000 draws with a fixed seed. */
+  /**
+   * The share of q(θ | x)'s mass inside the prior's support, estimated from 10,000 draws with a fixed seed; 1 when
+   * q was fitted in unconstrained space, where every draw lands inside.
+   */
   public double acceptanceRate(double[] xObserved) {
+    if (thetaSpace == ThetaSpace.UNCONSTRAINED) {
+      return 1;
+    }
     List<Double> key = Arrays.stream(xObserved).boxed().toList();
     return acceptance.computeIfAbsent(key, k -> {
       Batch draws = estimator.sample(LEAKAGE_DRAWS, xObserved,

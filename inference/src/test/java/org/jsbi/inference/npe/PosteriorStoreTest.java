@@ -117,6 +117,21 @@ class PosteriorStoreTest {
   }
 
   @Test
+  void versionOneFilesWrittenBeforeTheThetaSpaceStillLoad() throws IOException {
+    Path saved = dir.resolve("version-one");
+    PosteriorStore.save(posterior, saved);
+    Path meta = saved.resolve("posterior.json");
+    String json = Files.readString(meta);
+    assertThat(json).contains("\"thetaSpace\" : \"original\",");
+    Files.writeString(meta, json.replace("\"formatVersion\" : 2", "\"formatVersion\" : 1")
+        .replace("\"thetaSpace\" : \"original\",", ""));
+    try (org.jsbi.inference.TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
+      assertThat(((NpePosterior) loaded).thetaSpace()).isEqualTo(ThetaSpace.ORIGINAL);
+      assertThat(loaded.sample(100, XO, 3).samples()).isEqualTo(posterior.sample(100, XO, 3).samples());
+    }
+  }
+
+  @Test
   void missingDirectoryOrChangedModelIsRefused() throws IOException {
     assertThatThrownBy(() -> PosteriorStore.load(dir.resolve("nothing"), registry))
         .hasMessageContaining("is not a jsbi posterior directory");
