@@ -81,13 +81,15 @@ final class PosteriorJson {
     int version = json.path("formatVersion").asInt(-1);
     if (version < 1 || version > PosteriorStore.FORMAT_VERSION) {
       throw new IllegalArgumentException("--posterior: " + file + " has format version " + version
-          + ", but this jsbi reads versions 1 to " + PosteriorStore.FORMAT_VERSION + "; use the jsbi version that wrote it ("
-          + json.path("jsbiVersion").asText() + ") or retrain");
+          + ", but this jsbi reads versions 1 to " + PosteriorStore.FORMAT_VERSION + "; use the jsbi version that "
+          + "wrote it (" + json.path("jsbiVersion").asText() + ") or retrain");
     }
-    String space = json.path("thetaSpace").asText("original");
-    if (!space.equals("original") && !space.equals("unconstrained")) {
-      throw new IllegalArgumentException("--posterior: " + file + " has thetaSpace '" + space + "', expected "
-          + "'original' or 'unconstrained'; the file is corrupt: train the posterior again");
+    try {
+      thetaSpace(json);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--posterior: " + file + " has thetaSpace '"
+          + json.path("thetaSpace").asText() + "', expected 'original' or 'unconstrained'; the file is corrupt: "
+          + "train the posterior again");
     }
     String method = json.path("method").asText();
     if (!method.equals("npe") && !method.equals("nle")) {

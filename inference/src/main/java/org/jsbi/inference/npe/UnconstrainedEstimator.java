@@ -1,5 +1,6 @@
 package org.jsbi.inference.npe;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.jsbi.api.Batch;
@@ -9,8 +10,8 @@ import org.jsbi.inference.mcmc.UnconstrainedSpace;
 
 /**
  * q(θ | x) for an estimator trained on y = T(θ), T the map of an {@link UnconstrainedSpace}: draws are T⁻¹ of the
- * inner estimator's draws, and log q(θ | x) = log q_y(T(θ) | x) − log |dθ/dy|, −∞ off the support's interior. The
- * saved state is the inner estimator's; {@link ThetaSpace} in {@code posterior.json} says to wrap it again.
+ * inner estimator's draws, and log q(θ | x) = log q_y(T(θ) | x) − log |dθ/dy|, −∞ off the support's interior.
+ * The saved state is the inner estimator's; {@link ThetaSpace} in {@code posterior.json} says to wrap it again.
  */
 final class UnconstrainedEstimator implements ConditionalDensityEstimator {
   private final ConditionalDensityEstimator inner;
@@ -49,7 +50,7 @@ final class UnconstrainedEstimator implements ConditionalDensityEstimator {
       count += inside[i] ? 1 : 0;
     }
     double[] out = new double[n];
-    java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+    Arrays.fill(out, Double.NEGATIVE_INFINITY);
     if (count == 0) {
       return out;
     }

@@ -129,6 +129,9 @@ class PosteriorStoreTest {
       assertThat(((NpePosterior) loaded).thetaSpace()).isEqualTo(ThetaSpace.ORIGINAL);
       assertThat(loaded.sample(100, XO, 3).samples()).isEqualTo(posterior.sample(100, XO, 3).samples());
     }
+    Files.writeString(meta, json.replace("\"thetaSpace\" : \"original\"", "\"thetaSpace\" : \"sideways\""));
+    assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
+        .hasMessageContaining("has thetaSpace 'sideways', expected 'original' or 'unconstrained'");
   }
 
   @Test
