@@ -25,6 +25,11 @@ public final class TrainingOptions {
   @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate (default 5e-4).")
   Double learningRate;
 
+  @Option(names = "--lr-drops", paramLabel = "N", description = "When the validation loss stops improving, go "
+      + "back to the best weights and carry on at a tenth of the learning rate, up to N times, before stopping "
+      + "(default 0).")
+  Integer learningRateDrops;
+
   @Option(names = "--theta-space", defaultValue = "original", paramLabel = "SPACE", description = "NPE only: "
       + "'original' fits q(θ | x) to θ as drawn and rejects draws outside the prior's support; 'unconstrained' "
       + "fits it to θ mapped to all of ℝ^d (logit per bounded dimension), so no mass leaks past the support's "
@@ -83,6 +88,12 @@ public final class TrainingOptions {
         throw new IllegalArgumentException("--learning-rate: expected a positive number, got " + learningRate);
       }
       out = out.withLearningRate(learningRate);
+    }
+    if (learningRateDrops != null) {
+      if (learningRateDrops < 0) {
+        throw new IllegalArgumentException("--lr-drops: expected 0 or more, got " + learningRateDrops);
+      }
+      out = out.withLearningRateDrops(learningRateDrops);
     }
     return out;
   }

@@ -60,6 +60,13 @@ class BadInputTest {
   }
 
   @Test
+  void negativeLearningRateDrops() {
+    CliRun run = CliRun.of("train", "--model", "two-moons", "--num-simulations", "100", "--seed", "1",
+        "--lr-drops", "-1", "--output", dir.resolve("p").toString());
+    assertOneLineError(run, "--lr-drops", "expected 0 or more, got -1");
+  }
+
+  @Test
   void zeroThreads() {
     CliRun run = CliRun.of("simulate", "--model", "two-moons", "--num-simulations", "10", "--seed", "1",
         "--threads", "0", "--output", out());

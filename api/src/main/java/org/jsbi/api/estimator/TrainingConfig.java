@@ -13,13 +13,15 @@ import org.jsbi.api.Arguments;
  * @param batchSize minibatch size, or 0 for the automatic size above
  * @param validationFraction share of the simulations held out for early stopping
  * @param patience epochs without validation improvement before stopping
+ * @param learningRateDrops how many times, when patience runs out, training goes back to the best weights and
+ *     carries on at a tenth of the learning rate (with patience counted afresh) instead of stopping
  * @param clipNorm global gradient-norm clip
  * @param maxEpochs upper bound on epochs
  * @param seed seeds the initial weights, the split and the minibatch order
  */
 public record TrainingConfig(
-    double learningRate, int batchSize, double validationFraction, int patience, double clipNorm, int maxEpochs,
-    long seed) {
+    double learningRate, int batchSize, double validationFraction, int patience, int learningRateDrops,
+    double clipNorm, int maxEpochs, long seed) {
 
   public TrainingConfig {
     Arguments.positive("learningRate", learningRate);
@@ -31,12 +33,15 @@ public record TrainingConfig(
           "validationFraction: expected a value in (0, 0.5), got " + validationFraction);
     }
     Arguments.positive("patience", patience);
+    if (learningRateDrops < 0) {
+      throw new IllegalArgumentException("learningRateDrops: expected 0 or more, got " + learningRateDrops);
+    }
     Arguments.positive("clipNorm", clipNorm);
     Arguments.positive("maxEpochs", maxEpochs);
   }
 
   public static TrainingConfig defaults(long seed) {
-    return new TrainingConfig(5e-4, 0, 0.1, 20, 5.0, 2000, seed);
+    return new TrainingConfig(5e-4, 0, 0.1, 20, 0, 5.0, 2000, seed);
   }
 
   /** The minibatch size for a training split of {@code trainingRows} rows. */
@@ -45,22 +50,32 @@ public record TrainingConfig(
   }
 
   public TrainingConfig withMaxEpochs(int maxEpochs) {
-    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, clipNorm, maxEpochs, seed);
+    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, learningRateDrops, clipNorm,
+        maxEpochs, seed);
   }
 
   public TrainingConfig withBatchSize(int batchSize) {
-    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, clipNorm, maxEpochs, seed);
+    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, learningRateDrops, clipNorm,
+        maxEpochs, seed);
   }
 
   public TrainingConfig withLearningRate(double learningRate) {
-    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, clipNorm, maxEpochs, seed);
+    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, learningRateDrops, clipNorm,
+        maxEpochs, seed);
   }
 
   public TrainingConfig withPatience(int patience) {
-    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, clipNorm, maxEpochs, seed);
+    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, learningRateDrops, clipNorm,
+        maxEpochs, seed);
+  }
+
+  public TrainingConfig withLearningRateDrops(int learningRateDrops) {
+    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, learningRateDrops, clipNorm,
+        maxEpochs, seed);
   }
 
   public TrainingConfig withSeed(long seed) {
-    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, clipNorm, maxEpochs, seed);
+    return new TrainingConfig(learningRate, batchSize, validationFraction, patience, learningRateDrops, clipNorm,
+        maxEpochs, seed);
   }
 }

@@ -31,7 +31,8 @@ import org.tensorflow.types.TInt64;
 /**
  * Training shared by every estimator: standardization from the training split, the training set held inside the
  * graph with minibatches gathered by index, Adam with global-norm clipping, and early stopping that keeps the best
- * weights. Estimators whose loss draws noise get a stateless seed per minibatch from the seeded generator, and a
+ * weights, optionally after going back to them at a tenth of the learning rate ({@link
+ * TrainingConfig#learningRateDrops}). Estimators whose loss draws noise get a stateless seed per minibatch from the seeded generator, and a
  * fixed one for the validation loss. Bit-for-bit reproducible from the seed.
  */
 public final class DensityTrainer {
@@ -78,11 +79,13 @@ public final class DensityTrainer {
           seed == null ? null : tf.constant(new long[] {VALIDATION_SEED, VALIDATION_SEED})));
       List<Variable<TFloat32>> vars = fs.parameters.variables();
       // The update waits for the loss, so no forward op can read weights that Adam has already updated in place.
-      Op step = Adam.step(tf, vars, Training.gradients(fs.graph, loss, vars), (float) config.learningRate(),
+      Variable<TFloat32> lr = tf.variable(tf.constant((float) config.learningRate()));
+      Op step = Adam.step(tf, vars, Training.gradients(fs.graph, loss, vars), tf.identity(lr),
           (float) config.clipNorm(), List.<Op>of(loss));
+      Op drop = tf.assign(lr, tf.math.mul(tf.identity(lr), tf.constant(0.1f)));
       Op[] snapshot = snapshotOps(tf, vars);
       Session session = fs.start();
-      TrainingHistory history = loop(session, new Feeds(idx, seed), loss, valLoss, step, snapshot,
+      TrainingHistory history = loop(session, new Feeds(idx, seed), loss, valLoss, step, snapshot, drop,
           trainRows.length, config, rng, listener);
       return new DensityEstimator(spec, fs, sIn, sCond, history);
     } catch (RuntimeException | Error e) {
@@ -98,8 +101,10 @@ public final class DensityTrainer {
   private record Feeds(Placeholder<TInt32> indices, Placeholder<TInt64> seed) {}
 
   private static TrainingHistory loop(Session session, Feeds feeds, Operand<TFloat32> loss,
-      Operand<TFloat32> valLoss, Op step, Op[] snapshot, int nTrain, TrainingConfig config, RandomGenerator rng,
-      TrainingListener listener) {
+      Operand<TFloat32> valLoss, Op step, Op[] snapshot, Op drop, int nTrain, TrainingConfig config,
+      RandomGenerator rng, TrainingListener listener) {
+    int dropsLeft = config.learningRateDrops();
+    int patienceFrom = 0; // the epoch of the last drop: patience counts from it or from the best epoch
     long start = System.nanoTime();
     int batchSize = config.batchSizeFor(nTrain);
     List<EpochStats> epochs = new ArrayList<>();
@@ -126,8 +131,17 @@ public final class DensityTrainer {
       EpochStats stats = new EpochStats(epoch, sum / nTrain, val, (System.nanoTime() - start) / 1e9);
       epochs.add(stats);
       listener.epochEnded(stats);
-      if (!Double.isFinite(sum) || epoch - bestEpoch >= config.patience()) {
+      if (!Double.isFinite(sum)) {
         break;
+      }
+      if (epoch - Math.max(bestEpoch, patienceFrom) >= config.patience()) {
+        if (dropsLeft == 0) {
+          break;
+        }
+        dropsLeft--;
+        patienceFrom = epoch;
+        run(session, snapshot[1]);
+        run(session, drop);
       }
     }
     if (bestEpoch == 0) {

@@ -55,6 +55,7 @@ final class PosteriorJson {
     config.put("batchSize", c.batchSize());
     config.put("validationFraction", c.validationFraction());
     config.put("patience", c.patience());
+    config.put("learningRateDrops", c.learningRateDrops());
     config.put("clipNorm", c.clipNorm());
     config.put("maxEpochs", c.maxEpochs());
     config.put("seed", c.seed());
@@ -119,7 +120,8 @@ final class PosteriorJson {
     return new TrainingRecord(t.path("simulations").asInt(), t.path("invalidSimulations").asInt(),
         t.path("simulationSeed").asLong(), new TrainingConfig(c.path("learningRate").asDouble(),
             c.path("batchSize").asInt(), c.path("validationFraction").asDouble(), c.path("patience").asInt(),
-            c.path("clipNorm").asDouble(), c.path("maxEpochs").asInt(), c.path("seed").asLong()));
+            c.path("learningRateDrops").asInt(0), c.path("clipNorm").asDouble(), c.path("maxEpochs").asInt(),
+            c.path("seed").asLong()));
   }
 
   private static TrainingHistory history(JsonNode h) {

@@ -26,6 +26,12 @@ public final class Adam {
   /** As above, with the updates made to wait for {@code waitFor} (ops that read the weights). */
   public static Op step(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> rawGradients, float learningRate,
       float clipNorm, List<Op> waitFor) {
+    return step(tf, variables, rawGradients, tf.constant(learningRate), clipNorm, waitFor);
+  }
+
+  /** As above, with a learning rate computed in the graph (a variable read, so that training can lower it). */
+  public static Op step(Ops tf, List<Variable<TFloat32>> variables, List<Operand<TFloat32>> rawGradients,
+      Operand<TFloat32> learningRate, float clipNorm, List<Op> waitFor) {
     List<Operand<TFloat32>> gradients = clipByGlobalNorm(tf, rawGradients, clipNorm);
     Ops apply = waitFor.isEmpty() ? tf : tf.withControlDependencies(waitFor);
     Ops init = tf.withSubScope("adam");
@@ -37,7 +43,7 @@ public final class Adam {
       Shape shape = v.shape();
       Variable<TFloat32> m = init.variable(init.zeros(init.constant(shape), TFloat32.class));
       Variable<TFloat32> s = init.variable(init.zeros(init.constant(shape), TFloat32.class));
-      updates.add(apply.train.applyAdam(v, m, s, beta1Power, beta2Power, tf.constant(learningRate),
+      updates.add(apply.train.applyAdam(v, m, s, beta1Power, beta2Power, learningRate,
           tf.constant(0.9f), tf.constant(0.999f), tf.constant(1e-8f), gradients.get(i)));
     }
     Ops after = tf.withControlDependencies(updates);
