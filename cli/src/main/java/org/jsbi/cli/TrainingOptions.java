@@ -27,7 +27,7 @@ public final class TrainingOptions {
 
   @Option(names = "--lr-drops", paramLabel = "N", description = "When the validation loss stops improving, go "
       + "back to the best weights and carry on at a tenth of the learning rate, up to N times, before stopping "
-      + "(default 0).")
+      + "(default 1; 0 stops at the first plateau).")
   Integer learningRateDrops;
 
   @Option(names = "--theta-space", defaultValue = "original", paramLabel = "SPACE", description = "NPE only: "
