@@ -31,9 +31,9 @@ import org.tensorflow.types.TInt64;
 /**
  * Training shared by every estimator: standardization from the training split, the training set held inside the
  * graph with minibatches gathered by index, Adam with global-norm clipping, and early stopping that keeps the best
- * weights, optionally after going back to them at a tenth of the learning rate ({@link
- * TrainingConfig#learningRateDrops}). Estimators whose loss draws noise get a stateless seed per minibatch from the seeded generator, and a
- * fixed one for the validation loss. Bit-for-bit reproducible from the seed.
+ * weights, once it has gone back to them at a tenth of the learning rate as often as {@link
+ * TrainingConfig#learningRateDrops} says. Estimators whose loss draws noise get a stateless seed per minibatch from
+ * the seeded generator, and a fixed one for the validation loss. Bit-for-bit reproducible from the seed.
  */
 public final class DensityTrainer {
   private DensityTrainer() {}
