@@ -11,6 +11,14 @@ public interface EstimatorFactory {
    */
   ConditionalDensityEstimator train(Batch input, Batch condition, TrainingConfig config, TrainingListener listener);
 
+  /**
+   * Adam's learning rate for this estimator when {@link TrainingConfig#learningRate} is 0, as it is by default.
+   * This default is sbi's, 5e-4.
+   */
+  default double defaultLearningRate() {
+    return 5e-4;
+  }
+
   /** Rebuilds a trained estimator from its saved state; the result computes exactly what the original did. */
   ConditionalDensityEstimator restore(EstimatorState state);
 

@@ -3,15 +3,16 @@ package org.jsbi.api.estimator;
 import org.jsbi.api.Arguments;
 
 /**
- * How an estimator is trained. The defaults follow sbi's: Adam at learning rate 5e-4, 10% validation, early
- * stopping after 20 epochs without improvement (keeping the best weights), gradient clipping at global norm 5. The
+ * How an estimator is trained. The defaults follow sbi's: 10% validation, early stopping after 20 epochs without
+ * improvement (keeping the best weights), gradient clipping at global norm 5. Adam's learning rate defaults to the
+ * estimator's own ({@link EstimatorFactory#defaultLearningRate}): sbi's 5e-4 unless the estimator says otherwise. The
  * minibatch size defaults to n_train / 20 clamped to [50, 200]: 200 (the issue's default) from 4,000 simulations
  * up, and smaller batches, hence more updates per epoch, on small sets, where on two-moons and gaussian-linear at
  * 10³ simulations batches of 50 lowered C2ST (BENCHMARKS.md). One addition to sbi's early stopping: when patience
  * first runs out, training goes back to the best weights and carries on at a tenth of the learning rate, which
  * lowered C2ST or left it unchanged in all twelve NPE cells at 10³ and 10⁴ (BENCHMARKS.md).
  *
- * @param learningRate Adam's step size
+ * @param learningRate Adam's step size, or 0 for the estimator's default
  * @param batchSize minibatch size, or 0 for the automatic size above
  * @param validationFraction share of the simulations held out for early stopping
  * @param patience epochs without validation improvement before stopping
@@ -26,7 +27,10 @@ public record TrainingConfig(
     double clipNorm, int maxEpochs, long seed) {
 
   public TrainingConfig {
-    Arguments.positive("learningRate", learningRate);
+    if (!(learningRate >= 0 && learningRate < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("learningRate: expected 0 (the estimator's default) or a positive number, "
+          + "got " + learningRate);
+    }
     if (batchSize < 0) {
       throw new IllegalArgumentException("batchSize: expected 0 (automatic) or a positive size, got " + batchSize);
     }
@@ -43,7 +47,12 @@ public record TrainingConfig(
   }
 
   public static TrainingConfig defaults(long seed) {
-    return new TrainingConfig(5e-4, 0, 0.1, 20, 1, 5.0, 2000, seed);
+    return new TrainingConfig(0, 0, 0.1, 20, 1, 5.0, 2000, seed);
+  }
+
+  /** This configuration with the learning rate set: the one given, or else {@code estimator}'s default. */
+  public TrainingConfig resolvedFor(EstimatorFactory estimator) {
+    return learningRate > 0 ? this : withLearningRate(estimator.defaultLearningRate());
   }
 
   /** The minibatch size for a training split of {@code trainingRows} rows. */

@@ -22,7 +22,7 @@ public abstract class SpecFactory<S extends EstimatorSpec> implements EstimatorF
   @Override
   public ConditionalDensityEstimator train(Batch input, Batch condition, TrainingConfig config,
       TrainingListener listener) {
-    return DensityTrainer.train(spec, input, condition, config, listener);
+    return DensityTrainer.train(spec, input, condition, config.resolvedFor(this), listener);
   }
 
   @Override

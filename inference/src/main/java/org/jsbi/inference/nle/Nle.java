@@ -48,6 +48,7 @@ public final class Nle {
 
   /** Trains q(x | θ) on the valid rows of {@code sims}. */
   public NlePosterior train(SimulationSet sims, TrainingConfig config) {
+    config = config.resolvedFor(estimator);
     TrainingRecord record = TrainingRecord.of(model, sims, config);
     ConditionalDensityEstimator q = estimator.train(sims.x(), sims.theta(), config, listener);
     return new NlePosterior(model, q, record,

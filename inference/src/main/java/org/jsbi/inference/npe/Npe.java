@@ -52,6 +52,7 @@ public final class Npe {
 
   /** Trains q(θ | x) on the valid rows of {@code sims}. */
   public NpePosterior train(SimulationSet sims, TrainingConfig config) {
+    config = config.resolvedFor(estimator);
     TrainingRecord record = TrainingRecord.of(model, sims, config);
     if (thetaSpace == ThetaSpace.ORIGINAL) {
       return new NpePosterior(model, estimator.train(sims.theta(), sims.x(), config, listener), record,
