@@ -168,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
           PredictivePlots.write(1, model.dataNames(), checks.quantiles().get(0), ppc);
           written.add(ppc);
         }
-        Path report = RunFiles.report(output, model, settings(factory, sims), timings, xo, samples, checks,
+        Path report = RunFiles.report(output, model, settings(factory, sims, posterior), timings, xo, samples, checks,
             calibration, pair, curve, ppc, posterior.parameterNames());
         written.add(report);
       }
@@ -178,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Map<String, String> settings(EstimatorFactory factory, SimulationSet sims) {
+  private Map<String, String> settings(EstimatorFactory factory, SimulationSet sims, TrainedPosterior posterior) {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("method", method.name());
     s.put("estimator", training.estimator + ": " + factory.description());
@@ -186,6 +186,9 @@ final class RunCommand implements Callable<Integer> {
       s.put("θ space", training.thetaSpace);
     }
     s.put("simulations", sims.summary());
+    TrainingConfig config = posterior.training().config();
+    s.put("training", String.format(Locale.ROOT, "Adam at learning rate %s, at most %d learning-rate drop(s)",
+        config.learningRate(), config.learningRateDrops()));
     s.put("posterior samples", Integer.toString(numSamples));
     s.put("seed", Long.toString(seed));
     s.put("jsbi version", String.valueOf(Jsbi.class.getPackage().getImplementationVersion()));

@@ -51,6 +51,8 @@ class RunCommandTest {
       assertThat(refs.group(2)).as("every resource is embedded").startsWith("data:");
     }
     assertThat(html).contains("Verdict:").contains("Timings").contains("two-moons").contains("data:image/png;base64");
+    // the settings name the learning rate the flow trained at: maf's own default
+    assertThat(html).contains("Adam at learning rate 0.002, at most 1 learning-rate drop(s)");
 
     // The saved posterior is loadable by 'jsbi sample'.
     CliRun sample = CliRun.of("sample", "--posterior", out.resolve("posterior").toString(), "--observation",
