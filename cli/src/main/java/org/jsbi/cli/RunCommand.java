@@ -168,8 +168,8 @@ final class RunCommand implements Callable<Integer> {
           PredictivePlots.write(1, model.dataNames(), checks.quantiles().get(0), ppc);
           written.add(ppc);
         }
-        Path report = RunFiles.report(output, model, settings(factory, sims, posterior), timings, xo, samples, checks,
-            calibration, pair, curve, ppc, posterior.parameterNames());
+        Path report = RunFiles.report(output, model, settings(factory, sims, posterior), timings, xo, samples,
+            checks, calibration, pair, curve, ppc, posterior.parameterNames());
         written.add(report);
       }
     }
