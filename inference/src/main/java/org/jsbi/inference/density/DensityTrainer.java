@@ -69,7 +69,7 @@ public final class DensityTrainer {
       Placeholder<TInt32> idx = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(batchSize)));
       // Every minibatch has the same, declared size. A fed tensor's shape is otherwise unknown to TensorFlow's
       // graph optimizer, which then keeps the gradient's shape arithmetic (Shape, BroadcastGradientArgs, Reshape
-      // and Sum ops) for every step; with the size known it folds most of them away. The weights come out the same.
+      // and Sum ops) for every step; with the size known it folds most of them away.
       Operand<TInt32> rows = tf.ensureShape(idx, Shape.of(batchSize));
       Placeholder<TInt64> seed = density.stochasticLoss()
           ? tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2))) : null;
