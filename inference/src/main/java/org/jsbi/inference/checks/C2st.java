@@ -94,10 +94,11 @@ public final class C2st {
   private static double fold(float[] features, float[] labels, int n, int d, int[][] folds, int k,
       RandomGenerator rng) {
     try (Graph graph = new Graph()) {
-      Classifier c = new Classifier(graph, features, labels, n, d, rng);
+      int[] train = trainIndices(folds, k);
+      Classifier c = new Classifier(graph, features, labels, n, d, train.length % BATCH == 0 ? BATCH : -1, rng);
       try (Session session = Sessions.open(graph)) {
         session.initialize();
-        c.fit(session, trainIndices(folds, k), rng);
+        c.fit(session, train, rng);
         return c.accuracy(session, folds[k]);
       }
     }
@@ -148,45 +149,57 @@ public final class C2st {
 
   /** The MLP and its training and evaluation ops, with all data held in the graph. */
   private static final class Classifier {
-    private final Placeholder<TInt32> idx;
+    private final Placeholder<TInt32> trainIdx;
+    private final Placeholder<TInt32> testIdx;
     private final Operand<TFloat32> loss;
     private final Operand<TFloat32> correct;
     private final Op step;
 
-    Classifier(Graph graph, float[] features, float[] labels, int n, int d, RandomGenerator rng) {
+    /**
+     * {@code batchRows} is the size of every training minibatch when they are all full, or −1. Declared, it lets
+     * TensorFlow's graph optimizer fold the gradient's shape arithmetic, as in the estimators' training loop; the
+     * arithmetic is the same either way.
+     */
+    Classifier(Graph graph, float[] features, float[] labels, int n, int d, int batchRows, RandomGenerator rng) {
       Ops tf = Ops.create(graph);
       int hidden = 10 * d;
       Parameters p = new Parameters(tf, rng, null);
-      Operand<TFloat32> w1 = p.matrix("c2st.w1", d, hidden);
-      Operand<TFloat32> b1 = p.vector("c2st.b1", hidden, 0f);
-      Operand<TFloat32> w2 = p.matrix("c2st.w2", hidden, hidden);
-      Operand<TFloat32> b2 = p.vector("c2st.b2", hidden, 0f);
-      Operand<TFloat32> w3 = p.matrix("c2st.w3", hidden, 1);
-      Operand<TFloat32> b3 = p.vector("c2st.b3", 1, 0f);
-      idx = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-      Operand<TFloat32> x = tf.gather(tf.constant(Shape.of(n, d), DataBuffers.of(features, true, false)), idx,
-          tf.constant(0));
-      Operand<TFloat32> y = tf.gather(tf.constant(Shape.of(n), DataBuffers.of(labels, true, false)), idx,
-          tf.constant(0));
-      Operand<TFloat32> h = tf.nn.relu(tf.math.add(tf.linalg.matMul(x, w1), b1));
-      h = tf.nn.relu(tf.math.add(tf.linalg.matMul(h, w2), b2));
-      Operand<TFloat32> logits = tf.reshape(tf.math.add(tf.linalg.matMul(h, w3), b3), tf.constant(new int[] {-1}));
+      List<Operand<TFloat32>> w = List.of(p.matrix("c2st.w1", d, hidden), p.matrix("c2st.w2", hidden, hidden),
+          p.matrix("c2st.w3", hidden, 1));
+      List<Operand<TFloat32>> b = List.of(p.vector("c2st.b1", hidden, 0f), p.vector("c2st.b2", hidden, 0f),
+          p.vector("c2st.b3", 1, 0f));
+      Operand<TFloat32> xs = tf.constant(Shape.of(n, d), DataBuffers.of(features, true, false));
+      Operand<TFloat32> ys = tf.constant(Shape.of(n), DataBuffers.of(labels, true, false));
+      trainIdx = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(batchRows)));
+      Operand<TInt32> rows = tf.ensureShape(trainIdx, Shape.of(batchRows));
+      Operand<TFloat32> y = tf.gather(ys, rows, tf.constant(0));
+      Operand<TFloat32> logits = logits(tf, tf.gather(xs, rows, tf.constant(0)), w, b);
       // Log-loss via softplus: −[y log σ(l) + (1 − y) log(1 − σ(l))] = softplus(l) − y·l.
       Operand<TFloat32> logLoss = tf.math.mean(tf.math.sub(tf.math.softplus(logits), tf.math.mul(y, logits)),
           tf.constant(0));
       Operand<TFloat32> penalty = tf.constant(0f);
-      for (Operand<TFloat32> w : List.of(w1, w2, w3)) {
-        penalty = tf.math.add(penalty, tf.reduceSum(tf.math.square(w), Adam.allAxes(tf, w)));
+      for (Operand<TFloat32> wi : w) {
+        penalty = tf.math.add(penalty, tf.reduceSum(tf.math.square(wi), Adam.allAxes(tf, wi)));
       }
       // sklearn adds alpha / (2 · batch) · ||W||² to the mean loss.
-      Operand<TFloat32> batchSize = tf.dtypes.cast(tf.shape(idx), TFloat32.class);
+      Operand<TFloat32> batchSize = tf.dtypes.cast(tf.shape(rows), TFloat32.class);
       loss = tf.math.add(logLoss, tf.math.div(tf.math.mul(tf.constant(L2 / 2), penalty),
           tf.reshape(batchSize, tf.constant(new int[0]))));
       List<Variable<TFloat32>> vars = p.variables();
       List<Operand<TFloat32>> g = Training.gradients(graph, loss, vars);
       step = Adam.step(tf, vars, g, LEARNING_RATE, Float.MAX_VALUE);
-      correct = tf.reduceSum(tf.dtypes.cast(tf.math.equal(tf.dtypes.cast(tf.math.greater(logits, tf.constant(0f)),
-          TFloat32.class), y), TFloat32.class), tf.constant(0));
+      testIdx = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      Operand<TFloat32> testLogits = logits(tf, tf.gather(xs, testIdx, tf.constant(0)), w, b);
+      correct = tf.reduceSum(tf.dtypes.cast(tf.math.equal(tf.dtypes.cast(tf.math.greater(testLogits,
+          tf.constant(0f)), TFloat32.class), tf.gather(ys, testIdx, tf.constant(0))), TFloat32.class),
+          tf.constant(0));
+    }
+
+    private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> w,
+        List<Operand<TFloat32>> b) {
+      Operand<TFloat32> h = tf.nn.relu(tf.math.add(tf.linalg.matMul(x, w.get(0)), b.get(0)));
+      h = tf.nn.relu(tf.math.add(tf.linalg.matMul(h, w.get(1)), b.get(1)));
+      return tf.reshape(tf.math.add(tf.linalg.matMul(h, w.get(2)), b.get(2)), tf.constant(new int[] {-1}));
     }
 
     void fit(Session session, int[] train, RandomGenerator rng) {
@@ -202,7 +215,7 @@ public final class C2st {
             batch[i - from] = train[order[i]];
           }
           try (TInt32 t = TInt32.vectorOf(batch);
-              Result r = Sessions.runner(session).feed(idx, t).addTarget(step).fetch(loss).run()) {
+              Result r = Sessions.runner(session).feed(trainIdx, t).addTarget(step).fetch(loss).run()) {
             sum += ((TFloat32) r.get(0)).getFloat() * batch.length;
           }
         }
@@ -217,7 +230,8 @@ public final class C2st {
     }
 
     double accuracy(Session session, int[] test) {
-      try (TInt32 t = TInt32.vectorOf(test); Result r = Sessions.runner(session).feed(idx, t).fetch(correct).run()) {
+      try (TInt32 t = TInt32.vectorOf(test);
+          Result r = Sessions.runner(session).feed(testIdx, t).fetch(correct).run()) {
         return ((TFloat32) r.get(0)).getFloat() / test.length;
       }
     }

@@ -37,6 +37,14 @@ class C2stTest {
   }
 
   @Test
+  void aPartialLastMinibatchIsTrainedOnToo() {
+    // 6,002 rows: each fold trains on 4,801 or 4,802, so every epoch ends with a minibatch of fewer than 200.
+    double bayes = new NormalDistribution().cumulativeProbability(0.5);
+    double score = C2st.score(normal(3001, 2, 1, 3), normal(3001, 2, 0, 4), 7);
+    assertThat(score).isCloseTo(bayes, Offset.offset(0.03));
+  }
+
+  @Test
   void isReproducibleFromTheSeed() {
     Batch a = normal(500, 2, 0.5, 5);
     Batch b = normal(500, 2, 0, 6);
