@@ -38,7 +38,8 @@ class C2stTest {
 
   @Test
   void aPartialLastMinibatchIsTrainedOnToo() {
-    // 6,002 rows: each fold trains on 4,801 or 4,802, so every epoch ends with a minibatch of fewer than 200.
+    // 6,002 rows in folds of 1,202 and 4 × 1,200: one fold trains on 4,800 rows (whole minibatches of 200), the
+    // other four on 4,802, so their epochs end with a minibatch of 2. Both kinds of classifier graph run.
     double bayes = new NormalDistribution().cumulativeProbability(0.5);
     double score = C2st.score(normal(3001, 2, 1, 3), normal(3001, 2, 0, 4), 7);
     assertThat(score).isCloseTo(bayes, Offset.offset(0.03));
