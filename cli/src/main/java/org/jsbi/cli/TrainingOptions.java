@@ -34,7 +34,8 @@ public final class TrainingOptions {
   @Option(names = "--theta-space", defaultValue = "original", paramLabel = "SPACE", description = "NPE only: "
       + "'original' fits q(θ | x) to θ as drawn and rejects draws outside the prior's support; 'unconstrained' "
       + "fits it to θ mapped to all of ℝ^d (logit per bounded dimension), so no mass leaks past the support's "
-      + "edges (default ${DEFAULT-VALUE}).")
+      + "edges; 'truncated' fits it to θ as drawn, as a density truncated to the support, so it may put mass past "
+      + "the edges where that fits the inside better (default ${DEFAULT-VALUE}).")
   String thetaSpace;
 
   /** The chosen estimator, with an embedding network when asked for. */
@@ -70,7 +71,7 @@ public final class TrainingOptions {
     try {
       return ThetaSpace.of(thetaSpace);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--theta-space: expected 'original' or 'unconstrained', got '"
+      throw new IllegalArgumentException("--theta-space: expected 'original', 'unconstrained' or 'truncated', got '"
           + thetaSpace + "'");
     }
   }

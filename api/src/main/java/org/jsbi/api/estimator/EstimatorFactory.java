@@ -12,6 +12,17 @@ public interface EstimatorFactory {
   ConditionalDensityEstimator train(Batch input, Batch condition, TrainingConfig config, TrainingListener listener);
 
   /**
+   * Fits q(input | condition) as a density truncated to the box [lower, upper] of the input space (bounds may be
+   * infinite): trained on −log q(input | condition) + log Q(condition), where Q is q's mass inside the box, so
+   * that q restricted to the box and renormalized, which rejection to the box draws from, fits the data. Every
+   * input row must lie in the box. Estimators without an exact log-density refuse.
+   */
+  default ConditionalDensityEstimator trainTruncated(Batch input, Batch condition, double[] lower, double[] upper,
+      TrainingConfig config, TrainingListener listener) {
+    throw new UnsupportedOperationException("this estimator cannot fit a truncated density: " + description());
+  }
+
+  /**
    * Adam's learning rate for this estimator when {@link TrainingConfig#learningRate} is 0, as it is by default.
    * This default is sbi's, 5e-4.
    */

@@ -41,6 +41,15 @@ public final class DensityTrainer {
   /** Fits {@code spec}'s estimator to q(input | condition). */
   public static DensityEstimator train(EstimatorSpec spec, Batch input, Batch condition, TrainingConfig config,
       TrainingListener listener) {
+    return train(spec, input, condition, null, null, config, listener);
+  }
+
+  /**
+   * Fits {@code spec}'s estimator to q(input | condition) truncated to the box [lower, upper] of the input space
+   * (see {@link SupportNormalizer}), or untruncated when both are null. Every input row must lie in the box.
+   */
+  public static DensityEstimator train(EstimatorSpec spec, Batch input, Batch condition, double[] lower,
+      double[] upper, TrainingConfig config, TrainingListener listener) {
     Arguments.finiteBatch("input", input);
     Arguments.finiteBatch("condition", condition);
     if (input.rows() != condition.rows()) {
@@ -61,10 +70,16 @@ public final class DensityTrainer {
     Standardization sIn = Standardization.of(trainIn);
     Standardization sCond = Standardization.of(trainCond);
 
+    SupportNormalizer support = lower == null || !SupportNormalizer.bounds(lower, upper) ? null
+        : SupportNormalizer.of(lower, upper, sIn);
     DensitySession fs = new DensitySession(spec, input.cols(), condition.cols(), rng, null);
     try {
       Ops tf = fs.tf;
       DensityGraph density = fs.density;
+      if (support != null && density.densityNoiseDim() > 0) {
+        throw new IllegalArgumentException("estimator: a density truncated to the prior's support needs an exact "
+            + "log-density, and " + spec.kind() + "'s is an estimate; use a flow (maf, nsf or coupling)");
+      }
       int batchSize = Math.min(config.batchSizeFor(trainRows.length), trainRows.length);
       Placeholder<TInt32> idx = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(batchSize)));
       // Every minibatch has the same, declared size. A fed tensor's shape is otherwise unknown to TensorFlow's
@@ -76,12 +91,23 @@ public final class DensityTrainer {
       Operand<TFloat32> u = constant(tf, DensityEstimator.standardize(trainIn, sIn), trainRows.length, input.cols());
       Operand<TFloat32> c = constant(tf, DensityEstimator.standardize(trainCond, sCond), trainRows.length,
           condition.cols());
-      Operand<TFloat32> loss = mean(tf, density.trainingLoss(tf, tf.gather(u, rows, tf.constant(0)),
-          tf.gather(c, rows, tf.constant(0)), seed));
-      Operand<TFloat32> valLoss = mean(tf, density.trainingLoss(tf,
-          constant(tf, DensityEstimator.standardize(input.selectRows(valRows), sIn), nVal, input.cols()),
-          constant(tf, DensityEstimator.standardize(condition.selectRows(valRows), sCond), nVal, condition.cols()),
-          seed == null ? null : tf.constant(new long[] {VALIDATION_SEED, VALIDATION_SEED})));
+      Placeholder<TInt64> supportSeed = support == null ? null
+          : tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+      Operand<TFloat32> cBatch = tf.gather(c, rows, tf.constant(0));
+      Operand<TFloat32> perRow = density.trainingLoss(tf, tf.gather(u, rows, tf.constant(0)), cBatch, seed);
+      Operand<TFloat32> cVal = constant(tf, DensityEstimator.standardize(condition.selectRows(valRows), sCond), nVal,
+          condition.cols());
+      Operand<TFloat32> valPerRow = density.trainingLoss(tf,
+          constant(tf, DensityEstimator.standardize(input.selectRows(valRows), sIn), nVal, input.cols()), cVal,
+          seed == null ? null : tf.constant(new long[] {VALIDATION_SEED, VALIDATION_SEED}));
+      if (support != null) {
+        perRow = tf.math.add(perRow, support.logMass(tf, density, cBatch, batchSize,
+            SupportNormalizer.TRAINING_DRAWS, supportSeed));
+        valPerRow = tf.math.add(valPerRow, support.logMass(tf, density, cVal, nVal, SupportNormalizer.VALIDATION_DRAWS,
+            tf.constant(new long[] {VALIDATION_SEED, VALIDATION_SEED + 1})));
+      }
+      Operand<TFloat32> loss = mean(tf, perRow);
+      Operand<TFloat32> valLoss = mean(tf, valPerRow);
       List<Variable<TFloat32>> vars = fs.parameters.variables();
       // The update waits for the loss, so no forward op can read weights that Adam has already updated in place.
       Variable<TFloat32> lr = tf.variable(tf.constant((float) config.learningRate()));
@@ -90,8 +116,11 @@ public final class DensityTrainer {
       Op drop = tf.assign(lr, tf.math.mul(tf.identity(lr), tf.constant(0.1f)));
       Op[] snapshot = snapshotOps(tf, vars);
       Session session = fs.start();
-      TrainingHistory history = loop(session, new Feeds(idx, seed), loss, valLoss, step, snapshot, drop,
-          trainRows.length, batchSize, config, rng, listener);
+      // The truncation's draws take their seeds from a stream of their own, so the minibatch order is unchanged.
+      RandomGenerator supportRng = support == null ? null
+          : new RandomStreams(config.seed()).stream(1, RandomStreams.Purpose.ESTIMATOR);
+      TrainingHistory history = loop(session, new Feeds(idx, seed, supportSeed, supportRng), loss, valLoss, step,
+          snapshot, drop, trainRows.length, batchSize, config, rng, listener);
       return new DensityEstimator(spec, fs, sIn, sCond, history);
     } catch (RuntimeException | Error e) {
       fs.close();
@@ -102,8 +131,12 @@ public final class DensityTrainer {
   /** The validation loss's fixed noise seed: the same noise every epoch, so epochs compare fairly. */
   private static final long VALIDATION_SEED = 0x5EEDL;
 
-  /** What each step feeds: minibatch indices, and a noise seed when the loss is stochastic (else null). */
-  private record Feeds(Placeholder<TInt32> indices, Placeholder<TInt64> seed) {}
+  /**
+   * What each step feeds: minibatch indices, a noise seed when the loss is stochastic, and a seed for the
+   * truncation's draws (with the generator it comes from) when the density is truncated; the others are null.
+   */
+  private record Feeds(Placeholder<TInt32> indices, Placeholder<TInt64> seed, Placeholder<TInt64> supportSeed,
+      RandomGenerator supportRng) {}
 
   private static TrainingHistory loop(Session session, Feeds feeds, Operand<TFloat32> loss,
       Operand<TFloat32> valLoss, Op step, Op[] snapshot, Op drop, int nTrain, int batchSize,
@@ -123,7 +156,10 @@ public final class DensityTrainer {
         try (TInt32 t = TInt32.vectorOf(batch);
             TInt64 noiseSeed = TInt64.vectorOf(feeds.seed() == null ? new long[2] : new long[] {rng.nextLong(),
                 rng.nextLong()});
-            Result r = feed(Sessions.runner(session), feeds, t, noiseSeed).addTarget(step).fetch(loss).run()) {
+            TInt64 supportSeed = TInt64.vectorOf(feeds.supportRng() == null ? new long[2]
+                : new long[] {feeds.supportRng().nextLong(), feeds.supportRng().nextLong()});
+            Result r = feed(Sessions.runner(session), feeds, t, noiseSeed, supportSeed).addTarget(step).fetch(loss)
+                .run()) {
           sum += ((TFloat32) r.get(0)).getFloat();
         }
       }
@@ -169,8 +205,12 @@ public final class DensityTrainer {
     return batch;
   }
 
-  private static Session.Runner feed(Session.Runner runner, Feeds feeds, TInt32 indices, TInt64 seed) {
+  private static Session.Runner feed(Session.Runner runner, Feeds feeds, TInt32 indices, TInt64 seed,
+      TInt64 supportSeed) {
     runner.feed(feeds.indices(), indices);
+    if (feeds.supportSeed() != null) {
+      runner.feed(feeds.supportSeed(), supportSeed);
+    }
     return feeds.seed() == null ? runner : runner.feed(feeds.seed(), seed);
   }
 

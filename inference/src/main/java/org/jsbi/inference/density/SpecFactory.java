@@ -26,6 +26,13 @@ public abstract class SpecFactory<S extends EstimatorSpec> implements EstimatorF
   }
 
   @Override
+  public ConditionalDensityEstimator trainTruncated(Batch input, Batch condition, double[] lower, double[] upper,
+      TrainingConfig config, TrainingListener listener) {
+    return DensityTrainer.train(spec, input, condition, Objects.requireNonNull(lower, "lower"),
+        Objects.requireNonNull(upper, "upper"), config.resolvedFor(this), listener);
+  }
+
+  @Override
   public ConditionalDensityEstimator restore(EstimatorState state) {
     if (!state.kind().equals(spec.kind())) {
       throw new IllegalArgumentException("state: expected an estimator of kind '" + spec.kind() + "', got '"

@@ -58,10 +58,37 @@ public final class Npe {
       return new NpePosterior(model, estimator.train(sims.theta(), sims.x(), config, listener), record,
           thetaSpace, limits);
     }
+    if (thetaSpace == ThetaSpace.TRUNCATED) {
+      return new NpePosterior(model, truncated(sims, config), record, thetaSpace, limits);
+    }
     UnconstrainedSpace space = new UnconstrainedSpace(model.prior());
     Batch y = unconstrained(space, sims);
     ConditionalDensityEstimator q = estimator.train(y, sims.x(), config, listener);
     return new NpePosterior(model, new UnconstrainedEstimator(q, space), record, thetaSpace, limits);
+  }
+
+  /** q trained as a density truncated to the prior's support box. */
+  private ConditionalDensityEstimator truncated(SimulationSet sims, TrainingConfig config) {
+    Batch theta = sims.theta();
+    double[] lower = new double[theta.cols()];
+    double[] upper = new double[theta.cols()];
+    for (int j = 0; j < lower.length; j++) {
+      lower[j] = model.prior().lowerBound(j);
+      upper[j] = model.prior().upperBound(j);
+    }
+    for (int r = 0; r < theta.rows(); r++) {
+      if (!model.prior().inSupport(theta.row(r))) {
+        throw new IllegalArgumentException("sims: θ of simulation " + sims.indices()[r] + ", "
+            + java.util.Arrays.toString(theta.row(r)) + ", is outside the support of model '" + model.id()
+            + "''s prior, so a density truncated to it cannot fit it; remove it or use --theta-space original");
+      }
+    }
+    try {
+      return estimator.trainTruncated(theta, sims.x(), lower, upper, config, listener);
+    } catch (UnsupportedOperationException e) {
+      throw new IllegalArgumentException("--theta-space truncated: " + e.getMessage() + "; use a flow (maf, nsf "
+          + "or coupling)");
+    }
   }
 
   private Batch unconstrained(UnconstrainedSpace space, SimulationSet sims) {

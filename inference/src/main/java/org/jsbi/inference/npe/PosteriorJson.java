@@ -89,7 +89,7 @@ final class PosteriorJson {
       thetaSpace(json);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--posterior: " + file + " has thetaSpace '"
-          + json.path("thetaSpace").asText() + "', expected 'original' or 'unconstrained'; the file is corrupt: "
+          + json.path("thetaSpace").asText() + "', expected 'original', 'unconstrained' or 'truncated'; the file is corrupt: "
           + "train the posterior again");
     }
     String method = json.path("method").asText();

@@ -4,13 +4,19 @@ package org.jsbi.inference.npe;
  * The space in which NPE fits q(θ | x). For a prior with a bounded support, {@link #UNCONSTRAINED} fits the density
  * of θ mapped to ℝ^d (logit per dimension bounded on both sides, log per dimension bounded on one), so q puts no
  * mass outside the support and can follow a posterior that the support's edges cut off. For an unbounded prior
- * the two are the same.
+ * the two are the same. {@link #TRUNCATED} keeps θ as drawn but trains q as a density truncated to the support.
  */
 public enum ThetaSpace {
   /** q is fitted to θ as the prior draws it; draws outside the support are rejected when sampling. */
   ORIGINAL,
   /** q is fitted to θ mapped to ℝ^d; its draws are mapped back, and log densities carry the Jacobian. */
-  UNCONSTRAINED;
+  UNCONSTRAINED,
+  /**
+   * As {@link #ORIGINAL}, but q is trained as a density truncated to the support: on −log q(θ | x) + log Q(x),
+   * where Q(x) is q's mass inside the support. That is the log-density of what rejection draws from, so q may put
+   * mass outside the support where that lets it fit a posterior that the support's edges cut off.
+   */
+  TRUNCATED;
 
   /** The name written to {@code posterior.json} and taken by {@code --theta-space}. */
   public String id() {
@@ -24,6 +30,7 @@ public enum ThetaSpace {
         return s;
       }
     }
-    throw new IllegalArgumentException("thetaSpace: expected 'original' or 'unconstrained', got '" + id + "'");
+    throw new IllegalArgumentException("thetaSpace: expected 'original', 'unconstrained' or 'truncated', got '" + id
+        + "'");
   }
 }

@@ -131,7 +131,7 @@ class PosteriorStoreTest {
     }
     Files.writeString(meta, json.replace("\"thetaSpace\" : \"original\"", "\"thetaSpace\" : \"sideways\""));
     assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
-        .hasMessageContaining("has thetaSpace 'sideways', expected 'original' or 'unconstrained'");
+        .hasMessageContaining("has thetaSpace 'sideways', expected 'original', 'unconstrained' or 'truncated'");
   }
 
   @Test

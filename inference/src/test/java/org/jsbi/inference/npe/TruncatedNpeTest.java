@@ -1,0 +1,109 @@
+package org.jsbi.inference.npe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jsbi.api.Batch;
+import org.jsbi.api.Model;
+import org.jsbi.api.Priors;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.simulation.SimulationSet;
+import org.jsbi.api.simulation.Simulations;
+import org.jsbi.inference.ConjugateNormal;
+import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.plugins.Plugins;
+import org.jsbi.plugins.Registry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * NPE trained as a density truncated to the prior's support, on {@link UnconstrainedNpeTest}'s model: θ ~ U[0, 1]²,
+ * x ~ N(θ, σ²I), whose posterior N(x, σ²I) cut off by the box has a closed-form density. The same simulations and
+ * seed train a posterior in the original space, for comparison.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TruncatedNpeTest {
+  private Registry registry;
+  private Model model;
+  private NpePosterior truncated;
+  private NpePosterior original;
+  @TempDir Path dir;
+
+  @BeforeAll
+  void train() {
+    registry = Plugins.load();
+    model = Model.builder("two-dim-box").prior(Priors.boxUniform(2, 0, 1))
+        .simulator(ConjugateNormal.simulator(UnconstrainedNpeTest.SIGMA)).build();
+    SimulationSet sims = Simulations.run(model, 4000, 3);
+    TrainingConfig config = TrainingConfig.defaults(3).withMaxEpochs(80);
+    truncated = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.TRUNCATED).train(sims, config);
+    original = new Npe(model, registry.estimator("maf")).train(sims, config);
+  }
+
+  @AfterAll
+  void close() {
+    truncated.close();
+    original.close();
+  }
+
+  /** Mean |log q − log p| over exact posterior draws, q being the posterior's leakage-corrected log-density. */
+  private static double meanAbsError(NpePosterior posterior) {
+    Batch theta = UnconstrainedNpeTest.exact(2000, 13);
+    double[] lp = posterior.logProb(theta, UnconstrainedNpeTest.XO);
+    double sum = 0;
+    for (int i = 0; i < lp.length; i++) {
+      sum += Math.abs(UnconstrainedNpeTest.exactLogProb(theta.row(i)) - lp[i]);
+    }
+    return sum / lp.length;
+  }
+
+  @Test
+  void theTruncatedFitIsCloserToTheTruncatedPosteriorThanTheOriginalOne() {
+    double t = meanAbsError(truncated);
+    double o = meanAbsError(original);
+    System.out.printf("truncated normal posterior, mean |log q - log p|: truncated %.3f, original %.3f; "
+        + "acceptance %.3f and %.3f%n", t, o, truncated.acceptanceRate(UnconstrainedNpeTest.XO),
+        original.acceptanceRate(UnconstrainedNpeTest.XO));
+    assertThat(t).isLessThan(0.25).isLessThan(o);
+  }
+
+  @Test
+  void samplingRejectsDrawsOutsideTheBox() {
+    var s = truncated.sample(2000, UnconstrainedNpeTest.XO, 11);
+    assertThat(s.acceptanceRate()).isLessThan(1.0);
+    for (int i = 0; i < s.samples().rows(); i++) {
+      assertThat(model.prior().inSupport(s.samples().row(i))).isTrue();
+    }
+  }
+
+  @Test
+  void saveAndLoadKeepTheSpace() throws IOException {
+    Model moons = registry.model("two-moons"); // a registered model, so that loading can look it up
+    double[] xo = {-0.6396706, 0.16234657};
+    Path saved = dir.resolve("truncated");
+    try (NpePosterior trained = new Npe(moons, registry.estimator("nsf")).thetaSpace(ThetaSpace.TRUNCATED)
+        .train(Simulations.run(moons, 1000, 1), TrainingConfig.defaults(1).withMaxEpochs(5))) {
+      PosteriorStore.save(trained, saved);
+      assertThat(Files.readString(saved.resolve("posterior.json"))).contains("\"thetaSpace\" : \"truncated\"");
+      try (TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
+        assertThat(((NpePosterior) loaded).thetaSpace()).isEqualTo(ThetaSpace.TRUNCATED);
+        assertThat(loaded.sample(300, xo, 7).samples()).isEqualTo(trained.sample(300, xo, 7).samples());
+      }
+    }
+  }
+
+  @Test
+  void anEstimatedDensityIsRefusedNamingTheFlows() {
+    assertThatThrownBy(() -> new Npe(model, registry.estimator("cvae")).thetaSpace(ThetaSpace.TRUNCATED)
+        .train(Simulations.run(model, 100, 1), TrainingConfig.defaults(1).withMaxEpochs(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cvae")
+        .hasMessageContaining("maf, nsf or coupling");
+  }
+}
