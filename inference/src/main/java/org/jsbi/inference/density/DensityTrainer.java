@@ -33,7 +33,8 @@ import org.tensorflow.types.TInt64;
  * graph with minibatches of one fixed size gathered by index, Adam with global-norm clipping, and early stopping
  * that keeps the best weights, once it has gone back to them at a tenth of the learning rate as often as {@link
  * TrainingConfig#learningRateDrops} says. Estimators whose loss draws noise get a stateless seed per minibatch from
- * the seeded generator, and a fixed one for the validation loss. Bit-for-bit reproducible from the seed.
+ * the seeded generator, and a fixed one for the validation loss. Given a box of the input space, q is trained as a
+ * density truncated to it ({@link SupportNormalizer}). Bit-for-bit reproducible from the seed.
  */
 public final class DensityTrainer {
   private DensityTrainer() {}
