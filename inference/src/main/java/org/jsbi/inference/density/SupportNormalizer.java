@@ -76,13 +76,13 @@ final class SupportNormalizer {
         tf.math.lessEqual(u, tf.constant(Shape.of(1, dim), DataBuffers.of(upper)))),
         tf.constant(1));
     Operand<TFloat32> m = tf.reshape(tf.dtypes.cast(inside, TFloat32.class), tf.constant(new int[] {draws, rows}));
-    Operand<TFloat32> logQ = tf.reshape(g.logProb(tf, u, cs), tf.constant(new int[] {draws, rows}));
+    Operand<TFloat32> logDensity = tf.reshape(g.logProb(tf, u, cs), tf.constant(new int[] {draws, rows}));
     Operand<TFloat32> count = tf.reduceSum(m, tf.constant(0));
     Operand<TFloat32> value = tf.math.log(tf.math.div(tf.math.maximum(count, tf.constant(0.5f)),
         tf.constant((float) draws)));
     Operand<TFloat32> weights = tf.math.sub(tf.math.div(m, tf.math.maximum(count, tf.constant(1f))),
         tf.constant(1f / draws));
-    Operand<TFloat32> score = tf.reduceSum(tf.math.mul(weights, logQ), tf.constant(0));
+    Operand<TFloat32> score = tf.reduceSum(tf.math.mul(weights, logDensity), tf.constant(0));
     // The value of log Q̂, the gradient of the score term.
     return tf.math.add(tf.stopGradient(value), tf.math.sub(score, tf.stopGradient(score)));
   }
