@@ -26,6 +26,16 @@ public final class UnconstrainedSpace {
     return lower.length;
   }
 
+  /** The prior's bounding box: its lower bounds (−∞ where none). */
+  public double[] lower() {
+    return lower.clone();
+  }
+
+  /** The prior's bounding box: its upper bounds (+∞ where none). */
+  public double[] upper() {
+    return upper.clone();
+  }
+
   /** Whether θ lies strictly inside the box, where {@link #toUnconstrained} is finite. */
   public boolean inInterior(double[] theta) {
     for (int i = 0; i < theta.length; i++) {

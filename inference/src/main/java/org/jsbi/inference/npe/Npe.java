@@ -70,12 +70,7 @@ public final class Npe {
   /** q trained as a density truncated to the prior's support box. */
   private ConditionalDensityEstimator truncated(SimulationSet sims, TrainingConfig config) {
     Batch theta = sims.theta();
-    double[] lower = new double[theta.cols()];
-    double[] upper = new double[theta.cols()];
-    for (int j = 0; j < lower.length; j++) {
-      lower[j] = model.prior().lowerBound(j);
-      upper[j] = model.prior().upperBound(j);
-    }
+    UnconstrainedSpace box = new UnconstrainedSpace(model.prior());
     for (int r = 0; r < theta.rows(); r++) {
       if (!model.prior().inSupport(theta.row(r))) {
         throw new IllegalArgumentException("sims: θ of simulation " + sims.indices()[r] + ", "
@@ -84,7 +79,7 @@ public final class Npe {
       }
     }
     try {
-      return estimator.trainTruncated(theta, sims.x(), lower, upper, config, listener);
+      return estimator.trainTruncated(theta, sims.x(), box.lower(), box.upper(), config, listener);
     } catch (UnsupportedOperationException e) {
       throw new IllegalArgumentException("--theta-space truncated: " + e.getMessage() + "; use a flow (maf, nsf "
           + "or coupling)");
