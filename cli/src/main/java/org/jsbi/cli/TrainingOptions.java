@@ -34,8 +34,9 @@ public final class TrainingOptions {
   @Option(names = "--theta-space", defaultValue = "original", paramLabel = "SPACE", description = "NPE only: "
       + "'original' fits q(θ | x) to θ as drawn and rejects draws outside the prior's support; 'unconstrained' "
       + "fits it to θ mapped to all of ℝ^d (logit per bounded dimension), so no mass leaks past the support's "
-      + "edges; 'truncated' fits it to θ as drawn, as a density truncated to the support, so it may put mass past "
-      + "the edges where that fits the inside better (default ${DEFAULT-VALUE}).")
+      + "edges; 'truncated' fits it to θ as drawn and, once the validation loss first stops improving, finishes it "
+      + "as a density truncated to the support, so it may put mass past the edges where that fits the inside "
+      + "better (default ${DEFAULT-VALUE}).")
   String thetaSpace;
 
   /** The chosen estimator, with an embedding network when asked for. */

@@ -12,9 +12,10 @@ public enum ThetaSpace {
   /** q is fitted to θ mapped to ℝ^d; its draws are mapped back, and log densities carry the Jacobian. */
   UNCONSTRAINED,
   /**
-   * As {@link #ORIGINAL}, but q is trained as a density truncated to the support: on −log q(θ | x) + log Q(x),
-   * where Q(x) is q's mass inside the support. That is the log-density of what rejection draws from, so q may put
-   * mass outside the support where that lets it fit a posterior that the support's edges cut off.
+   * As {@link #ORIGINAL}, but q is finished as a density truncated to the support: once the validation loss
+   * first stops improving, training goes on at the lowered learning rate on −log q(θ | x) + log Q(x), where Q(x)
+   * is q's mass inside the support. That is the log-density of what rejection draws from, so q may put mass
+   * outside the support where that lets it fit a posterior that the support's edges cut off.
    */
   TRUNCATED;
 

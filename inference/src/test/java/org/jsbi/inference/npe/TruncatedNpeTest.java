@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.Priors;
+import org.jsbi.api.estimator.EpochStats;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.api.simulation.Simulations;
@@ -41,7 +43,8 @@ class TruncatedNpeTest {
     model = Model.builder("two-dim-box").prior(Priors.boxUniform(2, 0, 1))
         .simulator(ConjugateNormal.simulator(UnconstrainedNpeTest.SIGMA)).build();
     SimulationSet sims = Simulations.run(model, 4000, 3);
-    TrainingConfig config = TrainingConfig.defaults(3).withMaxEpochs(80);
+    // A short patience, so that the truncated finish starts well within the epoch cap.
+    TrainingConfig config = TrainingConfig.defaults(3).withMaxEpochs(80).withPatience(5);
     truncated = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.TRUNCATED).train(sims, config);
     original = new Npe(model, registry.estimator("maf")).train(sims, config);
   }
@@ -71,6 +74,24 @@ class TruncatedNpeTest {
         + "acceptance %.3f and %.3f%n", t, o, truncated.acceptanceRate(UnconstrainedNpeTest.XO),
         original.acceptanceRate(UnconstrainedNpeTest.XO));
     assertThat(t).isLessThan(0.25).isLessThan(o);
+  }
+
+  @Test
+  void theTruncatedLossTakesOverWhenPatienceFirstRunsOut() {
+    // Without learning-rate drops the plain fit stops at its first plateau; the truncated one is the same fit up to
+    // there, epoch for epoch, and then carries on with the truncated loss.
+    SimulationSet sims = Simulations.run(model, 1000, 5);
+    TrainingConfig config = TrainingConfig.defaults(5).withMaxEpochs(200).withPatience(3).withLearningRateDrops(0);
+    try (NpePosterior plain = new Npe(model, registry.estimator("maf")).train(sims, config);
+        NpePosterior finished = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.TRUNCATED)
+            .train(sims, config)) {
+      List<EpochStats> p = plain.estimator().history().withoutTimings().epochs();
+      List<EpochStats> f = finished.estimator().history().withoutTimings().epochs();
+      assertThat(p.size()).isLessThan(200);
+      assertThat(f.size()).isGreaterThan(p.size());
+      assertThat(f.subList(0, p.size())).isEqualTo(p);
+      assertThat(f.get(p.size()).validationLoss()).isLessThan(p.get(p.size() - 1).validationLoss());
+    }
   }
 
   @Test
