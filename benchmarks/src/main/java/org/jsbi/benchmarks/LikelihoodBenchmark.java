@@ -1,0 +1,77 @@
+package org.jsbi.benchmarks;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.jsbi.api.Batch;
+import org.jsbi.api.estimator.ConditionalDensityEstimator;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.inference.flows.FlowFactory;
+import org.jsbi.inference.flows.FlowSpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One batched likelihood evaluation, log q(x | θ) for 500 rows: what NLE's slice sampler pays per round, with one
+ * row per chain (500 chains for 10,000 draws). A flow at sbi's sizes (5 transforms of 50 hidden units, 10 spline
+ * bins) with x and θ of the same dimension, 2 as in two-moons or 10 as in gaussian-linear; the weights come from
+ * two epochs on Gaussian noise, since the cost does not depend on them.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LikelihoodBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class LikelihoodBenchmark {
+  @Param({"maf", "nsf"})
+  public String kind;
+
+  @Param({"2", "10"})
+  public int dim;
+
+  private ConditionalDensityEstimator likelihood;
+  private Batch x;
+  private Batch theta;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    FlowSpec spec = kind.equals("maf") ? FlowSpec.maf() : FlowSpec.nsf();
+    likelihood = new FlowFactory(spec).train(noise(2000, 1), noise(2000, 2),
+        TrainingConfig.defaults(3).withMaxEpochs(2), TrainingListener.NONE);
+    x = noise(500, 4);
+    theta = noise(500, 5);
+  }
+
+  private Batch noise(int rows, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] values = new double[rows * dim];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rng.nextDouble(-2, 2);
+    }
+    return Batch.wrap(rows, dim, values);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    likelihood.close();
+  }
+
+  @Benchmark
+  public double[] logProb500() {
+    return likelihood.logProb(x, theta);
+  }
+}
