@@ -20,7 +20,8 @@ class NleCommandsTest {
   @BeforeAll
   void train() {
     posterior = dir.resolve("nle");
-    CliRun run = CliRun.of("train", "--model", "two-moons", "--method", "nle", "--estimator", "maf",
+    // No --estimator: NLE's default is maf.
+    CliRun run = CliRun.of("train", "--model", "two-moons", "--method", "nle",
         "--num-simulations", "1000", "--seed", "1", "--max-epochs", "10", "--output", posterior.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("trained maf (nle)");
