@@ -64,7 +64,8 @@ public final class TrainingOptions {
    * The estimator when none is named. NPE: the spline flow, the most accurate in the NPE benchmark. NLE: the MAF,
    * as in sbi and sbibm. MCMC evaluates the likelihood thousands of times, and MAF's evaluation costs a half to a
    * fifth of the spline flow's (LikelihoodBenchmark), which keeps 10,000 draws on two-moons under 10 s; the spline
-   * flow was the more accurate likelihood in the NLE benchmark, so it is worth naming when time allows.
+   * flow was the more accurate likelihood on six of nine NLE benchmark cells, so it is worth naming when time
+   * allows.
    */
   static String defaultEstimator(TrainCommand.Method method) {
     return method == TrainCommand.Method.nle ? "maf" : "nsf";
