@@ -35,7 +35,7 @@ import org.tensorflow.types.TInt64;
  * TrainingConfig#learningRateDrops} says. Estimators whose loss draws noise get a stateless seed per minibatch from
  * the seeded generator, and a fixed one for the validation loss. Given a box of the input space, q is trained as a
  * density truncated to it ({@link SupportNormalizer}) from the moment patience first runs out: the plain loss
- * brings q close, and the truncated loss, whose steps cost about six times as much, finishes it at the lowered
+ * brings q close, and the truncated loss, whose steps cost several times as much, finishes it at the lowered
  * learning rate. That was as accurate as truncating from the start, or more, at a third of the cost
  * (BENCHMARKS.md). Bit-for-bit reproducible from the seed.
  */
