@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One batched likelihood evaluation, log q(x | θ) for 500 rows: what NLE's slice sampler pays per round, with one
- * row per chain (500 chains for 10,000 draws). A flow at sbi's sizes (5 transforms of 50 hidden units, 10 spline
+ * One batched likelihood evaluation, log q(x | θ) for {@code rows} rows: what NLE's slice sampler pays per round.
+ * A round evaluates one row per chain still working: 500 when all the chains for 10,000 draws are, a few when only
+ * the slowest are left. Comparing the row counts separates a call's fixed cost from its cost per row. A flow at sbi's sizes (5 transforms of 50 hidden units, 10 spline
  * bins) with x and θ of the same dimension, 2 as in two-moons or 10 as in gaussian-linear; the weights come from
  * two epochs on Gaussian noise, since the cost does not depend on them.
  *
@@ -43,6 +44,9 @@ public class LikelihoodBenchmark {
   @Param({"2", "10"})
   public int dim;
 
+  @Param({"500"})
+  public int rows;
+
   private ConditionalDensityEstimator likelihood;
   private Batch x;
   private Batch theta;
@@ -52,8 +56,8 @@ public class LikelihoodBenchmark {
     FlowSpec spec = kind.equals("maf") ? FlowSpec.maf() : FlowSpec.nsf();
     likelihood = new FlowFactory(spec).train(noise(2000, 1), noise(2000, 2),
         TrainingConfig.defaults(3).withMaxEpochs(2), TrainingListener.NONE);
-    x = noise(500, 4);
-    theta = noise(500, 5);
+    x = noise(rows, 4);
+    theta = noise(rows, 5);
   }
 
   private Batch noise(int rows, long seed) {
@@ -71,7 +75,7 @@ public class LikelihoodBenchmark {
   }
 
   @Benchmark
-  public double[] logProb500() {
+  public double[] logProb() {
     return likelihood.logProb(x, theta);
   }
 }
