@@ -7,19 +7,33 @@ import org.jsbi.api.Batch;
 /**
  * Coordinate-wise slice sampling (Neal 2003) with stepping out and shrinkage, vectorized: all chains step out and
  * shrink in lockstep, and every round evaluates the target for all chains still working in one batched call (for
- * NLE, one TensorFlow call). Widths start from the spread of the starting points and, during warm-up, follow twice
- * the across-chain standard deviation of each coordinate.
+ * NLE, one TensorFlow call). Widths start at twice the across-chain standard deviation of the starting points; each
+ * warm-up sweep then scales coordinate i's width by 2·Nₑ / (Nₑ + N꜀), pooled over chains, where Nₑ counts the
+ * interval ends moved out while stepping out and N꜀ the candidates rejected while shrinking (Karamanis and Beutler
+ * 2021, "Ensemble slice sampling"), which aims at as many of the one as of the other: too wide a width is mostly
+ * shrunk from, too narrow a one mostly stepped out of. After warm-up the widths stay fixed, so the kept sweeps are
+ * those of one fixed slice sampler.
+ *
+ * <p>A round of calls costs about as much for a few chains as for many, so when few chains (or interval ends) are
+ * left, each is given several candidates in the same call: see {@link #candidates}. This changes how many calls a
+ * step takes, not what it draws from.
  */
 final class SliceSampler extends ChainSampler {
   private static final int MAX_STEP_OUT = 20;
   private static final int MAX_SHRINK = 100;
+  private static final int MAX_CANDIDATES = 16;
   private final double[] width;
+  /** Per coordinate, in the current sweep: interval ends moved out while stepping out, and candidates rejected. */
+  private final long[] expansions;
+  private final long[] contractions;
 
   SliceSampler(LogDensity target, Batch init, RandomGenerator rng) {
     super(target, init, rng);
     width = new double[dim];
+    expansions = new long[dim];
+    contractions = new long[dim];
     Arrays.fill(width, 1.0);
-    adaptWidths();
+    initialWidths();
   }
 
   @Override
@@ -30,14 +44,16 @@ final class SliceSampler extends ChainSampler {
   @Override
   void sweep(boolean warmup) {
     for (int i = 0; i < dim; i++) {
+      expansions[i] = 0;
+      contractions[i] = 0;
       step(i);
-    }
-    if (warmup) {
-      adaptWidths();
+      if (warmup) {
+        width[i] *= 2.0 * (expansions[i] + 1) / (expansions[i] + contractions[i] + 2);
+      }
     }
   }
 
-  private void adaptWidths() {
+  private void initialWidths() {
     if (chains < 2) {
       return;
     }
@@ -70,27 +86,37 @@ final class SliceSampler extends ChainSampler {
     boolean[] done = new boolean[chains];
     int remaining = chains;
     for (int round = 0; round < MAX_SHRINK && remaining > 0; round++) {
-      int[] active = activeChains(done, remaining);
-      double[][] points = new double[active.length][];
-      double[] proposal = new double[active.length];
+      int[] active = stillWorking(done, remaining);
+      int k = candidates(chains, active.length);
+      double[][] points = new double[active.length * k][];
       for (int a = 0; a < active.length; a++) {
         int c = active[a];
-        proposal[a] = left[c] + rng.nextDouble() * (right[c] - left[c]);
-        points[a] = x[c].clone();
-        points[a][i] = proposal[a];
+        for (int j = 0; j < k; j++) {
+          points[a * k + j] = x[c].clone();
+          points[a * k + j][i] = left[c] + rng.nextDouble() * (right[c] - left[c]);
+        }
       }
       double[] values = evaluate(points);
       for (int a = 0; a < active.length; a++) {
         int c = active[a];
-        if (values[a] > logY[c]) {
-          x[c][i] = proposal[a];
-          lp[c] = values[a];
-          done[c] = true;
-          remaining--;
-        } else if (proposal[a] < x[c][i]) {
-          left[c] = proposal[a];
-        } else {
-          right[c] = proposal[a];
+        for (int j = 0; j < k; j++) {
+          double proposal = points[a * k + j][i];
+          if (proposal < left[c] || proposal > right[c]) {
+            continue; // outside the interval as the chain's earlier candidates have shrunk it
+          }
+          if (values[a * k + j] > logY[c]) {
+            x[c][i] = proposal;
+            lp[c] = values[a * k + j];
+            done[c] = true;
+            remaining--;
+            break;
+          }
+          contractions[i]++;
+          if (proposal < x[c][i]) {
+            left[c] = proposal;
+          } else {
+            right[c] = proposal;
+          }
         }
       }
     }
@@ -99,52 +125,65 @@ final class SliceSampler extends ChainSampler {
   /**
    * Moves each chain's interval ends outwards by whole widths until they leave the slice. Both ends of every chain
    * still stepping out are evaluated in one batched call per round: the intervals of stepping out one end after
-   * the other, in about half the calls.
+   * the other, in about half the calls. When few ends are left, each is evaluated several widths ahead in the same
+   * call ({@link #candidates}).
    */
   private void stepOut(int i, double[] logY, double[] left, double[] right) {
-    boolean[] leftDone = new boolean[chains];
-    boolean[] rightDone = new boolean[chains];
-    int remaining = 2 * chains;
-    for (int round = 0; round < MAX_STEP_OUT && remaining > 0; round++) {
-      int[] active = new int[remaining];
-      int k = 0;
-      for (int c = 0; c < chains; c++) {
-        if (!leftDone[c]) {
-          active[k++] = c;
-        }
-        if (!rightDone[c]) {
-          active[k++] = -c - 1; // the right end of chain c
-        }
+    int ends = 2 * chains; // end 2c is chain c's left end, 2c + 1 its right
+    boolean[] done = new boolean[ends];
+    int[] evaluated = new int[ends];
+    int remaining = ends;
+    while (remaining > 0) {
+      int[] active = stillWorking(done, remaining);
+      int k = candidates(ends, active.length);
+      int[] first = new int[active.length + 1];
+      for (int a = 0; a < active.length; a++) {
+        first[a + 1] = first[a] + Math.min(k, MAX_STEP_OUT - evaluated[active[a]]);
       }
-      double[][] points = new double[remaining][];
-      for (int a = 0; a < remaining; a++) {
-        int c = active[a] >= 0 ? active[a] : -active[a] - 1;
-        points[a] = x[c].clone();
-        points[a][i] = active[a] >= 0 ? left[c] : right[c];
+      double[][] points = new double[first[active.length]][];
+      for (int a = 0; a < active.length; a++) {
+        int c = active[a] / 2;
+        boolean isLeft = active[a] % 2 == 0;
+        for (int j = first[a]; j < first[a + 1]; j++) {
+          points[j] = x[c].clone();
+          points[j][i] = isLeft ? left[c] - (j - first[a]) * width[i] : right[c] + (j - first[a]) * width[i];
+        }
       }
       double[] values = evaluate(points);
-      for (int a = 0; a < values.length; a++) {
-        boolean isLeft = active[a] >= 0;
-        int c = isLeft ? active[a] : -active[a] - 1;
-        if (values[a] > logY[c]) {
-          if (isLeft) {
-            left[c] -= width[i];
-          } else {
-            right[c] += width[i];
+      for (int a = 0; a < active.length; a++) {
+        int e = active[a];
+        int c = e / 2;
+        for (int j = first[a]; j < first[a + 1] && !done[e]; j++) {
+          evaluated[e]++;
+          if (values[j] > logY[c]) {
+            expansions[i]++;
+            if (e % 2 == 0) {
+              left[c] -= width[i];
+            } else {
+              right[c] += width[i];
+            }
           }
-        } else {
-          if (isLeft) {
-            leftDone[c] = true;
-          } else {
-            rightDone[c] = true;
+          if (!(values[j] > logY[c]) || evaluated[e] == MAX_STEP_OUT) {
+            done[e] = true;
+            remaining--;
           }
-          remaining--;
         }
       }
     }
   }
 
-  private static int[] activeChains(boolean[] done, int remaining) {
+  /**
+   * Candidates per chain (or interval end) in a round where {@code active} of {@code all} are still working: as
+   * many as keep the call no larger than the first round's, at most {@link #MAX_CANDIDATES}. Shrinking takes the
+   * candidates in order, skipping those that earlier ones have shrunk the interval past; each one taken is then
+   * uniform on the current interval, as when drawn alone, so the chain's moves are those of one candidate per round.
+   * Stepping out stops at the first candidate outside the slice, giving the same interval as one width per round.
+   */
+  private static int candidates(int all, int active) {
+    return Math.max(1, Math.min(MAX_CANDIDATES, all / active));
+  }
+
+  private static int[] stillWorking(boolean[] done, int remaining) {
     int[] out = new int[remaining];
     int k = 0;
     for (int c = 0; c < done.length; c++) {

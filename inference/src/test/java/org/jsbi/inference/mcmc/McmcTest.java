@@ -80,7 +80,29 @@ class McmcTest {
     assertThat(p).as("KS p-value against Beta(8, 14)").isGreaterThan(1e-3);
   }
 
-  /** Chains started far apart on a narrow target, with no warm-up and few sweeps, have not mixed: R-hat says so. */
+  /**
+   * The Beta(8, 14) posterior again, with as many chains as NLE runs for 10,000 draws. With many chains the slice
+   * sampler evaluates several candidates per chain in one call once few chains are left; the draws must still
+   * follow the posterior exactly.
+   */
+  @org.junit.jupiter.api.Test
+  void sliceSamplingWithManyChainsStaysExact() {
+    LogDensity logLikelihood = theta -> {
+      double[] out = new double[theta.rows()];
+      for (int r = 0; r < theta.rows(); r++) {
+        double p = theta.get(r, 0);
+        out[r] = 7 * Math.log(p) + 13 * Math.log1p(-p);
+      }
+      return out;
+    };
+    McmcResult result = Mcmc.sample(Mcmc.Method.SLICE, Priors.boxUniform(new double[] {0}, new double[] {1}),
+        logLikelihood, 10_000, McmcSettings.defaults().withThin(5), rng(5));
+    System.out.println("Beta posterior, 500 chains, " + result.summary());
+    double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(new BetaDistribution(8, 14),
+        result.samples().column(0));
+    assertThat(p).as("KS p-value against Beta(8, 14)").isGreaterThan(1e-3);
+  }
+
   @org.junit.jupiter.api.Test
   void byDefaultThereIsOneChainPer20DrawsUpTo1000() {
     McmcSettings defaults = McmcSettings.defaults();
@@ -91,6 +113,7 @@ class McmcTest {
     assertThat(Mcmc.chainsFor(10_000, defaults.withChains(100))).isEqualTo(100);
   }
 
+  /** Chains started far apart on a narrow target, with no warm-up and few sweeps, have not mixed: R-hat says so. */
   @org.junit.jupiter.api.Test
   void rHatFlagsChainsStartedApartAndRunTooShort() {
     LogDensity narrow = y -> {
