@@ -15,6 +15,7 @@ abstract class ChainSampler {
   final int chains;
   final int dim;
   private long evaluations;
+  private long calls;
 
   ChainSampler(LogDensity target, Batch init, RandomGenerator rng) {
     this.target = target;
@@ -47,6 +48,7 @@ abstract class ChainSampler {
   /** The target at each row of {@code points}, counting evaluations. */
   final double[] evaluate(double[][] points) {
     evaluations += points.length;
+    calls++;
     return target.evaluate(Batch.of(points));
   }
 
@@ -103,6 +105,7 @@ abstract class ChainSampler {
     }
     Batch theta = space.toConstrained(y.selectRows(java.util.stream.IntStream.range(0, draws).toArray()));
     double perDraw = keptEvaluations / (double) Math.max(1, (long) (total - settings.warmup()) * chains);
-    return new McmcResult(name(), theta, rHat, ess, acceptance(), perDraw, (System.nanoTime() - start) / 1e9);
+    return new McmcResult(name(), theta, rHat, ess, acceptance(), perDraw, calls,
+        (System.nanoTime() - start) / 1e9);
   }
 }

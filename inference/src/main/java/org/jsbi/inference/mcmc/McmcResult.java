@@ -12,10 +12,12 @@ import org.jsbi.api.Batch;
  * @param ess effective sample size per dimension
  * @param acceptance Metropolis–Hastings acceptance rate, or NaN for the slice sampler
  * @param evaluationsPerDraw target evaluations per chain and sweep
+ * @param calls the sweeps' batched calls of the target, warm-up included: what a round costs in fixed overhead (for NLE, one
+ *     TensorFlow call each)
  * @param seconds wall time
  */
 public record McmcResult(String sampler, Batch samples, double[] rHat, double[] ess, double acceptance,
-    double evaluationsPerDraw, double seconds) {
+    double evaluationsPerDraw, long calls, double seconds) {
   /** R-hat above this suggests the chains have not mixed (Vehtari et al. 2021 recommend 1.01; sbi warns at 1.05). */
   public static final double R_HAT_WARNING = 1.05;
 
@@ -33,13 +35,13 @@ public record McmcResult(String sampler, Batch samples, double[] rHat, double[] 
     return out;
   }
 
-  /** One line: sampler, minimum ESS, maximum R-hat, acceptance or evaluations per draw, and time. */
+  /** One line: sampler, minimum ESS, maximum R-hat, acceptance or evaluations per draw, calls, and time. */
   public String summary() {
     double minEss = java.util.Arrays.stream(ess).min().orElse(Double.NaN);
     double maxRHat = java.util.Arrays.stream(rHat).max().orElse(Double.NaN);
     String step = Double.isNaN(acceptance) ? String.format(java.util.Locale.ROOT, "%.1f evaluations per draw",
         evaluationsPerDraw) : String.format(java.util.Locale.ROOT, "acceptance %.2f", acceptance);
-    return String.format(java.util.Locale.ROOT, "%s: %d draws, min ESS %.0f, max R-hat %.3f, %s, %.2f s", sampler,
-        samples.rows(), minEss, maxRHat, step, seconds);
+    return String.format(java.util.Locale.ROOT, "%s: %d draws, min ESS %.0f, max R-hat %.3f, %s, %d calls, %.2f s",
+        sampler, samples.rows(), minEss, maxRHat, step, calls, seconds);
   }
 }
