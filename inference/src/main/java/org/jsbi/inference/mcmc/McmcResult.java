@@ -12,8 +12,8 @@ import org.jsbi.api.Batch;
  * @param ess effective sample size per dimension
  * @param acceptance Metropolis–Hastings acceptance rate, or NaN for the slice sampler
  * @param evaluationsPerDraw target evaluations per chain and sweep
- * @param calls the sweeps' batched calls of the target, warm-up included: what a round costs in fixed overhead (for NLE, one
- *     TensorFlow call each)
+ * @param calls the sweeps' batched calls of the target, warm-up included (for NLE, one TensorFlow call each, whose
+ *     fixed cost outweighs its cost per row at these sizes)
  * @param seconds wall time
  */
 public record McmcResult(String sampler, Batch samples, double[] rHat, double[] ess, double acceptance,

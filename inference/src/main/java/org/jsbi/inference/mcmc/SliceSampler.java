@@ -10,9 +10,9 @@ import org.jsbi.api.Batch;
  * NLE, one TensorFlow call). Widths start at twice the across-chain standard deviation of the starting points; each
  * warm-up sweep then scales coordinate i's width by 2·Nₑ / (Nₑ + N꜀), pooled over chains, where Nₑ counts the
  * interval ends moved out while stepping out and N꜀ the candidates rejected while shrinking (Karamanis and Beutler
- * 2021, "Ensemble slice sampling"), which aims at as many of the one as of the other: too wide a width is mostly
- * shrunk from, too narrow a one mostly stepped out of. After warm-up the widths stay fixed, so the kept sweeps are
- * those of one fixed slice sampler.
+ * 2021, "Ensemble slice sampling"; here with one added to Nₑ and two to the sum, so that the factor is never 0),
+ * which aims at as many of the one as of the other: too wide a width is mostly shrunk from, too narrow a one mostly
+ * stepped out of. After warm-up the widths stay fixed, so the kept sweeps are those of one fixed slice sampler.
  *
  * <p>A round of calls costs about as much for a few chains as for many, so when few chains (or interval ends) are
  * left, each is given several candidates in the same call: see {@link #candidates}. This changes how many calls a
