@@ -25,11 +25,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One batched likelihood evaluation, log q(x | θ) for {@code rows} rows: what NLE's slice sampler pays per round.
  * A round evaluates one row per chain still working: 500 when all the chains for 10,000 draws are, a few when only
- * the slowest are left. Comparing the row counts separates a call's fixed cost from its cost per row. A flow at sbi's sizes (5 transforms of 50 hidden units, 10 spline
- * bins) with x and θ of the same dimension, 2 as in two-moons or 10 as in gaussian-linear; the weights come from
- * two epochs on Gaussian noise, since the cost does not depend on them.
+ * the slowest are left. Comparing the row counts separates a call's fixed cost from its cost per row. A flow at
+ * sbi's sizes (5 transforms of 50 hidden units, 10 spline bins) with x and θ of the same dimension, 2 as in
+ * two-moons or 10 as in gaussian-linear; the weights come from two epochs on Gaussian noise, since the cost does not
+ * depend on them.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LikelihoodBenchmark}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LikelihoodBenchmark}, with {@code -p rows=1,50,500} for
+ * the cost by rows.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -60,13 +62,13 @@ public class LikelihoodBenchmark {
     theta = noise(rows, 5);
   }
 
-  private Batch noise(int rows, long seed) {
+  private Batch noise(int n, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
-    double[] values = new double[rows * dim];
+    double[] values = new double[n * dim];
     for (int i = 0; i < values.length; i++) {
       values[i] = rng.nextDouble(-2, 2);
     }
-    return Batch.wrap(rows, dim, values);
+    return Batch.wrap(n, dim, values);
   }
 
   @TearDown(Level.Trial)

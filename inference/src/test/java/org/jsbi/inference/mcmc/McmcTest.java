@@ -56,6 +56,16 @@ class McmcTest {
     }
   }
 
+  /** log-likelihood of 7 successes in 20 Bernoulli trials with success probability θ. */
+  private static final LogDensity SEVEN_OF_TWENTY = theta -> {
+    double[] out = new double[theta.rows()];
+    for (int r = 0; r < theta.rows(); r++) {
+      double p = theta.get(r, 0);
+      out[r] = 7 * Math.log(p) + 13 * Math.log1p(-p);
+    }
+    return out;
+  };
+
   /**
    * θ ~ U(0, 1) and 7 successes in 20 Bernoulli trials: the posterior is Beta(8, 14). The sampler works on the
    * logit of θ, so this checks the Jacobian: without it the draws would follow a different Beta.
@@ -63,15 +73,7 @@ class McmcTest {
   @ParameterizedTest
   @EnumSource(Mcmc.Method.class)
   void recoversTheBetaPosteriorOfABoundedPrior(Mcmc.Method method) {
-    LogDensity logLikelihood = theta -> {
-      double[] out = new double[theta.rows()];
-      for (int r = 0; r < theta.rows(); r++) {
-        double p = theta.get(r, 0);
-        out[r] = 7 * Math.log(p) + 13 * Math.log1p(-p);
-      }
-      return out;
-    };
-    McmcResult result = Mcmc.sample(method, Priors.boxUniform(new double[] {0}, new double[] {1}), logLikelihood,
+    McmcResult result = Mcmc.sample(method, Priors.boxUniform(new double[] {0}, new double[] {1}), SEVEN_OF_TWENTY,
         2000, McmcSettings.defaults().withChains(20).withThin(method == Mcmc.Method.SLICE ? 5 : 20), rng(2));
     System.out.println("Beta posterior, " + result.summary());
     double[] draws = result.samples().column(0);
@@ -87,16 +89,8 @@ class McmcTest {
    */
   @org.junit.jupiter.api.Test
   void sliceSamplingWithManyChainsStaysExact() {
-    LogDensity logLikelihood = theta -> {
-      double[] out = new double[theta.rows()];
-      for (int r = 0; r < theta.rows(); r++) {
-        double p = theta.get(r, 0);
-        out[r] = 7 * Math.log(p) + 13 * Math.log1p(-p);
-      }
-      return out;
-    };
     McmcResult result = Mcmc.sample(Mcmc.Method.SLICE, Priors.boxUniform(new double[] {0}, new double[] {1}),
-        logLikelihood, 10_000, McmcSettings.defaults().withThin(5), rng(5));
+        SEVEN_OF_TWENTY, 10_000, McmcSettings.defaults().withThin(5), rng(5));
     System.out.println("Beta posterior, 500 chains, " + result.summary());
     double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(new BetaDistribution(8, 14),
         result.samples().column(0));
