@@ -124,6 +124,7 @@ final class RunCommand implements Callable<Integer> {
         var history = posterior.estimator().history();
         out.printf(Locale.ROOT, "trained %s (%s): %d epochs, best validation loss %.4f at epoch %d%n",
             training.estimator, method, history.epochCount(), history.bestValidationLoss(), history.bestEpoch());
+        TrainCommand.supportLeak(history).ifPresent(out::println);
         Path posteriorDir = output.resolve("posterior");
         PosteriorStore.save(posterior, posteriorDir);
         written.add(posteriorDir);

@@ -3,10 +3,12 @@ package org.jsbi.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jsbi.api.Model;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.estimator.TrainingHistory;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
@@ -90,10 +92,22 @@ final class TrainCommand implements Callable<Integer> {
         var h = posterior.estimator().history();
         out.printf(Locale.ROOT, "trained %s (%s) in %.1f s: %d epochs, best validation loss %.4f at epoch %d%n",
             training.estimator, method, h.trainingSeconds(), h.epochCount(), h.bestValidationLoss(), h.bestEpoch());
+        supportLeak(h).ifPresent(out::println);
         out.println("wrote " + output);
       }
     }
     return 0;
+  }
+
+  /** What a box-bounded fit measured of q's mass outside the prior's support, and whether it finished truncated. */
+  static Optional<String> supportLeak(TrainingHistory h) {
+    if (Double.isNaN(h.supportLeak())) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT, "q's mass outside the prior's support: %.1f%% "
+        + "(validation simulations, at the first plateau); %s", 100 * h.supportLeak(), h.finishFrom() > 0
+        ? "finished as a density truncated to the support from epoch " + h.finishFrom()
+        : "not finished as a truncated density"));
   }
 
   private SimulationSet simulate(Model model) {

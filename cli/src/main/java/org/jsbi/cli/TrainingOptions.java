@@ -31,12 +31,13 @@ public final class TrainingOptions {
       + "(default 1; 0 stops at the first plateau).")
   Integer learningRateDrops;
 
-  @Option(names = "--theta-space", defaultValue = "original", paramLabel = "SPACE", description = "NPE only: "
+  @Option(names = "--theta-space", defaultValue = "auto", paramLabel = "SPACE", description = "NPE only: "
       + "'original' fits q(θ | x) to θ as drawn and rejects draws outside the prior's support; 'unconstrained' "
       + "fits it to θ mapped to all of ℝ^d (logit per bounded dimension), so no mass leaks past the support's "
       + "edges; 'truncated' fits it to θ as drawn and, once the validation loss first stops improving, finishes it "
       + "as a density truncated to the support, so it may put mass past the edges where that fits the inside "
-      + "better (default ${DEFAULT-VALUE}).")
+      + "better; 'auto' is 'truncated' where q then puts at least 15% of its mass outside the support, and "
+      + "'original' elsewhere (default ${DEFAULT-VALUE}).")
   String thetaSpace;
 
   /** The chosen estimator, with an embedding network when asked for. */
@@ -76,7 +77,8 @@ public final class TrainingOptions {
     if (estimator == null) {
       estimator = defaultEstimator(method);
     }
-    if (method == TrainCommand.Method.nle && thetaSpace() != ThetaSpace.ORIGINAL) {
+    ThetaSpace space = thetaSpace();
+    if (method == TrainCommand.Method.nle && space != ThetaSpace.ORIGINAL && space != ThetaSpace.AUTO) {
       throw new IllegalArgumentException("--theta-space: applies to NPE only (NLE's MCMC already samples bounded "
           + "priors in unconstrained space); drop it or use --method npe");
     }
@@ -86,8 +88,8 @@ public final class TrainingOptions {
     try {
       return ThetaSpace.of(thetaSpace);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--theta-space: expected 'original', 'unconstrained' or 'truncated', got '"
-          + thetaSpace + "'");
+      throw new IllegalArgumentException("--theta-space: expected " + ThetaSpace.NAMES + ", got '" + thetaSpace
+          + "'");
     }
   }
 

@@ -53,7 +53,7 @@ class BadInputTest {
   void unknownThetaSpaceOrThetaSpaceForNle() {
     CliRun run = CliRun.of("train", "--model", "two-moons", "--num-simulations", "100", "--seed", "1",
         "--theta-space", "logit", "--output", dir.resolve("p").toString());
-    assertOneLineError(run, "--theta-space", "expected 'original', 'unconstrained' or 'truncated', got 'logit'");
+    assertOneLineError(run, "--theta-space", "expected 'original', 'unconstrained', 'truncated' or 'auto', got 'logit'");
     run = CliRun.of("train", "--model", "two-moons", "--method", "nle", "--num-simulations", "100", "--seed", "1",
         "--theta-space", "unconstrained", "--output", dir.resolve("p").toString());
     assertOneLineError(run, "--theta-space", "NPE only", "--method npe");

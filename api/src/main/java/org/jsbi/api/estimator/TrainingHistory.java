@@ -7,10 +7,19 @@ import java.util.List;
  *
  * @param epochs every epoch, in order
  * @param bestEpoch the 1-based epoch with the lowest validation loss, whose weights the estimator holds
+ * @param supportLeak for a density fitted within a box ({@link EstimatorFactory#trainTruncated}): the share of q's
+ *     mass outside the box, averaged over the validation rows, when the validation loss first stopped improving;
+ *     NaN when not measured
+ * @param finishFrom the first epoch trained as a density truncated to the box, or 0 if none was
  */
-public record TrainingHistory(List<EpochStats> epochs, int bestEpoch) {
+public record TrainingHistory(List<EpochStats> epochs, int bestEpoch, double supportLeak, int finishFrom) {
   public TrainingHistory {
     epochs = List.copyOf(epochs);
+  }
+
+  /** A history with no truncated finish and no leak measured. */
+  public TrainingHistory(List<EpochStats> epochs, int bestEpoch) {
+    this(epochs, bestEpoch, Double.NaN, 0);
   }
 
   public int epochCount() {
@@ -24,7 +33,8 @@ public record TrainingHistory(List<EpochStats> epochs, int bestEpoch) {
   /** The same history with every elapsed time set to 0, for comparing runs. */
   public TrainingHistory withoutTimings() {
     return new TrainingHistory(epochs.stream()
-        .map(e -> new EpochStats(e.epoch(), e.trainingLoss(), e.validationLoss(), 0)).toList(), bestEpoch);
+        .map(e -> new EpochStats(e.epoch(), e.trainingLoss(), e.validationLoss(), 0)).toList(), bestEpoch, supportLeak,
+        finishFrom);
   }
 
   public double trainingSeconds() {

@@ -34,10 +34,10 @@ import org.tensorflow.types.TInt64;
  * that keeps the best weights, once it has gone back to them at a tenth of the learning rate as often as {@link
  * TrainingConfig#learningRateDrops} says. Estimators whose loss draws noise get a stateless seed per minibatch from
  * the seeded generator, and a fixed one for the validation loss. Given a box of the input space, q is trained as a
- * density truncated to it ({@link SupportNormalizer}) from the moment patience first runs out: the plain loss
- * brings q close, and the truncated loss, whose steps cost several times as much, finishes it at the lowered
- * learning rate. That was as accurate as truncating from the start, or more, at a third of the cost
- * (BENCHMARKS.md). Bit-for-bit reproducible from the seed.
+ * density truncated to it ({@link SupportNormalizer}) from the moment patience first runs out, if q's mass outside
+ * the box is then large enough: the plain loss brings q close, and the truncated loss, whose steps cost several
+ * times as much, finishes it at the lowered learning rate. That was as accurate as truncating from the start, or
+ * more, at a third of the cost (BENCHMARKS.md). Bit-for-bit reproducible from the seed.
  */
 public final class DensityTrainer {
   private DensityTrainer() {}
@@ -45,17 +45,21 @@ public final class DensityTrainer {
   /** Fits {@code spec}'s estimator to q(input | condition). */
   public static DensityEstimator train(EstimatorSpec spec, Batch input, Batch condition, TrainingConfig config,
       TrainingListener listener) {
-    return train(spec, input, condition, null, null, config, listener);
+    return train(spec, input, condition, null, null, 0, config, listener);
   }
 
   /**
    * Fits {@code spec}'s estimator to q(input | condition) truncated to the box [lower, upper] of the input space
-   * (see {@link SupportNormalizer}), or untruncated when both are null. Every input row must lie in the box. The
-   * truncated loss takes over when patience first runs out (with the learning rate dropped, if drops are left);
-   * from then on the validation losses reported are the truncated density's.
+   * (see {@link SupportNormalizer}), or untruncated when both are null. Every input row must lie in the box. When
+   * patience first runs out (with the learning rate dropped, if drops are left), q's mass outside the box is
+   * measured on the validation rows; if it is at least {@code minLeak}, the truncated loss takes over, and from then
+   * on the validation losses reported are the truncated density's. Otherwise training goes on untruncated, to the
+   * weights that training without a box gives.
+   *
+   * @throws UnsupportedOperationException for a box and an estimator whose log-density is an estimate
    */
   public static DensityEstimator train(EstimatorSpec spec, Batch input, Batch condition, double[] lower,
-      double[] upper, TrainingConfig config, TrainingListener listener) {
+      double[] upper, double minLeak, TrainingConfig config, TrainingListener listener) {
     Arguments.finiteBatch("input", input);
     Arguments.finiteBatch("condition", condition);
     if (input.rows() != condition.rows()) {
@@ -83,8 +87,8 @@ public final class DensityTrainer {
       Ops tf = fs.tf;
       DensityGraph density = fs.density;
       if (support != null && density.densityNoiseDim() > 0) {
-        throw new IllegalArgumentException("estimator: a density truncated to the prior's support needs an exact "
-            + "log-density, and " + spec.kind() + "'s is an estimate; use a flow (maf, nsf or coupling)");
+        throw new UnsupportedOperationException("a density truncated to the prior's support needs an exact "
+            + "log-density, and " + spec.kind() + "'s is an estimate");
       }
       int batchSize = Math.min(config.batchSizeFor(trainRows.length), trainRows.length);
       Placeholder<TInt32> idx = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(batchSize)));
@@ -110,14 +114,17 @@ public final class DensityTrainer {
       // The update waits for the loss, so no forward op can read weights that Adam has already updated in place.
       Variable<TFloat32> lr = tf.variable(tf.constant((float) config.learningRate()));
       Phase first = null;
+      Operand<TFloat32> leak = null;
       if (support != null) {
         Operand<TFloat32> plain = mean(tf, perRow);
         first = new Phase(plain, mean(tf, valPerRow), Adam.step(tf.withSubScope("plain"), vars,
             Training.gradients(fs.graph, plain, vars), tf.identity(lr), (float) config.clipNorm(), List.<Op>of(plain)));
         perRow = tf.math.add(perRow, support.logMass(tf, density, cBatch, batchSize,
             SupportNormalizer.TRAINING_DRAWS, supportSeed));
-        valPerRow = tf.math.add(valPerRow, support.logMass(tf, density, cVal, nVal, SupportNormalizer.VALIDATION_DRAWS,
-            tf.constant(new long[] {VALIDATION_SEED, VALIDATION_SEED + 1})));
+        Operand<TFloat32> valLogMass = support.logMass(tf, density, cVal, nVal, SupportNormalizer.VALIDATION_DRAWS,
+            tf.constant(new long[] {VALIDATION_SEED, VALIDATION_SEED + 1}));
+        valPerRow = tf.math.add(valPerRow, valLogMass);
+        leak = tf.math.sub(tf.constant(1f), mean(tf, tf.math.exp(valLogMass)));
       }
       Operand<TFloat32> loss = mean(tf, perRow);
       Phase last = new Phase(loss, mean(tf, valPerRow), Adam.step(tf, vars, Training.gradients(fs.graph, loss, vars),
@@ -129,7 +136,8 @@ public final class DensityTrainer {
       RandomGenerator supportRng = support == null ? null
           : new RandomStreams(config.seed()).stream(1, RandomStreams.Purpose.ESTIMATOR);
       TrainingHistory history = loop(session, new Feeds(idx, seed, supportSeed, supportRng),
-          first == null ? last : first, last, snapshot, drop, trainRows.length, batchSize, config, rng, listener);
+          first == null ? last : first, new Finish(last, leak, minLeak), snapshot, drop, trainRows.length, batchSize,
+          config, rng, listener);
       return new DensityEstimator(spec, fs, sIn, sCond, history);
     } catch (RuntimeException | Error e) {
       fs.close();
@@ -151,13 +159,23 @@ public final class DensityTrainer {
   private record Phase(Operand<TFloat32> loss, Operand<TFloat32> valLoss, Op step) {}
 
   /**
-   * Runs {@code first}'s steps until patience first runs out, then {@code last}'s (the same phase for an
-   * untruncated density), with the best weights restored and the best validation loss forgotten at the switch,
-   * since the two validation losses differ.
+   * The phase that may follow the first, with q's mass outside the box on the validation rows ({@code leak}, null
+   * for an untruncated density) from which on it does.
    */
-  private static TrainingHistory loop(Session session, Feeds feeds, Phase first, Phase last, Op[] snapshot,
+  private record Finish(Phase phase, Operand<TFloat32> leak, double minLeak) {}
+
+  /**
+   * Runs {@code first}'s steps until patience first runs out, then {@code finish}'s (the same phase for an
+   * untruncated density) if the leak is at least its threshold, with the best weights restored and the best
+   * validation loss forgotten at the switch, since the two validation losses differ; below the threshold, {@code
+   * first}'s steps go on.
+   */
+  private static TrainingHistory loop(Session session, Feeds feeds, Phase first, Finish finish, Op[] snapshot,
       Op drop, int nTrain, int batchSize, TrainingConfig config, RandomGenerator rng, TrainingListener listener) {
     Phase phase = first;
+    Phase last = finish.phase();
+    double leak = Double.NaN;
+    int finishFrom = 0;
     int dropsLeft = config.learningRateDrops();
     int patienceFrom = 0; // the epoch of the last drop: patience counts from it or from the best epoch
     long start = System.nanoTime();
@@ -203,8 +221,14 @@ public final class DensityTrainer {
           run(session, drop);
         }
         if (phase != last) {
-          phase = last;
-          best = Double.POSITIVE_INFINITY;
+          leak = scalar(session, finish.leak());
+          if (leak >= finish.minLeak()) {
+            phase = last;
+            best = Double.POSITIVE_INFINITY;
+            finishFrom = epoch + 1;
+          } else {
+            last = first;
+          }
         }
       }
     }
@@ -213,7 +237,7 @@ public final class DensityTrainer {
           + "learning rate or check the simulations for extreme values");
     }
     run(session, snapshot[1]);
-    return new TrainingHistory(epochs, bestEpoch);
+    return new TrainingHistory(epochs, bestEpoch, leak, finishFrom);
   }
 
   /**

@@ -27,9 +27,12 @@ public abstract class SpecFactory<S extends EstimatorSpec> implements EstimatorF
 
   @Override
   public ConditionalDensityEstimator trainTruncated(Batch input, Batch condition, double[] lower, double[] upper,
-      TrainingConfig config, TrainingListener listener) {
+      double minLeak, TrainingConfig config, TrainingListener listener) {
+    if (!(minLeak >= 0 && minLeak <= 1)) {
+      throw new IllegalArgumentException("minLeak: expected a share of q's mass from 0 to 1, got " + minLeak);
+    }
     return DensityTrainer.train(spec, input, condition, Objects.requireNonNull(lower, "lower"),
-        Objects.requireNonNull(upper, "upper"), config.resolvedFor(this), listener);
+        Objects.requireNonNull(upper, "upper"), minLeak, config.resolvedFor(this), listener);
   }
 
   @Override

@@ -25,7 +25,7 @@ public final class Npe {
   private final EstimatorFactory estimator;
   private TrainingListener listener = TrainingListener.NONE;
   private SamplingLimits limits = SamplingLimits.defaults();
-  private ThetaSpace thetaSpace = ThetaSpace.ORIGINAL;
+  private ThetaSpace thetaSpace = ThetaSpace.AUTO;
 
   public Npe(Model model, EstimatorFactory estimator) {
     this.model = Objects.requireNonNull(model, "model");
@@ -44,7 +44,7 @@ public final class Npe {
     return this;
   }
 
-  /** The space in which q is fitted; see {@link ThetaSpace}. */
+  /** The space in which q is fitted; see {@link ThetaSpace}. Default {@link ThetaSpace#AUTO}. */
   public Npe thetaSpace(ThetaSpace thetaSpace) {
     this.thetaSpace = Objects.requireNonNull(thetaSpace, "thetaSpace");
     return this;
@@ -58,7 +58,7 @@ public final class Npe {
       return new NpePosterior(model, estimator.train(sims.theta(), sims.x(), config, listener), record,
           thetaSpace, limits);
     }
-    if (thetaSpace == ThetaSpace.TRUNCATED) {
+    if (thetaSpace == ThetaSpace.TRUNCATED || thetaSpace == ThetaSpace.AUTO) {
       return new NpePosterior(model, truncated(sims, config), record, thetaSpace, limits);
     }
     UnconstrainedSpace space = new UnconstrainedSpace(model.prior());
@@ -67,20 +67,32 @@ public final class Npe {
     return new NpePosterior(model, new UnconstrainedEstimator(q, space), record, thetaSpace, limits);
   }
 
-  /** q trained as a density truncated to the prior's support box. */
+  /**
+   * q trained as a density truncated to the prior's support box: finished so always ({@link ThetaSpace#TRUNCATED})
+   * or where it leaks ({@link ThetaSpace#AUTO}, which falls back to the original space where truncation cannot
+   * apply).
+   */
   private ConditionalDensityEstimator truncated(SimulationSet sims, TrainingConfig config) {
     Batch theta = sims.theta();
     UnconstrainedSpace box = new UnconstrainedSpace(model.prior());
+    boolean auto = thetaSpace == ThetaSpace.AUTO;
     for (int r = 0; r < theta.rows(); r++) {
       if (!model.prior().inSupport(theta.row(r))) {
+        if (auto) {
+          return estimator.train(theta, sims.x(), config, listener);
+        }
         throw new IllegalArgumentException("sims: θ of simulation " + sims.indices()[r] + ", "
             + java.util.Arrays.toString(theta.row(r)) + ", is outside the support of model '" + model.id()
             + "''s prior, so a density truncated to it cannot fit it; remove it or use --theta-space original");
       }
     }
     try {
-      return estimator.trainTruncated(theta, sims.x(), box.lower(), box.upper(), config, listener);
+      return estimator.trainTruncated(theta, sims.x(), box.lower(), box.upper(), auto ? ThetaSpace.AUTO_MIN_LEAK : 0,
+          config, listener);
     } catch (UnsupportedOperationException e) {
+      if (auto) {
+        return estimator.train(theta, sims.x(), config, listener);
+      }
       throw new IllegalArgumentException("--theta-space truncated: " + e.getMessage() + "; use a flow (maf, nsf "
           + "or coupling)");
     }

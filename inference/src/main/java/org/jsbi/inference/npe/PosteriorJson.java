@@ -61,6 +61,10 @@ final class PosteriorJson {
     config.put("seed", c.seed());
     ObjectNode history = training.putObject("history");
     history.put("bestEpoch", state.history().bestEpoch());
+    if (!Double.isNaN(state.history().supportLeak())) {
+      history.put("supportLeak", state.history().supportLeak());
+      history.put("finishFrom", state.history().finishFrom());
+    }
     ArrayNode epochs = history.putArray("epochs");
     for (EpochStats e : state.history().epochs()) {
       epochs.addArray().add(e.epoch()).add(e.trainingLoss()).add(e.validationLoss()).add(e.elapsedSeconds());
@@ -89,8 +93,8 @@ final class PosteriorJson {
       thetaSpace(json);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--posterior: " + file + " has thetaSpace '"
-          + json.path("thetaSpace").asText() + "', expected 'original', 'unconstrained' or 'truncated'; the file is corrupt: "
-          + "train the posterior again");
+          + json.path("thetaSpace").asText() + "', expected " + ThetaSpace.NAMES + "; the file is corrupt: train the "
+          + "posterior again");
     }
     String method = json.path("method").asText();
     if (!method.equals("npe") && !method.equals("nle")) {
@@ -129,7 +133,8 @@ final class PosteriorJson {
     for (JsonNode e : h.path("epochs")) {
       epochs.add(new EpochStats(e.get(0).asInt(), e.get(1).asDouble(), e.get(2).asDouble(), e.get(3).asDouble()));
     }
-    return new TrainingHistory(epochs, h.path("bestEpoch").asInt());
+    return new TrainingHistory(epochs, h.path("bestEpoch").asInt(), h.path("supportLeak").asDouble(Double.NaN),
+        h.path("finishFrom").asInt(0));
   }
 
   private static void standardization(ObjectNode node, Standardization s) {

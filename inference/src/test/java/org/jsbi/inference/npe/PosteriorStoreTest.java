@@ -30,7 +30,7 @@ class PosteriorStoreTest {
   void train() {
     registry = Plugins.load();
     Model model = registry.model("two-moons");
-    posterior = new Npe(model, registry.estimator("maf"))
+    posterior = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.ORIGINAL)
         .train(Simulations.run(model, 1000, 1), TrainingConfig.defaults(1).withMaxEpochs(15));
   }
 
@@ -131,7 +131,7 @@ class PosteriorStoreTest {
     }
     Files.writeString(meta, json.replace("\"thetaSpace\" : \"original\"", "\"thetaSpace\" : \"sideways\""));
     assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
-        .hasMessageContaining("has thetaSpace 'sideways', expected 'original', 'unconstrained' or 'truncated'");
+        .hasMessageContaining("has thetaSpace 'sideways', expected 'original', 'unconstrained', 'truncated' or 'auto'");
   }
 
   @Test

@@ -46,7 +46,7 @@ class TruncatedNpeTest {
     // A short patience, so that the truncated finish starts well within the epoch cap.
     TrainingConfig config = TrainingConfig.defaults(3).withMaxEpochs(80).withPatience(5);
     truncated = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.TRUNCATED).train(sims, config);
-    original = new Npe(model, registry.estimator("maf")).train(sims, config);
+    original = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.ORIGINAL).train(sims, config);
   }
 
   @AfterAll
@@ -82,7 +82,8 @@ class TruncatedNpeTest {
     // there, epoch for epoch, and then carries on with the truncated loss.
     SimulationSet sims = Simulations.run(model, 1000, 5);
     TrainingConfig config = TrainingConfig.defaults(5).withMaxEpochs(200).withPatience(3).withLearningRateDrops(0);
-    try (NpePosterior plain = new Npe(model, registry.estimator("maf")).train(sims, config);
+    try (NpePosterior plain = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.ORIGINAL)
+        .train(sims, config);
         NpePosterior finished = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.TRUNCATED)
             .train(sims, config)) {
       List<EpochStats> p = plain.estimator().history().withoutTimings().epochs();
@@ -91,6 +92,69 @@ class TruncatedNpeTest {
       assertThat(f.size()).isGreaterThan(p.size());
       assertThat(f.subList(0, p.size())).isEqualTo(p);
       assertThat(f.get(p.size()).validationLoss()).isLessThan(p.get(p.size() - 1).validationLoss());
+    }
+  }
+
+  @Test
+  void belowTheLeakThresholdTrainingGoesOnToTheOriginalWeights() {
+    SimulationSet sims = Simulations.run(model, 1000, 5);
+    TrainingConfig config = TrainingConfig.defaults(5).withMaxEpochs(200).withPatience(3);
+    double[] lower = {0, 0};
+    double[] upper = {1, 1};
+    Batch theta = UnconstrainedNpeTest.exact(50, 17);
+    try (NpePosterior plain = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.ORIGINAL)
+            .train(sims, config);
+        var never = registry.estimator("maf").trainTruncated(sims.theta(), sims.x(), lower, upper, 1.0, config,
+            e -> { });
+        var always = registry.estimator("maf").trainTruncated(sims.theta(), sims.x(), lower, upper, 0.0, config,
+            e -> { })) {
+      var p = plain.estimator().history();
+      var n = never.history();
+      assertThat(p.supportLeak()).isNaN();
+      assertThat(n.supportLeak()).isGreaterThan(0.0).isLessThan(1.0);
+      assertThat(n.finishFrom()).isZero();
+      assertThat(n.withoutTimings().epochs()).isEqualTo(p.withoutTimings().epochs());
+      Batch x = Batch.zeros(theta.rows(), 2);
+      for (int r = 0; r < theta.rows(); r++) {
+        x.setRow(r, UnconstrainedNpeTest.XO);
+      }
+      assertThat(never.logProb(theta, x)).containsExactly(plain.estimator().logProb(theta, x));
+      // The same leak, measured at the same point of the same fit, and from there on the truncated loss.
+      assertThat(always.history().supportLeak()).isEqualTo(n.supportLeak());
+      assertThat(always.history().finishFrom()).isGreaterThan(1);
+      assertThat(always.history().epochs().subList(0, always.history().finishFrom() - 1).stream()
+          .map(e -> e.validationLoss()).toList()).isEqualTo(n.epochs().subList(0, always.history().finishFrom() - 1)
+          .stream().map(e -> e.validationLoss()).toList());
+    }
+  }
+
+  @Test
+  void autoFinishesAsTruncatedOnlyFromItsLeakThreshold() throws IOException {
+    try (NpePosterior auto = new Npe(model, registry.estimator("maf")).train(Simulations.run(model, 1000, 5),
+        TrainingConfig.defaults(5).withMaxEpochs(200).withPatience(3))) {
+      var h = auto.estimator().history();
+      System.out.printf("auto: q's mass outside the box %.3f, finished from epoch %d%n", h.supportLeak(),
+          h.finishFrom());
+      assertThat(auto.thetaSpace()).isEqualTo(ThetaSpace.AUTO);
+      assertThat(h.supportLeak()).isBetween(0.0, 1.0);
+      assertThat(h.finishFrom() > 0).isEqualTo(h.supportLeak() >= ThetaSpace.AUTO_MIN_LEAK);
+    }
+    // The leak and the finish's first epoch are saved with the history.
+    Model moons = registry.model("two-moons"); // a registered model, so that loading can look it up
+    try (NpePosterior auto = new Npe(moons, registry.estimator("maf")).train(Simulations.run(moons, 1000, 2),
+        TrainingConfig.defaults(2).withMaxEpochs(100).withPatience(3))) {
+      Path saved = dir.resolve("auto");
+      PosteriorStore.save(auto, saved);
+      try (TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
+        assertThat(auto.estimator().history().supportLeak()).isBetween(0.0, 1.0);
+        assertThat(loaded.estimator().history()).isEqualTo(auto.estimator().history());
+        assertThat(((NpePosterior) loaded).thetaSpace()).isEqualTo(ThetaSpace.AUTO);
+      }
+    }
+    // An estimated density cannot be truncated: auto fits it in the original space.
+    try (NpePosterior cvae = new Npe(model, registry.estimator("cvae")).train(Simulations.run(model, 100, 1),
+        TrainingConfig.defaults(1).withMaxEpochs(1))) {
+      assertThat(cvae.estimator().history().supportLeak()).isNaN();
     }
   }
 
