@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
   boolean retrain;
 
   private static final String HEADER =
-      "task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed,min_ess,max_rhat";
+      "task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed,min_ess,max_rhat,support_leak,finish_from";
 
   @Override
   public Integer call() throws Exception {
@@ -139,7 +139,11 @@ final class BenchCommand implements Callable<Integer> {
         : training.npe(model, factory).train(sims, config)) {
       TrainedPosterior posterior = mcmc.apply(trained);
       long t2 = System.nanoTime();
-      int epochs = posterior.estimator().history().epochCount();
+      var history = posterior.estimator().history();
+      int epochs = history.epochCount();
+      // q's mass outside the prior's box at the first plateau, and the truncated finish's first epoch (NPE, box).
+      String leak = Double.isNaN(history.supportLeak()) ? ","
+          : String.format(Locale.ROOT, "%.4f,%d", history.supportLeak(), history.finishFrom());
       for (int k : group) {
         References.Case ref = refs.load(k, samples);
         long sampleSeed = retrain ? trainSeed : trainSeed + k; // retraining: as before amortized runs existed
@@ -156,8 +160,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         long s1 = System.nanoTime();
         double c2st = C2st.score(s.samples(), ref.samples(), sampleSeed);
-        sink.accept(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.2f,%.2f,%.2f,%d,%d,%s", model.id(), budget, k, c2st,
-            (t1 - t0) / 1e9, (t2 - t1) / 1e9, (s1 - s0) / 1e9, epochs, trainSeed, mcmc));
+        sink.accept(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.2f,%.2f,%.2f,%d,%d,%s,%s", model.id(), budget, k,
+            c2st, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (s1 - s0) / 1e9, epochs, trainSeed, mcmc, leak));
       }
     }
   }

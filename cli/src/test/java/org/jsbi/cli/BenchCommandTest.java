@@ -20,13 +20,18 @@ class BenchCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(out);
     assertThat(lines.get(0))
-        .isEqualTo("task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed,min_ess,max_rhat");
+        .isEqualTo("task,budget,observation,c2st,simulate_s,train_s,sample_s,epochs,seed,min_ess,max_rhat,"
+            + "support_leak,finish_from");
     assertThat(lines).hasSize(3);
     for (String line : lines.subList(1, 3)) {
       String[] cells = line.split(",");
       assertThat(cells[0]).isEqualTo("gaussian-mixture");
       assertThat(Double.parseDouble(cells[3])).as("C2ST").isBetween(0.3, 1.0);
       assertThat(Integer.parseInt(cells[7])).as("epochs").isPositive();
+      // NPE on a box prior: q's mass outside the box at the first plateau, and whether the finish ran.
+      assertThat(Double.parseDouble(cells[11])).as("support leak").isBetween(0.0, 1.0);
+      assertThat(Integer.parseInt(cells[12]) > 0).as("finished truncated")
+          .isEqualTo(Double.parseDouble(cells[11]) >= 0.15);
     }
     String[] first = lines.get(1).split(",");
     String[] second = lines.get(2).split(",");
