@@ -14,14 +14,22 @@ import org.jsbi.api.Batch;
  * which aims at as many of the one as of the other: too wide a width is mostly shrunk from, too narrow a one mostly
  * stepped out of. After warm-up the widths stay fixed, so the kept sweeps are those of one fixed slice sampler.
  *
- * <p>A round of calls costs about as much for a few chains as for many, so when few chains (or interval ends) are
- * left, each is given several candidates in the same call: see {@link #candidates}. This changes how many calls a
- * step takes, not what it draws from.
+ * <p>A call has a fixed cost, about that of 80 to 140 rows of a flow's likelihood, so when few chains (or interval
+ * ends) are left, each is given several candidates in the same call: see {@link #candidates}. This changes how many
+ * calls a step takes, not what it draws from.
  */
 final class SliceSampler extends ChainSampler {
   private static final int MAX_STEP_OUT = 20;
   private static final int MAX_SHRINK = 100;
   private static final int MAX_CANDIDATES = 16;
+  /**
+   * The rows up to which a call is filled with extra candidates. LikelihoodBenchmark puts a call of a 2-D flow at
+   * about 0.5 ms plus 3.6 µs a row for {@code nsf} and 0.14 ms plus 1.8 µs a row for {@code maf}: extra candidates,
+   * most of which go unused, pay while the rows they add cost less than the call they may save. On two-moons NLE
+   * with 500 chains, filling calls up to 64 rows instead of up to the first round's size cut the rows evaluated by a
+   * quarter for about 50% more calls, and the time by about a fifth (BENCHMARKS.md).
+   */
+  private static final int CALL_ROWS = 64;
   private final double[] width;
   /** Per coordinate, in the current sweep: interval ends moved out while stepping out, and candidates rejected. */
   private final long[] expansions;
@@ -174,13 +182,14 @@ final class SliceSampler extends ChainSampler {
 
   /**
    * Candidates per chain (or interval end) in a round where {@code active} of {@code all} are still working: as
-   * many as keep the call no larger than the first round's, at most {@link #MAX_CANDIDATES}. Shrinking takes the
+   * many as keep the call within {@link #CALL_ROWS} rows and no larger than the first round's, at least one and at
+   * most {@link #MAX_CANDIDATES}. Shrinking takes the
    * candidates in order, skipping those that earlier ones have shrunk the interval past; each one taken is then
    * uniform on the current interval, as when drawn alone, so the chain's moves are those of one candidate per round.
    * Stepping out stops at the first candidate outside the slice, giving the same interval as one width per round.
    */
   private static int candidates(int all, int active) {
-    return Math.max(1, Math.min(MAX_CANDIDATES, all / active));
+    return Math.max(1, Math.min(MAX_CANDIDATES, Math.min(all, CALL_ROWS) / active));
   }
 
   private static int[] stillWorking(boolean[] done, int remaining) {
