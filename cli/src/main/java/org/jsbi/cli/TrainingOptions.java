@@ -36,7 +36,7 @@ public final class TrainingOptions {
       + "fits it to θ mapped to all of ℝ^d (logit per bounded dimension), so no mass leaks past the support's "
       + "edges; 'truncated' fits it to θ as drawn and, once the validation loss first stops improving, finishes it "
       + "as a density truncated to the support, so it may put mass past the edges where that fits the inside "
-      + "better; 'auto' is 'truncated' where q then puts at least 15% of its mass outside the support, and "
+      + "better; 'auto' is 'truncated' where q then puts at least 15%% of its mass outside the support, and "
       + "'original' elsewhere (default ${DEFAULT-VALUE}).")
   String thetaSpace;
 
