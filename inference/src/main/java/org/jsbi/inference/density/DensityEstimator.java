@@ -1,5 +1,6 @@
 package org.jsbi.inference.density;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.jsbi.api.Arguments;
@@ -38,10 +39,21 @@ public final class DensityEstimator implements ConditionalDensityEstimator {
       throw new IllegalArgumentException("state: expected an estimator of kind '" + spec.kind() + "', got '"
           + state.kind() + "'");
     }
-    DensitySession session = new DensitySession(spec, state.inputDim(), state.conditionDim(), null, state.weights());
+    return frozen(spec, state.inputDim(), state.conditionDim(), state.weights(), state.input(), state.condition(),
+        state.history());
+  }
+
+  /**
+   * An estimator for inference on fixed weights, held as graph constants ({@link org.jsbi.inference.tf.Parameters#frozen}). A trained one
+   * ends up here too, once its training graph (with the training set and Adam's moments) is closed, so it evaluates
+   * and samples exactly as it will after saving and loading.
+   */
+  static DensityEstimator frozen(EstimatorSpec spec, int inputDim, int conditionDim, Map<String, float[]> weights,
+      Standardization input, Standardization condition, TrainingHistory history) {
+    DensitySession session = new DensitySession(spec, inputDim, conditionDim, null, weights);
     try {
       session.start();
-      return new DensityEstimator(spec, session, state.input(), state.condition(), state.history());
+      return new DensityEstimator(spec, session, input, condition, history);
     } catch (RuntimeException e) {
       session.close();
       throw e;

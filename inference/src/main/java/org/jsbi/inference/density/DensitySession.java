@@ -40,8 +40,10 @@ final class DensitySession implements AutoCloseable {
     this.graph = new Graph();
     try {
       this.tf = Ops.create(graph);
-      Parameters.Packed<DensityGraph> built = Parameters.packed(tf, init, restored,
-          (ops, p) -> spec.build(ops, p, dim, conditionDim));
+      // Saved weights are only ever used for inference, so they go in as constants (see Parameters.frozen).
+      Parameters.Packed<DensityGraph> built = restored == null
+          ? Parameters.packed(tf, init, null, (ops, p) -> spec.build(ops, p, dim, conditionDim))
+          : Parameters.frozen(tf, restored, (ops, p) -> spec.build(ops, p, dim, conditionDim));
       this.parameters = built.parameters();
       this.density = built.graph();
       this.input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, dim)));

@@ -3,6 +3,7 @@ package org.jsbi.inference.density;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.jsbi.api.Arguments;
 import org.jsbi.api.Batch;
@@ -138,7 +139,9 @@ public final class DensityTrainer {
       TrainingHistory history = loop(session, new Feeds(idx, seed, supportSeed, supportRng),
           first == null ? last : first, new Finish(last, leak, minLeak), snapshot, drop, trainRows.length, batchSize,
           config, rng, listener);
-      return new DensityEstimator(spec, fs, sIn, sCond, history);
+      Map<String, float[]> weights = fs.weights();
+      fs.close();
+      return DensityEstimator.frozen(spec, input.cols(), condition.cols(), weights, sIn, sCond, history);
     } catch (RuntimeException | Error e) {
       fs.close();
       throw e;

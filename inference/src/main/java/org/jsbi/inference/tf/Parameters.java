@@ -25,7 +25,7 @@ import org.tensorflow.types.TFloat32;
  * microseconds per op, the bookkeeping of fifty small weights otherwise costs as much as the network.
  */
 public final class Parameters {
-  private enum Mode { INDIVIDUAL, PROBE, PACKED }
+  private enum Mode { INDIVIDUAL, PROBE, PACKED, FROZEN }
 
   private final Ops tf;
   private final Mode mode;
@@ -60,13 +60,30 @@ public final class Parameters {
    */
   public static <T> Packed<T> packed(Ops tf, RandomGenerator rng, Map<String, float[]> restored,
       BiFunction<Ops, Parameters, T> build) {
+    return build(tf, rng, restored, build, false);
+  }
+
+  /**
+   * Builds a graph for inference only, on saved weights held as constants rather than a variable. TensorFlow's graph
+   * optimizer then computes everything that depends on the weights alone once, when the session first runs (masked
+   * and mixing matrices, their log-determinants, reshapes), instead of on every call: the fixed cost of one call is
+   * what MCMC on a learned likelihood pays thousands of times (BENCHMARKS.md, "Inference on constant weights").
+   * The coupling flows compute bit for bit what they computed on a variable; the MAF's results differ in the last
+   * bits (not through Grappler's arithmetic optimizer or remapper: switching those off changes nothing). {@link #variables()} is empty.
+   */
+  public static <T> Packed<T> frozen(Ops tf, Map<String, float[]> weights, BiFunction<Ops, Parameters, T> build) {
+    return build(tf, null, java.util.Objects.requireNonNull(weights, "weights"), build, true);
+  }
+
+  private static <T> Packed<T> build(Ops tf, RandomGenerator rng, Map<String, float[]> restored,
+      BiFunction<Ops, Parameters, T> build, boolean frozen) {
     Parameters probe;
     try (Graph scratch = new Graph()) {
       Ops scratchOps = Ops.create(scratch);
       probe = new Parameters(scratchOps, Mode.PROBE, rng, restored);
       build.apply(scratchOps, probe);
     }
-    Parameters p = new Parameters(tf, Mode.PACKED, null, null);
+    Parameters p = new Parameters(tf, frozen ? Mode.FROZEN : Mode.PACKED, null, null);
     p.shapes.putAll(probe.shapes);
     p.order.addAll(probe.shapes.keySet());
     p.initial.putAll(probe.initial);
@@ -80,12 +97,18 @@ public final class Parameters {
       at += v.length;
       sizes[i++] = v.length;
     }
-    Variable<TFloat32> v = tf.withName("parameters").variable(tf.constant(Shape.of(total), DataBuffers.of(all)));
-    p.variables.put("parameters", v);
+    Operand<TFloat32> values;
+    if (frozen) {
+      values = tf.withName("parameters").constant(Shape.of(total), DataBuffers.of(all));
+    } else {
+      Variable<TFloat32> v = tf.withName("parameters").variable(tf.constant(Shape.of(total), DataBuffers.of(all)));
+      p.variables.put("parameters", v);
+      values = tf.identity(v);
+    }
     if (sizes.length == 1) {
-      p.pieces.add(tf.identity(v));
+      p.pieces.add(values);
     } else if (sizes.length > 1) {
-      tf.splitV(tf.identity(v), tf.constant(sizes), tf.constant(0), (long) sizes.length).forEach(p.pieces::add);
+      tf.splitV(values, tf.constant(sizes), tf.constant(0), (long) sizes.length).forEach(p.pieces::add);
     }
     return new Packed<>(p, build.apply(tf, p));
   }
@@ -113,7 +136,7 @@ public final class Parameters {
   }
 
   private Operand<TFloat32> create(String name, long[] shape, float[] init) {
-    if (mode == Mode.PACKED) {
+    if (mode == Mode.PACKED || mode == Mode.FROZEN) {
       return piece(name, shape);
     }
     if (shapes.containsKey(name)) {
@@ -155,6 +178,11 @@ public final class Parameters {
 
   /** The current value of every weight, by name, read from {@code session}. */
   public Map<String, float[]> read(Session session) {
+    if (mode == Mode.FROZEN) {
+      Map<String, float[]> out = new LinkedHashMap<>();
+      initial.forEach((name, values) -> out.put(name, values.clone()));
+      return out;
+    }
     Session.Runner runner = Sessions.runner(session);
     variables.values().forEach(runner::fetch);
     Map<String, float[]> out = new LinkedHashMap<>();
