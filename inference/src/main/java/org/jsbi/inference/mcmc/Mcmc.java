@@ -73,34 +73,57 @@ public final class Mcmc {
   }
 
   /**
-   * One starting point per chain: {@value #SIR_CANDIDATES_PER_CHAIN} prior draws per chain, weighted by their
-   * likelihood, resampled with replacement.
+   * One starting point per chain, as sbi's {@code init_strategy="sir"}: each chain draws its own
+   * {@value #SIR_CANDIDATES_PER_CHAIN} prior candidates and picks one of them with probability proportional to its
+   * likelihood. The chains' starts are independent, so each finds its own mode. (Resampling all chains from one pooled
+   * set puts them on the few candidates that dominate it when the likelihood is sharp: on slcp at 10⁵ simulations a
+   * handful of points, often in only some of the four modes, which the chains then never leave.)
    */
   static Batch sirInit(Prior prior, LogDensity logLikelihood, int chains, RandomGenerator rng) {
     Batch candidates = prior.sample(chains * SIR_CANDIDATES_PER_CHAIN, rng);
     double[] logW = logLikelihood.evaluate(candidates);
-    double max = Double.NEGATIVE_INFINITY;
-    for (double w : logW) {
-      if (w > max) {
-        max = w;
+    int[] picked = new int[chains];
+    double[] cumulative = new double[SIR_CANDIDATES_PER_CHAIN];
+    boolean any = false;
+    for (int c = 0; c < chains; c++) {
+      int from = c * SIR_CANDIDATES_PER_CHAIN;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < SIR_CANDIDATES_PER_CHAIN; k++) {
+        if (logW[from + k] > max) {
+          max = logW[from + k];
+        }
       }
+      if (!(max > Double.NEGATIVE_INFINITY)) {
+        picked[c] = -1;
+        continue;
+      }
+      any = true;
+      double total = 0;
+      for (int k = 0; k < SIR_CANDIDATES_PER_CHAIN; k++) {
+        total += Double.isNaN(logW[from + k]) ? 0 : Math.exp(logW[from + k] - max);
+        cumulative[k] = total;
+      }
+      int k = java.util.Arrays.binarySearch(cumulative, rng.nextDouble() * total);
+      picked[c] = from + Math.min(k >= 0 ? k : -k - 1, SIR_CANDIDATES_PER_CHAIN - 1);
     }
-    if (!(max > Double.NEGATIVE_INFINITY) || Double.isNaN(max)) {
+    if (!any) {
       throw new IllegalStateException("MCMC: the likelihood is zero (or NaN) at all " + logW.length + " prior draws "
           + "used to start the chains; check that the observation can come from this model");
     }
-    double[] cumulative = new double[logW.length];
-    double total = 0;
-    for (int k = 0; k < logW.length; k++) {
-      total += Double.isNaN(logW[k]) ? 0 : Math.exp(logW[k] - max);
-      cumulative[k] = total;
-    }
-    int[] picked = new int[chains];
     for (int c = 0; c < chains; c++) {
-      double u = rng.nextDouble() * total;
-      int k = java.util.Arrays.binarySearch(cumulative, u);
-      picked[c] = Math.min(k >= 0 ? k : -k - 1, logW.length - 1);
+      if (picked[c] < 0) {
+        picked[c] = firstPicked(picked); // no candidate of its own with a positive likelihood
+      }
     }
     return candidates.selectRows(picked);
+  }
+
+  private static int firstPicked(int[] picked) {
+    for (int p : picked) {
+      if (p >= 0) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("no chain start");
   }
 }

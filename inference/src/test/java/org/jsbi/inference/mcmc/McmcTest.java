@@ -10,6 +10,7 @@ import org.assertj.core.data.Offset;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Priors;
 import org.jsbi.api.RandomStreams;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -128,5 +129,31 @@ class McmcTest {
         identity);
     assertThat(longer.rHat()[0]).as("the same chains after warm-up").isLessThan(1.01);
     assertThat(longer.warnings()).isEmpty();
+  }
+
+  /**
+   * A sharp likelihood with two modes of equal mass, at θ₁ = ±2 (sd 0.05): each chain's start comes from its own
+   * candidates, so the starts are all different and split between the modes as a fair coin would. (Resampling every
+   * chain from one pooled set put all 200 on a handful of candidates that dominated it.)
+   */
+  @Test
+  void chainStartsAreIndependentAndFindEveryMode() {
+    LogDensity twoModes = theta -> {
+      double[] out = new double[theta.rows()];
+      for (int r = 0; r < theta.rows(); r++) {
+        double a = (theta.get(r, 0) - 2) / 0.05;
+        double b = (theta.get(r, 0) + 2) / 0.05;
+        double c = theta.get(r, 1) / 0.05;
+        out[r] = Math.log(Math.exp(-0.5 * a * a) + Math.exp(-0.5 * b * b)) - 0.5 * c * c;
+      }
+      return out;
+    };
+    int chains = 200;
+    Batch start = Mcmc.sirInit(Priors.boxUniform(2, -3, 3), twoModes, chains, rng(5));
+    long distinct = Arrays.stream(start.column(0)).distinct().count();
+    long upper = Arrays.stream(start.column(0)).filter(t -> t > 0).count();
+    assertThat(distinct).as("distinct starts").isGreaterThan(chains * 9 / 10);
+    // Binomial(200, 1/2): 100 ± 3.5 standard deviations.
+    assertThat(upper).as("starts in the upper mode").isBetween(65L, 135L);
   }
 }
