@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
  * <p>NPE and NLE are amortized, so by default one trained estimator per task and budget serves every observation (its training time
  * is repeated on each row). {@code --retrain-per-observation} trains afresh for each observation, as sbibm's runs
  * did; both estimate the same expected C2ST per observation.
+ *
+ * <p>An observation whose sampling fails (the MCMC time cap, or NPE's acceptance caps) keeps its row, without a C2ST;
+ * the error is printed, the run goes on with the other observations, and the command exits with 1.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmark a method on sbibm tasks: C2ST against reference posteriors, with the time of each phase.")
@@ -94,6 +97,7 @@ final class BenchCommand implements Callable<Integer> {
     AtomicFiles.checkWritable("--output", output);
     PrintWriter out = spec.commandLine().getOut();
     List<String> rows = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     try (Registry registry = common.registry()) {
       training.check(method);
       EstimatorFactory factory = training.factory(registry);
@@ -106,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
           for (List<Integer> group : groups) {
             // One seed per trained posterior: the observation number joins it only when retraining per observation.
             long trainSeed = seed * 1_000_003L + budget * 101L + (retrain ? group.get(0) : 0);
-            run(model, factory, refs, budget, group, trainSeed, row -> {
+            run(model, factory, refs, budget, group, trainSeed, failures, row -> {
               rows.add(row);
               out.println(row);
               out.flush();
@@ -121,6 +125,12 @@ final class BenchCommand implements Callable<Integer> {
         }
       }
     }
+    if (!failures.isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("jsbi: " + failures.size() + " of " + rows.size() + " runs could not sample (" + String.join("; ",
+          failures) + "); their rows in " + output + " have no C2ST");
+      return Jsbi.EXIT_FAILURE;
+    }
     return 0;
   }
 
@@ -130,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
 
   /** Simulates and trains once, then scores each observation of {@code group}; rows carry the training seed. */
   private void run(Model model, EstimatorFactory factory, References refs, int budget, List<Integer> group,
-      long trainSeed, RowSink sink) throws Exception {
+      long trainSeed, List<String> failures, RowSink sink) throws Exception {
     long t0 = System.nanoTime();
     SimulationSet sims = new SimulationRunner(SimulationOptions.defaults()).run(model, budget, trainSeed);
     long t1 = System.nanoTime();
@@ -149,18 +159,27 @@ final class BenchCommand implements Callable<Integer> {
         long sampleSeed = retrain ? trainSeed : trainSeed + k; // retraining: as before amortized runs existed
         long s0 = System.nanoTime();
         String mcmc = ",";
-        PosteriorSamples s;
-        if (posterior instanceof NlePosterior nle) {
-          McmcResult r = nle.mcmc(samples, Batch.wrap(1, ref.observation().length, ref.observation()), sampleSeed);
-          s = new PosteriorSamples(r.samples(), samples, r.seconds());
-          mcmc = String.format(Locale.ROOT, "%.0f,%.4f", Arrays.stream(r.ess()).min().orElse(Double.NaN),
-              Arrays.stream(r.rHat()).max().orElse(Double.NaN));
-        } else {
-          s = posterior.sample(samples, ref.observation(), sampleSeed);
+        String c2st = "";
+        long s1;
+        try {
+          PosteriorSamples s;
+          if (posterior instanceof NlePosterior nle) {
+            McmcResult r = nle.mcmc(samples, Batch.wrap(1, ref.observation().length, ref.observation()), sampleSeed);
+            s = new PosteriorSamples(r.samples(), samples, r.seconds());
+            mcmc = String.format(Locale.ROOT, "%.0f,%.4f", Arrays.stream(r.ess()).min().orElse(Double.NaN),
+                Arrays.stream(r.rHat()).max().orElse(Double.NaN));
+          } else {
+            s = posterior.sample(samples, ref.observation(), sampleSeed);
+          }
+          s1 = System.nanoTime();
+          c2st = String.format(Locale.ROOT, "%.4f", C2st.score(s.samples(), ref.samples(), sampleSeed));
+        } catch (IllegalStateException e) {
+          s1 = System.nanoTime();
+          // A time cap or a tiny acceptance rate on one observation: keep its row, say why, and go on with the rest.
+          failures.add(model.id() + " at " + budget + ", observation " + k);
+          spec.commandLine().getErr().println("jsbi: " + failures.get(failures.size() - 1) + ": " + e.getMessage());
         }
-        long s1 = System.nanoTime();
-        double c2st = C2st.score(s.samples(), ref.samples(), sampleSeed);
-        sink.accept(String.format(Locale.ROOT, "%s,%d,%d,%.4f,%.2f,%.2f,%.2f,%d,%d,%s,%s", model.id(), budget, k,
+        sink.accept(String.format(Locale.ROOT, "%s,%d,%d,%s,%.2f,%.2f,%.2f,%d,%d,%s,%s", model.id(), budget, k,
             c2st, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (s1 - s0) / 1e9, epochs, trainSeed, mcmc, leak));
       }
     }

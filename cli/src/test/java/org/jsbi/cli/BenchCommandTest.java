@@ -54,6 +54,26 @@ class BenchCommandTest {
     assertThat(Double.parseDouble(cells[10])).as("max R-hat").isGreaterThan(0.9);
   }
 
+  /** One observation that cannot be sampled in time must not cost the others their rows. */
+  @Test
+  void keepsGoingWhenAnObservationHitsTheMcmcTimeCap() throws IOException {
+    Path out = dir.resolve("capped.csv");
+    CliRun run = CliRun.of("bench", "--method", "nle", "--estimator", "maf", "--tasks", "two-moons", "--budgets",
+        "300", "--observations", "1,2", "--num-samples", "300", "--mcmc-time-limit", "1e-6", "--output",
+        out.toString());
+    assertThat(run.exitCode()).isEqualTo(Jsbi.EXIT_FAILURE);
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(3);
+    for (String line : lines.subList(1, 3)) {
+      String[] cells = line.split(",", -1);
+      assertThat(cells).hasSize(13);
+      assertThat(cells[3]).as("no C2ST without samples").isEmpty();
+      assertThat(Integer.parseInt(cells[7])).as("epochs").isPositive();
+    }
+    assertThat(run.err()).contains("observation 1: MCMC: stopped at the time cap").contains("observation 2: ")
+        .contains("2 of 2 runs could not sample").doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
   @Test
   void retrainsPerObservationOnRequest() throws IOException {
     Path out = dir.resolve("bench.csv");
