@@ -44,9 +44,10 @@ public final class DensityEstimator implements ConditionalDensityEstimator {
   }
 
   /**
-   * An estimator for inference on fixed weights, held as graph constants ({@link org.jsbi.inference.tf.Parameters#frozen}). A trained one
-   * ends up here too, once its training graph (with the training set and Adam's moments) is closed, so it evaluates
-   * and samples exactly as it will after saving and loading.
+   * An estimator for inference on fixed weights, held as graph constants
+   * ({@link org.jsbi.inference.tf.Parameters#frozen}). A trained one ends up here too, once its training graph (with
+   * the training set and Adam's moments) is closed, so it evaluates and samples exactly as it will after saving and
+   * loading.
    */
   static DensityEstimator frozen(EstimatorSpec spec, int inputDim, int conditionDim, Map<String, float[]> weights,
       Standardization input, Standardization condition, TrainingHistory history) {

@@ -41,9 +41,10 @@ final class DensitySession implements AutoCloseable {
     try {
       this.tf = Ops.create(graph);
       // Saved weights are only ever used for inference, so they go in as constants (see Parameters.frozen).
-      Parameters.Packed<DensityGraph> built = restored == null
-          ? Parameters.packed(tf, init, null, (ops, p) -> spec.build(ops, p, dim, conditionDim))
-          : Parameters.frozen(tf, restored, (ops, p) -> spec.build(ops, p, dim, conditionDim));
+      java.util.function.BiFunction<Ops, Parameters, DensityGraph> build = (ops, p) -> spec.build(ops, p, dim,
+          conditionDim);
+      Parameters.Packed<DensityGraph> built = restored == null ? Parameters.packed(tf, init, build)
+          : Parameters.frozen(tf, restored, build);
       this.parameters = built.parameters();
       this.density = built.graph();
       this.input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, dim)));

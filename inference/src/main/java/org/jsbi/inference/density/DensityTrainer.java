@@ -84,6 +84,8 @@ public final class DensityTrainer {
     SupportNormalizer support = lower == null || !SupportNormalizer.bounds(lower, upper) ? null
         : SupportNormalizer.of(lower, upper, sIn);
     DensitySession fs = new DensitySession(spec, input.cols(), condition.cols(), rng, null);
+    TrainingHistory history;
+    Map<String, float[]> weights;
     try {
       Ops tf = fs.tf;
       DensityGraph density = fs.density;
@@ -136,16 +138,14 @@ public final class DensityTrainer {
       // The truncation's draws take their seeds from a stream of their own, so the minibatch order is unchanged.
       RandomGenerator supportRng = support == null ? null
           : new RandomStreams(config.seed()).stream(1, RandomStreams.Purpose.ESTIMATOR);
-      TrainingHistory history = loop(session, new Feeds(idx, seed, supportSeed, supportRng),
+      history = loop(session, new Feeds(idx, seed, supportSeed, supportRng),
           first == null ? last : first, new Finish(last, leak, minLeak), snapshot, drop, trainRows.length, batchSize,
           config, rng, listener);
-      Map<String, float[]> weights = fs.weights();
-      fs.close();
-      return DensityEstimator.frozen(spec, input.cols(), condition.cols(), weights, sIn, sCond, history);
-    } catch (RuntimeException | Error e) {
-      fs.close();
-      throw e;
+      weights = fs.weights();
+    } finally {
+      fs.close(); // the training graph holds the training set and Adam's moments; inference gets a graph of its own
     }
+    return DensityEstimator.frozen(spec, input.cols(), condition.cols(), weights, sIn, sCond, history);
   }
 
   /** The validation loss's fixed noise seed: the same noise every epoch, so epochs compare fairly. */

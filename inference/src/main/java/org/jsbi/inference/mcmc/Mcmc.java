@@ -83,8 +83,8 @@ public final class Mcmc {
     Batch candidates = prior.sample(chains * SIR_CANDIDATES_PER_CHAIN, rng);
     double[] logW = logLikelihood.evaluate(candidates);
     int[] picked = new int[chains];
+    int fallback = -1; // the first chain's start, for chains none of whose candidates has a positive likelihood
     double[] cumulative = new double[SIR_CANDIDATES_PER_CHAIN];
-    boolean any = false;
     for (int c = 0; c < chains; c++) {
       int from = c * SIR_CANDIDATES_PER_CHAIN;
       double max = Double.NEGATIVE_INFINITY;
@@ -97,7 +97,6 @@ public final class Mcmc {
         picked[c] = -1;
         continue;
       }
-      any = true;
       double total = 0;
       for (int k = 0; k < SIR_CANDIDATES_PER_CHAIN; k++) {
         total += Double.isNaN(logW[from + k]) ? 0 : Math.exp(logW[from + k] - max);
@@ -105,25 +104,15 @@ public final class Mcmc {
       }
       int k = java.util.Arrays.binarySearch(cumulative, rng.nextDouble() * total);
       picked[c] = from + Math.min(k >= 0 ? k : -k - 1, SIR_CANDIDATES_PER_CHAIN - 1);
+      fallback = fallback < 0 ? picked[c] : fallback;
     }
-    if (!any) {
+    if (fallback < 0) {
       throw new IllegalStateException("MCMC: the likelihood is zero (or NaN) at all " + logW.length + " prior draws "
           + "used to start the chains; check that the observation can come from this model");
     }
     for (int c = 0; c < chains; c++) {
-      if (picked[c] < 0) {
-        picked[c] = firstPicked(picked); // no candidate of its own with a positive likelihood
-      }
+      picked[c] = picked[c] < 0 ? fallback : picked[c];
     }
     return candidates.selectRows(picked);
-  }
-
-  private static int firstPicked(int[] picked) {
-    for (int p : picked) {
-      if (p >= 0) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("no chain start");
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 import org.tensorflow.Graph;
@@ -56,11 +57,10 @@ public final class Parameters {
   /**
    * Builds a graph whose weights live in one variable. {@code build} runs twice: first on a scratch graph, to learn
    * the weights' names, shapes and initial values (drawn from {@code rng} in the order they are requested, as with
-   * separate variables), then on {@code tf}.
+   * separate variables), then on {@code tf}. Weights to train start here; saved ones go to {@link #frozen}.
    */
-  public static <T> Packed<T> packed(Ops tf, RandomGenerator rng, Map<String, float[]> restored,
-      BiFunction<Ops, Parameters, T> build) {
-    return build(tf, rng, restored, build, false);
+  public static <T> Packed<T> packed(Ops tf, RandomGenerator rng, BiFunction<Ops, Parameters, T> build) {
+    return build(tf, Objects.requireNonNull(rng, "rng"), null, build, false);
   }
 
   /**
@@ -72,7 +72,7 @@ public final class Parameters {
    * bits (not through Grappler's arithmetic optimizer or remapper: switching those off changes nothing). {@link #variables()} is empty.
    */
   public static <T> Packed<T> frozen(Ops tf, Map<String, float[]> weights, BiFunction<Ops, Parameters, T> build) {
-    return build(tf, null, java.util.Objects.requireNonNull(weights, "weights"), build, true);
+    return build(tf, null, Objects.requireNonNull(weights, "weights"), build, true);
   }
 
   private static <T> Packed<T> build(Ops tf, RandomGenerator rng, Map<String, float[]> restored,
