@@ -34,6 +34,9 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, int em
    */
   static final String COUPLING_REVISION = "2";
 
+  /** The MAF's graph revision: 2 shuffles the dimensions between transforms, where revision 1 reversed them. */
+  static final String MAF_REVISION = "2";
+
   public FlowSpec {
     if (!java.util.Set.of("maf", "nsf", "coupling").contains(kind)) {
       throw new IllegalArgumentException("kind: expected 'maf', 'nsf' or 'coupling', got '" + kind + "'");
@@ -90,9 +93,7 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, int em
     Map<String, String> m = new LinkedHashMap<>();
     m.put("hidden", Integer.toString(hidden));
     m.put("transforms", Integer.toString(transforms));
-    if (!kind.equals("maf")) {
-      m.put("revision", COUPLING_REVISION);
-    }
+    m.put("revision", revision(kind));
     if (bins > 0) {
       m.put("bins", Integer.toString(bins));
       m.put("tailBound", Float.toString(TAIL_BOUND));
@@ -104,11 +105,15 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, int em
     return m;
   }
 
+  private static String revision(String kind) {
+    return kind.equals("maf") ? MAF_REVISION : COUPLING_REVISION;
+  }
+
   static FlowSpec fromHyperParameters(String kind, Map<String, String> m) {
-    if (!kind.equals("maf") && !COUPLING_REVISION.equals(m.get("revision"))) {
+    if (!revision(kind).equals(m.get("revision"))) {
       throw new IllegalArgumentException("hyperParameters: this " + kind + " estimator was saved by an earlier jsbi "
-          + "whose coupling flow had another graph (revision " + m.getOrDefault("revision", "1") + ", this jsbi reads "
-          + COUPLING_REVISION + "); retrain it with this version");
+          + "whose flow had another graph (revision " + m.getOrDefault("revision", "1") + ", this jsbi reads "
+          + revision(kind) + "); retrain it with this version");
     }
     String bound = m.get("tailBound");
     if (bound != null && Float.parseFloat(bound) != TAIL_BOUND) {

@@ -1,5 +1,10 @@
 package org.jsbi.inference.flows;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.jsbi.inference.density.DensityGraph;
 import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.Operand;
@@ -8,16 +13,26 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Masked autoregressive flow (Papamakarios et al. 2017): a stack of affine autoregressive transforms, each
- * z_i = u_i · exp(s_i(u_&lt;i, c)) + m_i(u_&lt;i, c), with the order of dimensions reversed between transforms.
- * Density evaluation is one pass; sampling inverts each transform dimension by dimension.
+ * z_i = u_i · exp(s_i(u_&lt;i, c)) + m_i(u_&lt;i, c), with the dimensions shuffled between transforms, as sbi's MAF
+ * does. Density evaluation is one pass; sampling inverts each transform dimension by dimension.
+ *
+ * <p>The shuffles are fixed (drawn from {@link #ORDER_SEED}), so a saved flow rebuilds the same graph, and none is
+ * the identity: in two dimensions each one swaps the pair. Until revision 2 ({@link FlowSpec}) the order was
+ * reversed between transforms; with eight or ten dimensions that gave each dimension only two sets of predecessors,
+ * and slcp's likelihood at 10³ simulations was the one NLE cell the flow left behind sbibm (BENCHMARKS.md).
  */
 final class MafGraph implements FlowGraph {
   private final Made[] layers;
+  static final long ORDER_SEED = 20261123L;
+
   private final int dim;
+  /** orders[k][j]: the input dimension that becomes dimension j after transform k. */
+  private final int[][] orders;
 
   MafGraph(Ops tf, Parameters p, int dim, int conditionDim, int hidden, int transforms) {
     this.dim = dim;
     this.layers = new Made[transforms];
+    this.orders = orders(dim, transforms);
     for (int k = 0; k < transforms; k++) {
       layers[k] = new Made(tf, p, "maf.t" + k, dim, conditionDim, hidden);
     }
@@ -48,7 +63,7 @@ final class MafGraph implements FlowGraph {
       Operand<TFloat32> ld = tf.reduceSum(ss[1], tf.constant(1));
       logDet = logDet == null ? ld : tf.math.add(logDet, ld);
       if (k < layers.length - 1) {
-        u = reverse(tf, u);
+        u = gather(tf, u, orders[k]);
       }
     }
     return density ? tf.math.add(DensityGraph.standardNormalLogProb(tf, u, dim), logDet) : u;
@@ -59,7 +74,7 @@ final class MafGraph implements FlowGraph {
     Operand<TFloat32> y = noise;
     for (int k = layers.length - 1; k >= 0; k--) {
       if (k < layers.length - 1) {
-        y = reverse(tf, y);
+        y = gather(tf, y, inverse(orders[k]));
       }
       // After pass i, dimensions 0..i are exact, because output i depends only on inputs before i.
       Operand<TFloat32> x = tf.zerosLike(y);
@@ -72,11 +87,29 @@ final class MafGraph implements FlowGraph {
     return y;
   }
 
-  private Operand<TFloat32> reverse(Ops tf, Operand<TFloat32> u) {
-    int[] order = new int[dim];
-    for (int i = 0; i < dim; i++) {
-      order[i] = dim - 1 - i;
+  /** One shuffle per transform, each a permutation of 0..dim−1 other than the identity (when dim &gt; 1). */
+  static int[][] orders(int dim, int transforms) {
+    Random random = new Random(ORDER_SEED);
+    int[][] orders = new int[transforms][];
+    for (int k = 0; k < transforms; k++) {
+      List<Integer> order = new ArrayList<>(IntStream.range(0, dim).boxed().toList());
+      do {
+        Collections.shuffle(order, random);
+      } while (dim > 1 && IntStream.range(0, dim).allMatch(i -> order.get(i) == i));
+      orders[k] = order.stream().mapToInt(Integer::intValue).toArray();
     }
+    return orders;
+  }
+
+  private static int[] inverse(int[] order) {
+    int[] inverse = new int[order.length];
+    for (int j = 0; j < order.length; j++) {
+      inverse[order[j]] = j;
+    }
+    return inverse;
+  }
+
+  private static Operand<TFloat32> gather(Ops tf, Operand<TFloat32> u, int[] order) {
     return tf.gather(u, tf.constant(order), tf.constant(1));
   }
 }
