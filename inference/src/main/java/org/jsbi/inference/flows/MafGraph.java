@@ -19,12 +19,12 @@ import org.tensorflow.types.TFloat32;
  * <p>The shuffles are fixed (drawn from {@link #ORDER_SEED}), so a saved flow rebuilds the same graph, and none is
  * the identity: in two dimensions each one swaps the pair. Until revision 2 ({@link FlowSpec}) the order was
  * reversed between transforms; with eight or ten dimensions that gave each dimension only two sets of predecessors,
- * and slcp's likelihood at 10³ simulations was the one NLE cell the flow left behind sbibm (BENCHMARKS.md).
+ * and on slcp at 10³ simulations the flow's NLE posteriors were behind sbibm's (BENCHMARKS.md).
  */
 final class MafGraph implements FlowGraph {
-  private final Made[] layers;
   static final long ORDER_SEED = 20261123L;
 
+  private final Made[] layers;
   private final int dim;
   /** orders[k][j]: the input dimension that becomes dimension j after transform k. */
   private final int[][] orders;
