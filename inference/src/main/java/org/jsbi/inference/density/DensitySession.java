@@ -1,6 +1,7 @@
 package org.jsbi.inference.density;
 
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -41,8 +42,7 @@ final class DensitySession implements AutoCloseable {
     try {
       this.tf = Ops.create(graph);
       // Saved weights are only ever used for inference, so they go in as constants (see Parameters.frozen).
-      java.util.function.BiFunction<Ops, Parameters, DensityGraph> build = (ops, p) -> spec.build(ops, p, dim,
-          conditionDim);
+      BiFunction<Ops, Parameters, DensityGraph> build = (ops, p) -> spec.build(ops, p, dim, conditionDim);
       Parameters.Packed<DensityGraph> built = restored == null ? Parameters.packed(tf, init, build)
           : Parameters.frozen(tf, restored, build);
       this.parameters = built.parameters();

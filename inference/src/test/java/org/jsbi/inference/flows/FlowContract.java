@@ -1,6 +1,10 @@
 package org.jsbi.inference.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import org.assertj.core.data.Offset;
 import org.jsbi.api.Batch;
@@ -10,8 +14,22 @@ import org.jsbi.inference.DensityEstimatorContract;
 import org.jsbi.inference.density.DensityEstimator;
 import org.junit.jupiter.api.Test;
 
-/** The estimator contract, plus what every flow must satisfy: its inverse undoes its forward map to 1e-4. */
+/**
+ * The estimator contract, plus what every flow must satisfy: its inverse undoes its forward map to 1e-4, and weights
+ * saved by an earlier revision of its graph are refused.
+ */
 abstract class FlowContract extends DensityEstimatorContract {
+  @Test
+  void weightsSavedByAnEarlierGraphAreRefused() {
+    FlowSpec spec = ((FlowFactory) factory()).spec();
+    Map<String, String> saved = new HashMap<>(spec.hyperParameters());
+    assertThat(FlowSpec.fromHyperParameters(spec.kind(), saved)).isEqualTo(spec);
+    saved.remove("revision");
+    assertThatThrownBy(() -> FlowSpec.fromHyperParameters(spec.kind(), saved))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("revision 1, this jsbi reads 2").hasMessageContaining("retrain it");
+  }
+
   @Test
   void inverseUndoesTheForwardTransformIncludingFarTails() {
     var rng = new RandomStreams(9).single(RandomStreams.Purpose.SIMULATOR);
