@@ -9,6 +9,7 @@ import org.jsbi.api.Batch;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.nle.NlePosterior;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
@@ -29,7 +30,8 @@ final class SampleCommand implements Callable<Integer> {
   Path posteriorDir;
 
   @Option(names = "--observation", required = true, paramLabel = "FILE.csv",
-      description = "Observations: a header row, then one row of data values per observation.")
+      description = "Observations: a header row, then one row of data values per observation (per trial with "
+          + "--trials).")
   Path observation;
 
   @Option(names = "--num-samples", required = true, paramLabel = "N", description = "Samples per observation.")
@@ -42,6 +44,10 @@ final class SampleCommand implements Callable<Integer> {
       description = "Samples: a header of parameter names (after an 'observation' column when there are several).")
   Path output;
 
+  @Option(names = "--trials", description = "NLE only: the rows of --observation are i.i.d. trials of one θ. Draw "
+      + "from the one posterior given all of them (their log-likelihoods summed) instead of one per row.")
+  boolean trials;
+
   @Override
   public Integer call() throws Exception {
     if (numSamples <= 0) {
@@ -53,10 +59,18 @@ final class SampleCommand implements Callable<Integer> {
     try (Registry registry = common.registry(); TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       checkObservations(obs, posterior.dataDim(), observation);
+      if (trials && !(posterior instanceof NlePosterior)) {
+        throw new IllegalArgumentException("--trials: expected an NLE posterior, got " + posterior.method()
+            + " in " + posteriorDir + "; NPE's q(θ | x) takes one observation, so train with --method nle to "
+            + "combine i.i.d. trials");
+      }
       List<PosteriorSamples> samples;
       try (Progress progress = Progress.start(posterior.method().equals("nle") ? "MCMC" : "sample", 1,
           common.showProgress())) {
-        samples = progress.track(posterior).sample(numSamples, obs.rows(), seed);
+        TrainedPosterior tracked = progress.track(posterior);
+        samples = trials
+            ? List.of(((NlePosterior) tracked).sampleTrials(numSamples, obs.rows(), seed))
+            : tracked.sample(numSamples, obs.rows(), seed);
       }
       boolean several = samples.size() > 1;
       AtomicFiles.write(output, w -> {
@@ -76,7 +90,11 @@ final class SampleCommand implements Callable<Integer> {
           }
         }
       });
-      for (int k = 0; k < samples.size(); k++) {
+      if (trials) {
+        int m = obs.rows().rows();
+        out.printf(Locale.ROOT, "%d i.i.d. trial%s: %s%n", m, m == 1 ? "" : "s", samples.get(0).diagnostics());
+      }
+      for (int k = 0; k < samples.size() && !trials; k++) {
         PosteriorSamples s = samples.get(k);
         if (s.diagnostics().isEmpty()) {
           out.printf(Locale.ROOT, "observation %d: %d samples in %.2f s, acceptance rate %.3f%n", k + 1,

@@ -1,11 +1,16 @@
 package org.jsbi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,6 +51,72 @@ class NleCommandsTest {
         "--num-samples", "200", "--seed", "2", "--chains", "0", "--output", dir.resolve("mh.csv").toString());
     assertThat(noChains.exitCode()).isNotZero();
     assertThat(noChains.err()).contains("--chains").contains("got 0");
+  }
+
+  @Test
+  void combinesIidTrialsIntoOnePosterior() throws IOException {
+    Path one = dir.resolve("one-trial.csv");
+    Files.writeString(one, "data_1,data_2\n-0.6396706,0.16234657\n");
+    CliRun single = sample(posterior, one, "single.csv");
+    CliRun oneTrial = sample(posterior, one, "one-trial-samples.csv", "--trials");
+    assertThat(single.exitCode()).as(single.err()).isZero();
+    assertThat(oneTrial.exitCode()).as(oneTrial.err()).isZero();
+    assertThat(oneTrial.out()).contains("1 i.i.d. trial: slice sampler");
+    // One trial is the single-observation posterior, draw for draw.
+    assertThat(Files.readAllLines(dir.resolve("one-trial-samples.csv")))
+        .isEqualTo(Files.readAllLines(dir.resolve("single.csv")));
+
+    // gaussian-linear: θ ~ N(0, 0.1 I), x | θ ~ N(θ, 0.1 I), so after n trials each of the ten parameters has
+    // posterior variance 0.1 / (n + 1): 0.5 in all for one trial, 0.2 for four.
+    Path gl = dir.resolve("gl-nle");
+    CliRun train = CliRun.of("train", "--model", "gaussian-linear", "--method", "nle", "--num-simulations", "1000",
+        "--seed", "1", "--output", gl.toString());
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    String header = String.join(",", IntStream.rangeClosed(1, 10).mapToObj(i -> "data_" + i).toList());
+    String x = String.join(",", Collections.nCopies(10, "0.1"));
+    Path glOne = dir.resolve("gl-one.csv");
+    Files.writeString(glOne, header + "\n" + x + "\n");
+    Path glFour = dir.resolve("gl-four.csv");
+    Files.writeString(glFour, header + "\n" + (x + "\n").repeat(4));
+    CliRun four = sample(gl, glFour, "gl-four-samples.csv", "--trials");
+    assertThat(four.exitCode()).as(four.err()).isZero();
+    assertThat(four.out()).contains("4 i.i.d. trials: slice sampler");
+    List<String> fourDraws = Files.readAllLines(dir.resolve("gl-four-samples.csv"));
+    assertThat(fourDraws).hasSize(201);
+    assertThat(fourDraws.get(0)).doesNotContain("observation");
+    assertThat(sample(gl, glOne, "gl-one-samples.csv", "--trials").exitCode()).isZero();
+    assertThat(totalVariance(Files.readAllLines(dir.resolve("gl-one-samples.csv")))).isCloseTo(0.5, within(0.15));
+    assertThat(totalVariance(fourDraws)).isCloseTo(0.2, within(0.08));
+
+    CliRun npe = CliRun.of("train", "--model", "two-moons", "--estimator", "maf", "--num-simulations", "200",
+        "--seed", "1", "--max-epochs", "2", "--output", dir.resolve("npe-for-trials").toString());
+    assertThat(npe.exitCode()).as(npe.err()).isZero();
+    CliRun notNle = sample(dir.resolve("npe-for-trials"), one, "x.csv", "--trials");
+    assertThat(notNle.exitCode()).isNotZero();
+    assertThat(notNle.err()).contains("--trials: expected an NLE posterior, got npe").doesNotContain("\tat ");
+  }
+
+  private static CliRun sample(Path posteriorDir, Path observation, String output, String... extra) {
+    List<String> args = new ArrayList<>(List.of("sample", "--posterior", posteriorDir.toString(),
+        "--observation", observation.toString(), "--num-samples", "200", "--seed", "2",
+        "--output", dir.resolve(output).toString()));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  /** The sum over parameters of the sample variance, from a samples CSV with a header row. */
+  private static double totalVariance(List<String> lines) {
+    double[][] rows = lines.stream().skip(1)
+        .map(l -> Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
+        .toArray(double[][]::new);
+    double total = 0;
+    for (int j = 0; j < rows[0].length; j++) {
+      int col = j;
+      double mean = Arrays.stream(rows).mapToDouble(r -> r[col]).average().orElseThrow();
+      total += Arrays.stream(rows).mapToDouble(r -> (r[col] - mean) * (r[col] - mean)).sum()
+          / (rows.length - 1);
+    }
+    return total;
   }
 
   @Test
