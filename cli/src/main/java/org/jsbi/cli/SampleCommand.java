@@ -90,17 +90,15 @@ final class SampleCommand implements Callable<Integer> {
           }
         }
       });
-      if (trials) {
-        int m = obs.rows().rows();
-        out.printf(Locale.ROOT, "%d i.i.d. trial%s: %s%n", m, m == 1 ? "" : "s", samples.get(0).diagnostics());
-      }
-      for (int k = 0; k < samples.size() && !trials; k++) {
+      int m = obs.rows().rows();
+      for (int k = 0; k < samples.size(); k++) {
         PosteriorSamples s = samples.get(k);
+        String label = trials ? m + " i.i.d. trial" + (m == 1 ? "" : "s") : "observation " + (k + 1);
         if (s.diagnostics().isEmpty()) {
-          out.printf(Locale.ROOT, "observation %d: %d samples in %.2f s, acceptance rate %.3f%n", k + 1,
+          out.printf(Locale.ROOT, "%s: %d samples in %.2f s, acceptance rate %.3f%n", label,
               s.samples().rows(), s.seconds(), s.acceptanceRate());
         } else {
-          out.printf(Locale.ROOT, "observation %d: %s%n", k + 1, s.diagnostics());
+          out.printf(Locale.ROOT, "%s: %s%n", label, s.diagnostics());
         }
       }
       out.println("wrote " + output);
