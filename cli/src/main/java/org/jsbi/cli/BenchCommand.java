@@ -229,8 +229,10 @@ final class BenchCommand implements Callable<Integer> {
     Case load(int k, int n) throws java.io.IOException {
       if (dir != null) {
         Path folder = dir.resolve("num_observation_" + k);
-        double[] xo = CsvTable.read("--reference-dir", folder.resolve("observation.csv")).rows().row(0);
-        Batch all = CsvTable.read("--reference-dir", folder.resolve("reference_posterior_samples.csv")).rows();
+        CsvTable observation = CsvTable.read("--reference-dir", folder.resolve("observation.csv"));
+        double[] xo = observation.oneRow(observation.data(model));
+        Batch all = CsvTable.read("--reference-dir", folder.resolve("reference_posterior_samples.csv"))
+            .parameters(model);
         int[] first = java.util.stream.IntStream.range(0, Math.min(n, all.rows())).toArray();
         return new Case(xo, all.selectRows(first));
       }

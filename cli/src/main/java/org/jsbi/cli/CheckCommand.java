@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         + "NLE evidence when the posterior is NLE, and prior and posterior predictive checks; a verdict each.")
 final class CheckCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin CsvOptions csv;
   @Mixin McmcOptions mcmc;
   @Spec CommandSpec spec;
 
@@ -61,12 +62,11 @@ final class CheckCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--num-samples: expected at least 20 draws, got " + numSamples);
     }
     PrintWriter out = spec.commandLine().getOut();
-    CsvTable obs = CsvTable.read("--observation", observation);
+    CsvTable obs = csv.read("--observation", observation);
     try (Registry registry = common.registry();
         TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
-      SampleCommand.checkObservations(obs, posterior.dataDim(), observation);
-      ObservationChecks.Outcome outcome = ObservationChecks.run(registry, posterior, obs.rows(), numSimulations,
+      ObservationChecks.Outcome outcome = ObservationChecks.run(registry, posterior, obs.data(posterior.model()), numSimulations,
           numSamples, seed, embeddingSpace ? Boolean.TRUE : null);
       ObservationChecks.print(out, outcome);
       if (output != null) {

@@ -41,13 +41,23 @@ public final class Jsbi {
       return EXIT_USAGE;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      err.println("jsbi: error: " + oneLine(e));
+      OutOfMemoryError oom = outOfMemory(e);
+      err.println("jsbi: error: " + (oom != null ? outOfMemoryMessage(oom) : oneLine(e)));
       if (verbose) {
         e.printStackTrace(err);
       }
       return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILURE;
     });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("jsbi: error: " + outOfMemoryMessage(e));
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      code = EXIT_FAILURE;
+    }
     out.flush();
     err.flush();
     return code;
@@ -56,6 +66,23 @@ public final class Jsbi {
   private static String commandPath(CommandLine cl) {
     String path = cl.getCommandSpec().qualifiedName(" ");
     return path.startsWith("jsbi") ? path.substring(4).trim() + (path.length() > 4 ? " " : "") : path + " ";
+  }
+
+  private static OutOfMemoryError outOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError oom) {
+        return oom;
+      }
+    }
+    return null;
+  }
+
+  /** What ran out, and what helps: more heap, or less held at once. */
+  static String outOfMemoryMessage(OutOfMemoryError e) {
+    return String.format(java.util.Locale.ROOT, "out of memory (%s; the Java heap may grow to %.1f GiB): give "
+        + "jsbi more with JSBI_JAVA_OPTS=-Xmx<size> (e.g. -Xmx16g), or hold less at once: fewer --num-simulations "
+        + "or --num-samples per run, a smaller --chunk-size, or 'simulate --store DIR' to keep simulations on disk",
+        e.getMessage() == null ? "OutOfMemoryError" : e.getMessage(), Runtime.getRuntime().maxMemory() / 1073741824.0);
   }
 
   private static String oneLine(Throwable e) {

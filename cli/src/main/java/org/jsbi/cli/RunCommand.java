@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
         + "checks.json, report.html and the saved posterior/ to --output.")
 final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin CsvOptions csv;
   @Mixin TrainingOptions training;
   @Mixin McmcOptions mcmc;
   @Spec CommandSpec spec;
@@ -82,96 +83,71 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for everything written.")
   Path output;
 
+  @Option(names = "--force", description = "Replace the run that --output already holds.")
+  boolean force;
+
+  @Option(names = "--resume", description = "Finish the interrupted run in --output (its run.json says "
+      + "\"running\"), started with the same arguments: a saved posterior/ is loaded instead of trained again.")
+  boolean resume;
+
   @Override
   public Integer call() throws Exception {
     checkArguments();
+    training.check(method);
+    TrainingConfig config = training.config(TrainingConfig.defaults(seed));
     PrintWriter out = spec.commandLine().getOut();
     Map<String, String> timings = new LinkedHashMap<>();
     List<Path> written = new ArrayList<>();
     try (Registry registry = common.registry()) {
       Model model = registry.model(modelId);
-      CsvTable observed = readOne("--observation", observation, model.dataDim());
-      SampleCommand.checkObservations(observed, model.dataDim(), observation);
-      double[] xo = observed.rows().row(0);
-      double[] truth = trueParameters == null ? null
-          : readOne("--true-parameters", trueParameters, model.parameterDim()).rows().row(0);
-      Batch reference = referenceSamples == null ? null : readReference(model);
-      training.check(method);
+      CsvTable observed = csv.read("--observation", observation);
+      double[] xo = observed.oneRow(observed.data(model));
+      CsvTable truthFile = trueParameters == null ? null : csv.read("--true-parameters", trueParameters);
+      double[] truth = truthFile == null ? null : truthFile.oneRow(truthFile.parameters(model));
+      Batch reference = referenceSamples == null ? null
+          : csv.read("--reference-samples", referenceSamples).parameters(model);
       EstimatorFactory factory = training.factory(registry);
-      Files.createDirectories(output);
-
-      long t0 = System.nanoTime();
-      SimulationSet sims;
-      try (Progress progress = Progress.start("simulate", numSimulations, common.showProgress())) {
-        sims = new SimulationRunner(SimulationOptions.defaults().withListener(progress::stepTo))
-            .run(model, numSimulations, seed);
-      }
-      timings.put("simulate", seconds(t0));
-      out.println(sims.summary() + " of " + model.id());
-
-      long t1 = System.nanoTime();
-      TrainingConfig config = training.config(TrainingConfig.defaults(seed));
-      TrainedPosterior trained;
-      try (Progress progress = Progress.start("train " + training.estimator, config.maxEpochs(),
-          common.showProgress())) {
-        trained = method == TrainCommand.Method.nle
-            ? new Nle(model, factory).listener(progress::epoch).train(sims, config)
-            : training.npe(model, factory).listener(progress::epoch).train(sims, config);
-      }
-      try (trained) {
-        TrainedPosterior posterior = mcmc.apply(trained);
-        timings.put("train", seconds(t1));
-        var history = posterior.estimator().history();
-        out.printf(Locale.ROOT, "trained %s (%s): %d epochs, best validation loss %.4f at epoch %d%n",
-            training.estimator, method, history.epochCount(), history.bestValidationLoss(), history.bestEpoch());
-        TrainCommand.supportLeak(history).ifPresent(out::println);
+      Limits.checkArray("--num-samples", numSamples, model.parameterDim(), "parameters");
+      try (OutputDirectory claimed = OutputDirectory.claim("--output", output, force, resume)) {
+        RunState state = new RunState(output, resumeArguments(xo));
+        boolean resuming = resume && state.checkResumable(output);
+        if (force) {
+          RunFiles.clear(output);
+        }
+        Files.createDirectories(output);
+        state.running();
         Path posteriorDir = output.resolve("posterior");
-        PosteriorStore.save(posterior, posteriorDir);
+        TrainedPosterior trained;
+        String simulations;
+        if (resuming && Files.exists(posteriorDir)) {
+          trained = PosteriorStore.load(posteriorDir, registry);
+          simulations = trained.training().simulations() + " simulations (resumed from " + posteriorDir + ")";
+          timings.put("simulate and train", "resumed from the saved posterior");
+          out.println("resuming: loaded the posterior saved in " + posteriorDir);
+        } else {
+          long t0 = System.nanoTime();
+          SimulationSet sims;
+          try (Progress progress = Progress.start("simulate", numSimulations, common.showProgress())) {
+            sims = new SimulationRunner(SimulationOptions.defaults().withListener(progress::stepTo))
+                .run(model, numSimulations, seed);
+          }
+          timings.put("simulate", seconds(t0));
+          simulations = sims.summary();
+          out.println(simulations + " of " + model.id());
+          long t1 = System.nanoTime();
+          try (Progress progress = Progress.start("train " + training.estimator, config.maxEpochs(),
+              common.showProgress())) {
+            trained = method == TrainCommand.Method.nle
+                ? new Nle(model, factory).listener(progress::epoch).train(sims, config)
+                : training.npe(model, factory).listener(progress::epoch).train(sims, config);
+          }
+          timings.put("train", seconds(t1));
+          PosteriorStore.save(trained, posteriorDir);
+        }
         written.add(posteriorDir);
-
-        long t2 = System.nanoTime();
-        PosteriorSamples samples;
-        try (Progress progress = Progress.start(method == TrainCommand.Method.nle ? "MCMC" : "sample", 1,
-            common.showProgress())) {
-          samples = progress.track(posterior).sample(numSamples, xo, seed);
-        }
-        timings.put("sample", seconds(t2));
-        out.println(samples.diagnostics().isEmpty() ? String.format(Locale.ROOT, "%d samples, acceptance rate %.3f",
-            numSamples, samples.acceptanceRate()) : samples.diagnostics());
-        written.add(RunFiles.samples(output, posterior.parameterNames(), samples.samples()));
-
-        long t3 = System.nanoTime();
-        ObservationChecks.Outcome checks = ObservationChecks.run(registry, posterior, Batch.wrap(1, xo.length,
-            xo.clone()), 2000, 500, seed, null);
-        int tests = numTests != null ? numTests : method == TrainCommand.Method.nle ? 0 : 100;
-        CalibrationResult calibration = tests > 0
-            ? Calibration.run(posterior, model, tests, 100, seed + 1) : null;
-        timings.put("check", seconds(t3));
-        ObservationChecks.print(out, checks);
-
-        Path checksJson = output.resolve("checks.json");
-        ObjectNode json = ObservationChecks.toJson(checks, model);
-        if (calibration != null) {
-          RunFiles.calibrationJson(json.putObject("calibration"), calibration, posterior.parameterNames());
-        }
-        AtomicFiles.write(checksJson, w -> w.write(new ObjectMapper().writerWithDefaultPrettyPrinter()
-            .writeValueAsString(json)));
-        written.add(checksJson);
-        Path pair = output.resolve("pairplot.png");
-        Png.save(PosteriorPlots.pairPlot(samples.samples(), posterior.parameterNames(), reference, truth), pair);
-        Path curve = output.resolve("training.png");
-        Png.save(PosteriorPlots.training(history), curve);
-        written.add(pair);
-        written.add(curve);
-        Path ppc = null;
-        if (checks.quantiles().get(0) != null) {
-          ppc = output.resolve("ppc.png");
-          PredictivePlots.write(1, model.dataNames(), checks.quantiles().get(0), ppc);
-          written.add(ppc);
-        }
-        Path report = RunFiles.report(output, model, settings(factory, sims, posterior), timings, xo, samples,
-            checks, calibration, pair, curve, ppc, posterior.parameterNames());
-        written.add(report);
+        written.addAll(finish(out, registry, model, factory, trained, simulations, xo, truth, reference, timings));
+        state.complete();
+        written.add(output.resolve(RunState.FILE));
       }
     }
     out.println("wrote:");
@@ -179,14 +155,90 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Map<String, String> settings(EstimatorFactory factory, SimulationSet sims, TrainedPosterior posterior) {
+  /** The arguments that determine a run's posterior, which --resume must repeat. */
+  private Map<String, String> resumeArguments(double[] xo) {
+    Map<String, String> a = new LinkedHashMap<>();
+    a.put("--model", modelId);
+    a.put("--method", method.name());
+    a.put("--estimator", training.estimator);
+    a.put("--theta-space", training.thetaSpace);
+    a.put("--num-simulations", Integer.toString(numSimulations));
+    a.put("--seed", Long.toString(seed));
+    a.put("--observation", java.util.Arrays.toString(xo));
+    a.put("--batch-size", String.valueOf(training.batchSize));
+    a.put("--learning-rate", String.valueOf(training.learningRate));
+    a.put("--lr-drops", String.valueOf(training.learningRateDrops));
+    a.put("--embedding-dim", String.valueOf(training.embeddingDim));
+    return a;
+  }
+
+  /** Samples, checks, plots and the report, from a trained (or resumed) posterior. */
+  private List<Path> finish(PrintWriter out, Registry registry, Model model, EstimatorFactory factory,
+      TrainedPosterior trained, String simulations, double[] xo, double[] truth, Batch reference,
+      Map<String, String> timings) throws Exception {
+    List<Path> written = new ArrayList<>();
+    try (trained) {
+      TrainedPosterior posterior = mcmc.apply(trained);
+      var history = posterior.estimator().history();
+      out.printf(Locale.ROOT, "trained %s (%s): %d epochs, best validation loss %.4f at epoch %d%n",
+          training.estimator, method, history.epochCount(), history.bestValidationLoss(), history.bestEpoch());
+      TrainCommand.supportLeak(history).ifPresent(out::println);
+
+      long t2 = System.nanoTime();
+      PosteriorSamples samples;
+      try (Progress progress = Progress.start(method == TrainCommand.Method.nle ? "MCMC" : "sample", 1,
+          common.showProgress())) {
+        samples = progress.track(posterior).sample(numSamples, xo, seed);
+      }
+      timings.put("sample", seconds(t2));
+      out.println(samples.diagnostics().isEmpty() ? String.format(Locale.ROOT, "%d samples, acceptance rate %.3f",
+          numSamples, samples.acceptanceRate()) : samples.diagnostics());
+      written.add(RunFiles.samples(output, posterior.parameterNames(), samples.samples()));
+
+      long t3 = System.nanoTime();
+      ObservationChecks.Outcome checks = ObservationChecks.run(registry, posterior, Batch.wrap(1, xo.length,
+          xo.clone()), 2000, 500, seed, null);
+      int tests = numTests != null ? numTests : method == TrainCommand.Method.nle ? 0 : 100;
+      CalibrationResult calibration = tests > 0
+          ? Calibration.run(posterior, model, tests, 100, seed + 1) : null;
+      timings.put("check", seconds(t3));
+      ObservationChecks.print(out, checks);
+
+      Path checksJson = output.resolve("checks.json");
+      ObjectNode json = ObservationChecks.toJson(checks, model);
+      if (calibration != null) {
+        RunFiles.calibrationJson(json.putObject("calibration"), calibration, posterior.parameterNames());
+      }
+      AtomicFiles.write(checksJson, w -> w.write(new ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(json)));
+      written.add(checksJson);
+      Path pair = output.resolve("pairplot.png");
+      Png.save(PosteriorPlots.pairPlot(samples.samples(), posterior.parameterNames(), reference, truth), pair);
+      Path curve = output.resolve("training.png");
+      Png.save(PosteriorPlots.training(history), curve);
+      written.add(pair);
+      written.add(curve);
+      Path ppc = null;
+      if (checks.quantiles().get(0) != null) {
+        ppc = output.resolve("ppc.png");
+        PredictivePlots.write(1, model.dataNames(), checks.quantiles().get(0), ppc);
+        written.add(ppc);
+      }
+      Path report = RunFiles.report(output, model, settings(factory, simulations, posterior), timings, xo, samples,
+          checks, calibration, pair, curve, ppc, posterior.parameterNames());
+      written.add(report);
+    }
+    return written;
+  }
+
+  private Map<String, String> settings(EstimatorFactory factory, String simulations, TrainedPosterior posterior) {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("method", method.name());
     s.put("estimator", training.estimator + ": " + factory.description());
     if (method == TrainCommand.Method.npe) {
       s.put("θ space", training.thetaSpace);
     }
-    s.put("simulations", sims.summary());
+    s.put("simulations", simulations);
     TrainingConfig config = posterior.training().config();
     s.put("training", String.format(Locale.ROOT, "Adam at learning rate %s, at most %d learning-rate drop(s)",
         config.learningRate(), config.learningRateDrops()));
@@ -204,31 +256,17 @@ final class RunCommand implements Callable<Integer> {
     if (numSamples < 100) {
       throw new IllegalArgumentException("--num-samples: expected at least 100 samples, got " + numSamples);
     }
-    if (numTests != null && numTests != 0 && numTests < 20) {
-      throw new IllegalArgumentException("--num-tests: expected 0 (none) or at least 20, got " + numTests);
+    if (numTests != null && numTests != 0 && (numTests < 20 || numTests > 100_000)) {
+      throw new IllegalArgumentException("--num-tests: expected 0 (none) or 20 to 100000 test simulations (each "
+          + "draws 100 posterior samples), got " + numTests);
+    }
+    if (force && resume) {
+      throw new IllegalArgumentException("--force and --resume: expected at most one (--force starts again, "
+          + "--resume finishes an interrupted run), got both");
     }
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw new IllegalArgumentException("--output: '" + output + "' is a file; expected a directory");
     }
-  }
-
-  /** A CSV file of exactly one row of {@code dim} values. */
-  private static CsvTable readOne(String argument, Path file, int dim) throws Exception {
-    CsvTable t = CsvTable.read(argument, file);
-    if (t.header().size() != dim || t.rows().rows() != 1) {
-      throw new IllegalArgumentException(argument + ": " + file + " has " + t.header().size() + " columns and "
-          + t.rows().rows() + " rows, expected " + dim + " columns and one row");
-    }
-    return t;
-  }
-
-  private Batch readReference(Model model) throws Exception {
-    CsvTable t = CsvTable.read("--reference-samples", referenceSamples);
-    if (t.header().size() != model.parameterDim()) {
-      throw new IllegalArgumentException("--reference-samples: " + referenceSamples + " has " + t.header().size()
-          + " columns, expected " + model.parameterDim());
-    }
-    return t.rows();
   }
 
   private static String seconds(long start) {

@@ -3,7 +3,10 @@ package org.jsbi.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,32 @@ import org.jsbi.inference.checks.CalibrationResult;
 /** The files of {@code jsbi run} other than plots: samples.csv, the calibration part of checks.json, report.html. */
 final class RunFiles {
   private RunFiles() {}
+
+  /**
+   * Empties a run directory for {@code run --force}; refuses a non-empty directory that is not a jsbi run
+   * directory (no run.json or report.html), so --force never deletes a user's other files.
+   */
+  static void clear(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      if (list.findAny().isEmpty()) {
+        return;
+      }
+    }
+    if (!Files.exists(dir.resolve(RunState.FILE)) && !Files.exists(dir.resolve("report.html"))) {
+      throw new IllegalArgumentException("--force: '" + dir + "' is not a jsbi run directory (it has no "
+          + RunState.FILE + "); --force replaces only a run, so choose a new --output");
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        if (!p.equals(dir)) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
 
   static Path samples(Path dir, List<String> names, Batch samples) throws IOException {
     Path file = dir.resolve("samples.csv");

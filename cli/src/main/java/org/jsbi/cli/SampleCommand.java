@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 final class SampleCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin McmcOptions mcmc;
+  @Mixin CsvOptions csv;
   @Spec CommandSpec spec;
 
   @Option(names = "--posterior", required = true, paramLabel = "DIR", description = "Directory from 'jsbi train'.")
@@ -54,11 +55,12 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--num-samples: expected a positive integer, got " + numSamples);
     }
     AtomicFiles.checkWritable("--output", output);
-    CsvTable obs = CsvTable.read("--observation", observation);
+    CsvTable obs = csv.read("--observation", observation);
     PrintWriter out = spec.commandLine().getOut();
     try (Registry registry = common.registry(); TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
-      checkObservations(obs, posterior.dataDim(), observation);
+      Batch x = obs.data(posterior.model());
+      Limits.checkArray("--num-samples", numSamples, posterior.parameterNames().size(), "parameters");
       if (trials && !(posterior instanceof NlePosterior)) {
         throw new IllegalArgumentException("--trials: expected an NLE posterior, got " + posterior.method()
             + " in " + posteriorDir + "; NPE's q(θ | x) takes one observation, so train with --method nle to "
@@ -69,8 +71,8 @@ final class SampleCommand implements Callable<Integer> {
           common.showProgress())) {
         TrainedPosterior tracked = progress.track(posterior);
         samples = trials
-            ? List.of(((NlePosterior) tracked).sampleTrials(numSamples, obs.rows(), seed))
-            : tracked.sample(numSamples, obs.rows(), seed);
+            ? List.of(((NlePosterior) tracked).sampleTrials(numSamples, x, seed))
+            : tracked.sample(numSamples, x, seed);
       }
       boolean several = samples.size() > 1;
       AtomicFiles.write(output, w -> {
@@ -90,7 +92,7 @@ final class SampleCommand implements Callable<Integer> {
           }
         }
       });
-      int m = obs.rows().rows();
+      int m = x.rows();
       for (int k = 0; k < samples.size(); k++) {
         PosteriorSamples s = samples.get(k);
         String label = trials ? m + " i.i.d. trial" + (m == 1 ? "" : "s") : "observation " + (k + 1);
@@ -104,20 +106,5 @@ final class SampleCommand implements Callable<Integer> {
       out.println("wrote " + output);
     }
     return 0;
-  }
-
-  /** Refuses observations of the wrong width or with non-finite values, naming the file, row and column. */
-  static void checkObservations(CsvTable obs, int dataDim, Path observation) {
-    if (obs.header().size() != dataDim) {
-      throw new IllegalArgumentException("--observation: " + observation + " has " + obs.header().size()
-          + " columns, expected " + dataDim + " (the model's data dimension)");
-    }
-    double[] data = obs.rows().data();
-    for (int k = 0; k < data.length; k++) {
-      if (!Double.isFinite(data[k])) {
-        throw new IllegalArgumentException("--observation: " + observation + " row " + (k / dataDim + 1)
-            + ", column '" + obs.header().get(k % dataDim) + "': expected a finite number, got " + data[k]);
-      }
-    }
   }
 }

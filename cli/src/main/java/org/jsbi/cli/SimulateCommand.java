@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.io.AtomicFiles;
+import org.jsbi.api.io.DirectoryLock;
 import org.jsbi.api.simulation.InvalidPolicy;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
         + "or from a learned likelihood (--surrogate), the fast emulator that NLE trains.")
 final class SimulateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin CsvOptions csv;
   @Spec CommandSpec spec;
 
   @Option(names = "--model", paramLabel = "ID", description = "Model id (see 'jsbi models').")
@@ -131,7 +133,8 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Path invalidFile = output == null ? null : SimulationCsv.invalidFileFor(output);
     PrintWriter out = spec.commandLine().getOut();
-    try (Registry registry = common.registry(); Surrogates.Loaded loaded = Surrogates.load(surrogate, registry)) {
+    try (DirectoryLock storeLock = store == null ? null : DirectoryLock.acquire("--store", store);
+        Registry registry = common.registry(); Surrogates.Loaded loaded = Surrogates.load(surrogate, registry)) {
       Model model = loaded != null ? loaded.model() : registry.model(modelId);
       Batch theta = parameters == null ? null : readParameters(model);
       int count = theta == null ? numSimulations : theta.rows();
@@ -240,15 +243,7 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private Batch readParameters(Model model) throws IOException {
-    CsvTable table = CsvTable.read("--parameters", parameters);
-    if (table.header().size() != model.parameterDim()) {
-      throw new IllegalArgumentException("--parameters: " + parameters + " has " + table.header().size()
-          + " columns, expected " + model.parameterDim() + " (" + String.join(", ", model.parameterNames()) + ")");
-    }
-    if (table.rows().rows() == 0) {
-      throw new IllegalArgumentException("--parameters: " + parameters + " has no rows; add one θ per row");
-    }
-    return table.rows();
+    return csv.read("--parameters", parameters).parameters(model);
   }
 
   private static InvalidPolicy parsePolicy(String value) {

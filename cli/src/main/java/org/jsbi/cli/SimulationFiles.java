@@ -1,43 +1,52 @@
 package org.jsbi.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.simulation.InvalidPolicy;
 import org.jsbi.api.simulation.InvalidSimulation;
 import org.jsbi.api.simulation.SimulationSet;
+import org.jsbi.api.simulation.SimulationStore;
 
-/** Reads a simulation CSV written by {@code jsbi simulate} back into a simulation set for a model. */
+/**
+ * Reads simulations written by {@code jsbi simulate} (or by anyone else) back into a simulation set for a model.
+ * Columns are matched by name. A row with a non-finite value, or whose θ lies outside the prior's support, is an
+ * invalid simulation: counted, reported with its index and θ, and left out of training.
+ */
 final class SimulationFiles {
+  private static final int LISTED = 5;
+
   private SimulationFiles() {}
 
-  static SimulationSet read(Path file, Model model) throws IOException {
-    if (java.nio.file.Files.isDirectory(file)) {
+  static SimulationSet read(Path file, Model model, CsvOptions csv) throws IOException {
+    if (Files.isDirectory(file)) {
       // a campaign directory from 'jsbi simulate --store'
-      return org.jsbi.api.simulation.SimulationStore.open(file, model)
-          .assemble(org.jsbi.api.simulation.InvalidPolicy.EXCLUDE);
+      return SimulationStore.open(file, model).assemble(InvalidPolicy.EXCLUDE);
     }
-    CsvTable table = CsvTable.read("--simulations", file);
+    CsvTable table = csv.read("--simulations", file);
+    List<String> names = Stream.concat(model.parameterNames().stream(), model.dataNames().stream()).toList();
+    Batch rows = table.columns(names, "the parameter names then the data names of model '" + model.id() + "'");
     int pd = model.parameterDim();
     int dd = model.dataDim();
-    if (table.header().size() != pd + dd) {
-      throw new IllegalArgumentException("--simulations: " + file + " has " + table.header().size() + " columns, "
-          + "expected " + (pd + dd) + " (" + pd + " parameters and " + dd + " data values of model '" + model.id()
-          + "')");
-    }
-    Batch rows = table.rows();
     List<Integer> valid = new ArrayList<>();
     List<InvalidSimulation> invalid = new ArrayList<>();
     for (int i = 0; i < rows.rows(); i++) {
       double[] r = rows.row(i);
-      boolean finite = java.util.Arrays.stream(r).allMatch(Double::isFinite);
-      if (finite) {
-        valid.add(i);
+      double[] theta = Arrays.copyOf(r, pd);
+      if (!Arrays.stream(r).allMatch(Double::isFinite)) {
+        invalid.add(new InvalidSimulation(i, theta, "non-finite value"));
+      } else if (!model.prior().inSupport(theta)) {
+        invalid.add(new InvalidSimulation(i, theta, "θ outside the prior's support " + model.prior().describe()));
       } else {
-        invalid.add(new InvalidSimulation(i, java.util.Arrays.copyOf(r, pd), "non-finite value in " + file));
+        valid.add(i);
       }
     }
     int[] idx = valid.stream().mapToInt(Integer::intValue).toArray();
@@ -45,10 +54,22 @@ final class SimulationFiles {
     Batch x = Batch.zeros(idx.length, dd);
     for (int k = 0; k < idx.length; k++) {
       double[] r = rows.row(idx[k]);
-      theta.setRow(k, java.util.Arrays.copyOfRange(r, 0, pd));
-      x.setRow(k, java.util.Arrays.copyOfRange(r, pd, pd + dd));
+      theta.setRow(k, Arrays.copyOfRange(r, 0, pd));
+      x.setRow(k, Arrays.copyOfRange(r, pd, pd + dd));
     }
     return new SimulationSet(0, rows.rows(), model.parameterNames(), model.dataNames(), theta, x, idx, invalid,
         InvalidPolicy.EXCLUDE);
+  }
+
+  /** One line per reason for the invalid simulations, with the first few indices (0-based rows) and θ. */
+  static void reportInvalid(PrintWriter out, SimulationSet sims) {
+    var byReason = sims.invalid().stream()
+        .collect(Collectors.groupingBy(InvalidSimulation::reason, java.util.LinkedHashMap::new, Collectors.toList()));
+    byReason.forEach((reason, list) -> {
+      String listed = list.stream().limit(LISTED).map(s -> "#" + s.index() + " θ=" + Arrays.toString(s.theta()))
+          .collect(Collectors.joining("; "));
+      out.println("invalid: " + list.size() + " simulation" + (list.size() == 1 ? "" : "s") + " with " + reason
+          + " (excluded): " + listed + (list.size() > LISTED ? "; and " + (list.size() - LISTED) + " more" : ""));
+    });
   }
 }

@@ -31,6 +31,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
   @Mixin TrainingOptions training;
+  @Mixin CsvOptions csv;
   @Spec CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "ID", description = "Model id (see 'jsbi models').")
@@ -58,8 +59,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "T", description = "Simulation threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the posterior.")
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the posterior; "
+      + "refused when it already holds one, unless --force.")
   Path output;
+
+  @Option(names = "--force", description = "Replace the posterior that --output already holds.")
+  boolean force;
 
   @Override
   public Integer call() throws Exception {
@@ -73,14 +78,17 @@ final class TrainCommand implements Callable<Integer> {
     if (maxEpochs <= 0) {
       throw new IllegalArgumentException("--max-epochs: expected a positive integer, got " + maxEpochs);
     }
+    training.check(method);
+    TrainingConfig config = training.config(TrainingConfig.defaults(seed).withMaxEpochs(maxEpochs));
+    PosteriorStore.checkReplaceable("--output", output);
     PrintWriter out = spec.commandLine().getOut();
-    try (Registry registry = common.registry()) {
+    try (OutputDirectory claimed = OutputDirectory.claim("--output", output, force, false);
+        Registry registry = common.registry()) {
       Model model = registry.model(modelId);
-      training.check(method);
       EstimatorFactory factory = training.factory(registry);
-      SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model) : simulate(model);
+      SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model, csv) : simulate(model);
       out.println(sims.summary() + " of " + model.id());
-      TrainingConfig config = training.config(TrainingConfig.defaults(seed).withMaxEpochs(maxEpochs));
+      SimulationFiles.reportInvalid(out, sims);
       TrainedPosterior posterior;
       try (Progress progress = Progress.start("train " + training.estimator, maxEpochs, common.showProgress())) {
         posterior = method == Method.nle

@@ -33,28 +33,41 @@ import org.jsbi.plugins.Registry;
  */
 public final class PosteriorStore {
   public static final String FORMAT = "jsbi-posterior";
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
   static final String METADATA = "posterior.json";
   static final String WEIGHTS = "weights.bin";
+  /** SHA-256 of every other file, in the format of {@code sha256sum}, so {@code sha256sum -c} checks them too. */
+  static final String CHECKSUMS = "checksums.sha256";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PosteriorStore() {}
 
+  /**
+   * Refuses, before any work, a {@code dir} that {@link #save} would refuse: one that exists and is neither empty
+   * nor a jsbi posterior directory.
+   */
+  public static void checkReplaceable(String option, Path dir) throws IOException {
+    if (Files.exists(dir) && !Files.exists(dir.resolve(METADATA)) && !isEmptyDirectory(dir)) {
+      throw new IllegalArgumentException(option + ": '" + dir + "' exists and is not a jsbi posterior directory; "
+          + "choose a new directory");
+    }
+  }
+
   /** Writes {@code posterior} to {@code dir}, replacing an earlier jsbi posterior there. */
   public static void save(TrainedPosterior posterior, Path dir) throws IOException {
     Path target = dir.toAbsolutePath();
-    if (Files.exists(target) && !Files.exists(target.resolve(METADATA)) && !isEmptyDirectory(target)) {
-      throw new IllegalArgumentException("--output: '" + dir + "' exists and is not a jsbi posterior directory; "
-          + "choose a new directory");
-    }
+    checkReplaceable("--output", dir);
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp");
     try {
       EstimatorState state = posterior.estimator().state();
       byte[] weights = weightBytes(state.weights());
       ObjectNode json = PosteriorJson.write(posterior, state, sha256(weights));
+      byte[] metadata = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
       Files.write(tmp.resolve(WEIGHTS), weights);
-      Files.writeString(tmp.resolve(METADATA), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      Files.write(tmp.resolve(METADATA), metadata);
+      Files.writeString(tmp.resolve(CHECKSUMS), sha256(metadata) + "  " + METADATA + "\n" + sha256(weights) + "  "
+          + WEIGHTS + "\n");
       if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
         // temporary directories start private; a saved posterior is meant to be shared like any other file
         Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -86,14 +99,18 @@ public final class PosteriorStore {
       throw new IllegalArgumentException("--posterior: '" + dir + "' is not a jsbi posterior directory ("
           + METADATA + " is missing); pass the directory written by 'jsbi train'");
     }
+    byte[] metadataBytes = Files.readAllBytes(metadata);
     JsonNode json;
     try {
-      json = JSON.readTree(metadata.toFile());
+      json = JSON.readTree(metadataBytes);
     } catch (IOException e) {
       throw new IllegalArgumentException("--posterior: " + metadata + " is corrupt (" + firstLine(e) + "); "
           + "train the posterior again");
     }
     PosteriorJson.checkFormat(json, metadata);
+    if (json.path("formatVersion").asInt() >= 3) {
+      checkMetadata(dir, metadataBytes);
+    }
     byte[] weights = readWeights(dir.resolve(WEIGHTS), json.path("weights").path("sha256").asText());
     Model model = registry.model(json.path("model").path("id").asText());
     String savedPrior = json.path("model").path("prior").asText();
@@ -113,6 +130,22 @@ public final class PosteriorStore {
         yield new NpePosterior(model, q, training, space, org.jsbi.api.posterior.SamplingLimits.defaults());
       }
     };
+  }
+
+  /** Refuses a posterior.json that differs from the one saved: hand-edited, or damaged, even where it still parses. */
+  private static void checkMetadata(Path dir, byte[] metadata) throws IOException {
+    Path sums = dir.resolve(CHECKSUMS);
+    if (!Files.isRegularFile(sums)) {
+      throw new IllegalArgumentException("--posterior: " + sums + " is missing; the directory is incomplete, so "
+          + "train the posterior again or restore the directory");
+    }
+    String expected = Files.readAllLines(sums).stream().filter(l -> l.endsWith("  " + METADATA))
+        .map(l -> l.substring(0, l.indexOf(' '))).findFirst().orElse("");
+    if (!sha256(metadata).equals(expected)) {
+      throw new IllegalArgumentException("--posterior: " + dir.resolve(METADATA) + " was changed after it was saved "
+          + "(its SHA-256 does not match " + CHECKSUMS + "); a hand-edited posterior is refused: train it again, or "
+          + "restore the saved directory");
+    }
   }
 
   private static byte[] readWeights(Path file, String expectedSha) throws IOException {

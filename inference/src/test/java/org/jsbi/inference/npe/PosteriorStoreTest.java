@@ -111,9 +111,9 @@ class PosteriorStoreTest {
     Path saved = dir.resolve("future");
     PosteriorStore.save(posterior, saved);
     Path meta = saved.resolve("posterior.json");
-    Files.writeString(meta, Files.readString(meta).replace("\"formatVersion\" : 2", "\"formatVersion\" : 99"));
+    Files.writeString(meta, Files.readString(meta).replace("\"formatVersion\" : 3", "\"formatVersion\" : 99"));
     assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
-        .hasMessageContaining("format version 99").hasMessageContaining("reads versions 1 to 2");
+        .hasMessageContaining("format version 99").hasMessageContaining("reads versions 1 to 3");
   }
 
   @Test
@@ -123,13 +123,14 @@ class PosteriorStoreTest {
     Path meta = saved.resolve("posterior.json");
     String json = Files.readString(meta);
     assertThat(json).contains("\"thetaSpace\" : \"original\",");
-    Files.writeString(meta, json.replace("\"formatVersion\" : 2", "\"formatVersion\" : 1")
+    Files.writeString(meta, json.replace("\"formatVersion\" : 3", "\"formatVersion\" : 1")
         .replace("\"thetaSpace\" : \"original\",", ""));
     try (org.jsbi.inference.TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
       assertThat(((NpePosterior) loaded).thetaSpace()).isEqualTo(ThetaSpace.ORIGINAL);
       assertThat(loaded.sample(100, XO, 3).samples()).isEqualTo(posterior.sample(100, XO, 3).samples());
     }
     Files.writeString(meta, json.replace("\"thetaSpace\" : \"original\"", "\"thetaSpace\" : \"sideways\""));
+    resealed(saved);
     assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
         .hasMessageContaining("has thetaSpace 'sideways', expected 'original', 'unconstrained', 'truncated' or 'auto'");
   }
@@ -142,6 +143,8 @@ class PosteriorStoreTest {
     PosteriorStore.save(posterior, saved);
     Path meta = saved.resolve("posterior.json");
     Files.writeString(meta, Files.readString(meta).replace("BoxUniform([-1.0, 1.0]^2)", "BoxUniform([-2.0, 2.0]^2)"));
+    // as saved by a jsbi whose two-moons had another prior: the checksums match, the model does not
+    resealed(saved);
     assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
         .hasMessageContaining("model 'two-moons' has changed");
   }
@@ -156,6 +159,36 @@ class PosteriorStoreTest {
         "\"inputStandardization\""}) {
       assertThat(json).contains(field);
     }
-    assertThat(Arrays.asList(saved.toFile().list())).containsExactlyInAnyOrder("posterior.json", "weights.bin");
+    assertThat(Arrays.asList(saved.toFile().list())).containsExactlyInAnyOrder("posterior.json", "weights.bin",
+        "checksums.sha256");
+  }
+
+  @Test
+  void everyHandEditedFieldIsRefused() throws IOException {
+    for (String[] edit : new String[][] {{"\"method\" : \"npe\"", "\"method\" : \"nle\""},
+        {"\"thetaSpace\" : \"original\"", "\"thetaSpace\" : \"unconstrained\""},
+        {"\"mean\" : [ ", "\"mean\" : [ 0.25, "}}) {
+      Path saved = dir.resolve("edited-" + edit[1].hashCode());
+      PosteriorStore.save(posterior, saved);
+      Path meta = saved.resolve("posterior.json");
+      String json = Files.readString(meta);
+      assertThat(json).contains(edit[0]);
+      Files.writeString(meta, json.replaceFirst(java.util.regex.Pattern.quote(edit[0]), edit[1]));
+      assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
+          .hasMessage("--posterior: " + meta + " was changed after it was saved (its SHA-256 does not match "
+              + "checksums.sha256); a hand-edited posterior is refused: train it again, or restore the saved "
+              + "directory");
+    }
+    Path saved = dir.resolve("no-checksums");
+    PosteriorStore.save(posterior, saved);
+    Files.delete(saved.resolve("checksums.sha256"));
+    assertThatThrownBy(() -> PosteriorStore.load(saved, registry)).hasMessageContaining("checksums.sha256 is missing");
+  }
+
+  /** Rewrites checksums.sha256 to match the files as they are now, as a save of them would have. */
+  private static void resealed(Path saved) throws IOException {
+    Files.writeString(saved.resolve("checksums.sha256"),
+        PosteriorStore.sha256(Files.readAllBytes(saved.resolve("posterior.json"))) + "  posterior.json\n"
+            + PosteriorStore.sha256(Files.readAllBytes(saved.resolve("weights.bin"))) + "  weights.bin\n");
   }
 }
