@@ -66,6 +66,11 @@ record CsvTable(String option, Path file, List<String> header, boolean named, Ba
       throw new IllegalArgumentException(option + ": " + file + " is empty; expected "
           + (header ? "a header row and data rows" : "data rows"));
     }
+    if (rows.isEmpty() && looksNumeric(names)) {
+      throw new IllegalArgumentException(option + ": " + file + " has no header row (its only row, "
+          + String.join(",", names) + ", looks like data); add a header row naming the columns, or pass "
+          + "--no-header if they are in the model's order");
+    }
     if (rows.isEmpty()) {
       throw new IllegalArgumentException(option + ": " + file + " has a header but no data rows");
     }

@@ -67,10 +67,10 @@ class RunCommandTest {
     CliRun two = CliRun.of("run", "--model", "two-moons", "--observation", obs.toString(), "--output",
         dir.resolve("r").toString());
     assertThat(two.exitCode()).isNotZero();
-    assertThat(two.err()).contains("--observation:").contains("expected 2 columns and one row")
+    assertThat(two.err()).contains("--observation:").contains("has 2 rows, expected one")
         .doesNotContain("\tat ");
     CliRun tests = CliRun.of("run", "--model", "two-moons", "--observation", obs.toString(), "--num-tests", "5",
         "--output", dir.resolve("r").toString());
-    assertThat(tests.err()).contains("--num-tests: expected 0 (none) or at least 20, got 5");
+    assertThat(tests.err()).contains("--num-tests: expected 0 (none) or 20 to 100000 test simulations (each draws 100 posterior samples), got 5");
   }
 }
