@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
  * <p>An observation whose sampling fails (the MCMC time cap, or NPE's acceptance caps) keeps its row, without a C2ST;
  * the error is printed, the run goes on with the other observations, and the command exits with 1.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
+    footer = "  jsbi bench --tasks two-moons,slcp --budgets 1000,10000 --observations 1-10 --output bench.csv",
     description = "Benchmark a method on sbibm tasks: C2ST against reference posteriors, with the time of each phase.")
 final class BenchCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -48,15 +49,20 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin McmcOptions mcmc;
   @Spec CommandSpec spec;
 
-  @Option(names = "--method", defaultValue = "npe", description = "Inference method: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--method", defaultValue = "npe", paramLabel = "METHOD", description = "Inference method: ${COMPLETION-CANDIDATES}.")
   TrainCommand.Method method;
 
 
-  @Option(names = "--tasks", required = true, split = ",", paramLabel = "T1,T2", description = "Model ids.")
-  List<String> tasks;
+  @Option(names = "--tasks", required = true, paramLabel = "T1,T2,...",
+      description = "Model ids, separated by commas.")
+  String taskList;
 
-  @Option(names = "--budgets", required = true, split = ",", paramLabel = "N1,N2", description = "Simulation budgets.")
-  List<Integer> budgets;
+  @Option(names = "--budgets", required = true, paramLabel = "N1,N2,...",
+      description = "Simulation budgets, separated by commas.")
+  String budgetList;
+
+  private List<String> tasks;
+  private List<Integer> budgets;
 
   @Option(names = "--observations", defaultValue = "1-10", paramLabel = "A-B",
       description = "Observation numbers, as a range A-B or a list 1,3,5 (default ${DEFAULT-VALUE}).")
@@ -88,6 +94,15 @@ final class BenchCommand implements Callable<Integer> {
     List<Integer> obs = parseObservations(observations);
     if (samples < 100) {
       throw new IllegalArgumentException("--num-samples: expected at least 100 samples for C2ST, got " + samples);
+    }
+    tasks = List.of(taskList.split(",", -1)).stream().map(String::strip).toList();
+    budgets = new java.util.ArrayList<>();
+    for (String b : budgetList.split(",", -1)) {
+      try {
+        budgets.add(Integer.parseInt(b.strip()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--budgets: expected whole numbers separated by commas, got '" + b + "'");
+      }
     }
     for (int b : budgets) {
       if (b < 20) {

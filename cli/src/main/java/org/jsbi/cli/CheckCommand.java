@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code jsbi check}: can the model explain the observed data? Outlier and misspecification tests per observation. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
+    footer = "  jsbi check --posterior posterior/ --observation obs.csv --output checks/",
     description = "Check observations against the model: MMD and typicality against the prior predictive, the "
         + "NLE evidence when the posterior is NLE, and prior and posterior predictive checks; a verdict each.")
 final class CheckCommand implements Callable<Integer> {
@@ -41,7 +42,8 @@ final class CheckCommand implements Callable<Integer> {
       description = "Posterior and prior draws for the predictive checks (default ${DEFAULT-VALUE}).")
   int numSamples;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default 1).")
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "Random seed (default 1): the same seed gives the same result.")
   long seed;
 
   @Option(names = "--embedding-space", description = "Insist on the MMD test in the learned embedding space of "

@@ -2,14 +2,17 @@ package org.jsbi.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import org.jsbi.plugins.PluginException;
 import org.jsbi.plugins.PluginLoader;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Option;
 
-/** Options every command shares: plugin directories, verbosity and quiet mode. */
+/** Options every command shares: plugin directories and verbosity. */
 public final class CommonOptions {
   private final Map<String, String> environment;
 
@@ -20,27 +23,49 @@ public final class CommonOptions {
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
-  boolean quiet;
-
   CommonOptions(Map<String, String> environment) {
     this.environment = environment;
   }
 
-  /** Loads plugins from the class path, $JSBI_PLUGINS and --plugins. */
+  /**
+   * Loads plugins from the class path, $JSBI_PLUGINS and --plugins. A named directory that is missing or holds no
+   * jar is a bad argument (exit 2), named by where it came from.
+   */
   Registry registry() {
+    for (Path dir : pluginDirectories) {
+      checkDirectory("--plugins", dir);
+    }
+    for (Path dir : Plugins.directoriesFrom(environment.get(Plugins.ENVIRONMENT_VARIABLE))) {
+      checkDirectory("$" + Plugins.ENVIRONMENT_VARIABLE, dir);
+    }
     return new PluginLoader().directories(pluginDirectories()).load();
   }
 
-  /** The plugin directories from $JSBI_PLUGINS, then --plugins. */
-  List<Path> pluginDirectories() {
-    List<Path> dirs = new ArrayList<>(Plugins.directoriesFrom(environment.get(Plugins.ENVIRONMENT_VARIABLE)));
-    dirs.addAll(pluginDirectories);
-    return dirs;
+  private static void checkDirectory(String source, Path dir) {
+    try {
+      PluginLoader.jarsIn(dir);
+    } catch (PluginException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage());
+    }
   }
 
-  /** Whether progress bars may be drawn: not with --quiet, nor when stderr is not a terminal. */
-  boolean showProgress() {
-    return !quiet && System.console() != null;
+  /** The plugin directories from $JSBI_PLUGINS, then --plugins, each once (by its real path). */
+  List<Path> pluginDirectories() {
+    List<Path> dirs = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
+    List<Path> all = new ArrayList<>(Plugins.directoriesFrom(environment.get(Plugins.ENVIRONMENT_VARIABLE)));
+    all.addAll(pluginDirectories);
+    for (Path dir : all) {
+      Path key;
+      try {
+        key = dir.toRealPath();
+      } catch (java.io.IOException e) {
+        key = dir.toAbsolutePath().normalize();
+      }
+      if (seen.add(key)) {
+        dirs.add(dir);
+      }
+    }
+    return dirs;
   }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code jsbi estimators}: the registered density estimators. */
-@Command(name = "estimators", mixinStandardHelpOptions = true, description = "List the registered estimators.")
+@Command(name = "estimators", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
+    footer = "  jsbi estimators", description = "List the registered estimators.")
 final class EstimatorsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;

@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code jsbi models}: the registered models, with dimensions and descriptions. */
-@Command(name = "models", mixinStandardHelpOptions = true,
+@Command(name = "models", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
+    footer = "  jsbi models --plugins plugins/",
     description = "List the registered models with their dimensions, priors and descriptions.")
 final class ModelsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -36,11 +36,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code jsbi run}: the whole workflow in one command, leaving files to show a colleague. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
+    footer = "  jsbi run --model two-moons --observation examples/two-moons/observation.csv --output run/",
     description = "Simulate, train, sample and check in one go: writes samples.csv, pairplot.png, training.png, "
-        + "checks.json, report.html and the saved posterior/ to --output.")
+        + "ppc.png, checks.json, report.html, the saved posterior/ and run.json (the marker of a finished run) to "
+        + "--output.")
 final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin ProgressOptions display;
   @Mixin CsvOptions csv;
   @Mixin TrainingOptions training;
   @Mixin McmcOptions mcmc;
@@ -69,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
       + "(default 100 for NPE; 0, none, for NLE, where each test runs MCMC).")
   Integer numTests;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default 1).")
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "Random seed (default 1): the same seed gives the same result.")
   long seed;
 
   @Option(names = "--true-parameters", paramLabel = "FILE.csv",
@@ -127,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
         } else {
           long t0 = System.nanoTime();
           SimulationSet sims;
-          try (Progress progress = Progress.start("simulate", numSimulations, common.showProgress())) {
+          try (Progress progress = Progress.start("simulate", numSimulations, display.showProgress())) {
             sims = new SimulationRunner(SimulationOptions.defaults().withListener(progress::stepTo))
                 .run(model, numSimulations, seed);
           }
@@ -136,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
           out.println(simulations + " of " + model.id());
           long t1 = System.nanoTime();
           try (Progress progress = Progress.start("train " + training.estimator, config.maxEpochs(),
-              common.showProgress())) {
+              display.showProgress())) {
             trained = method == TrainCommand.Method.nle
                 ? new Nle(model, factory).listener(progress::epoch).train(sims, config)
                 : training.npe(model, factory).listener(progress::epoch).train(sims, config);
@@ -187,7 +191,7 @@ final class RunCommand implements Callable<Integer> {
       long t2 = System.nanoTime();
       PosteriorSamples samples;
       try (Progress progress = Progress.start(method == TrainCommand.Method.nle ? "MCMC" : "sample", 1,
-          common.showProgress())) {
+          display.showProgress())) {
         samples = progress.track(posterior).sample(numSamples, xo, seed);
       }
       timings.put("sample", seconds(t2));

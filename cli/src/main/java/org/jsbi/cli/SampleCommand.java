@@ -19,10 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code jsbi sample}: posterior samples for one or more observations from a saved posterior. */
-@Command(name = "sample", mixinStandardHelpOptions = true,
+@Command(name = "sample", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
+    footer = "  jsbi sample --posterior posterior/ --observation obs.csv --num-samples 10000 --output samples.csv",
     description = "Draw posterior samples for each observation in a CSV file from a posterior saved by 'jsbi train'.")
 final class SampleCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin ProgressOptions display;
   @Mixin McmcOptions mcmc;
   @Mixin CsvOptions csv;
   @Spec CommandSpec spec;
@@ -38,7 +40,8 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--num-samples", required = true, paramLabel = "N", description = "Samples per observation.")
   int numSamples;
 
-  @Option(names = "--seed", required = true, paramLabel = "S", description = "Random seed.")
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "Random seed (default 1): the same seed gives the same result.")
   long seed;
 
   @Option(names = "--output", required = true, paramLabel = "FILE.csv",
@@ -68,7 +71,7 @@ final class SampleCommand implements Callable<Integer> {
       }
       List<PosteriorSamples> samples;
       try (Progress progress = Progress.start(posterior.method().equals("nle") ? "MCMC" : "sample", 1,
-          common.showProgress())) {
+          display.showProgress())) {
         TrainedPosterior tracked = progress.track(posterior);
         samples = trials
             ? List.of(((NlePosterior) tracked).sampleTrials(numSamples, x, seed))

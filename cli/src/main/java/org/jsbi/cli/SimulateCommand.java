@@ -26,11 +26,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code jsbi simulate}: draws (θ, x) pairs from a model's prior and simulator into a CSV file. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
+    footer = "  jsbi simulate --model slcp --num-simulations 10000 --seed 7 --output slcp.csv",
     description = "Simulate (theta, x) pairs from a model's prior and simulator, in parallel, into a CSV file; "
         + "or from a learned likelihood (--surrogate), the fast emulator that NLE trains.")
 final class SimulateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin ProgressOptions display;
   @Mixin CsvOptions csv;
   @Spec CommandSpec spec;
 
@@ -48,8 +50,9 @@ final class SimulateCommand implements Callable<Integer> {
       + "parameter names, one row each) instead of drawing them from the prior.")
   Path parameters;
 
-  @Option(names = "--seed", required = true, paramLabel = "S", description = "Random seed; equal seeds give "
-      + "byte-identical output whatever the thread count.")
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "Random seed (default 1): the same seed gives the same result, byte for "
+      + "byte, whatever the thread count.")
   long seed;
 
   @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all ${sys:jsbi.cores} "
@@ -141,7 +144,7 @@ final class SimulateCommand implements Callable<Integer> {
       long start = System.nanoTime();
       String where = threadCount + " threads";
       SimulationSet set;
-      try (Progress progress = Progress.start("simulate " + model.id(), count, common.showProgress())) {
+      try (Progress progress = Progress.start("simulate " + model.id(), count, display.showProgress())) {
         SimulationOptions options = SimulationOptions.defaults()
             .withThreads(threadCount)
             .withPolicy(policy)

@@ -23,13 +23,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code jsbi train}: simulate (or read simulations), train a posterior, save it. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
+    footer = "  jsbi train --model two-moons --num-simulations 10000 --output posterior/",
     description = "Train a posterior on simulations of a model and save it to a directory: NPE learns q(θ | x) "
         + "directly; NLE learns the likelihood q(x | θ) and samples the posterior by MCMC.")
 final class TrainCommand implements Callable<Integer> {
   enum Method { npe, nle }
 
   @Mixin CommonOptions common;
+  @Mixin ProgressOptions display;
   @Mixin TrainingOptions training;
   @Mixin CsvOptions csv;
   @Spec CommandSpec spec;
@@ -50,7 +52,8 @@ final class TrainCommand implements Callable<Integer> {
           + "written by 'jsbi simulate --output' or '--store'.")
   Path simulations;
 
-  @Option(names = "--seed", required = true, paramLabel = "S", description = "Seed for simulation and training.")
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "Random seed (default 1): the same seed gives the same result.")
   long seed;
 
   @Option(names = "--max-epochs", defaultValue = "2000", paramLabel = "E", description = "Upper bound on epochs.")
@@ -90,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
       out.println(sims.summary() + " of " + model.id());
       SimulationFiles.reportInvalid(out, sims);
       TrainedPosterior posterior;
-      try (Progress progress = Progress.start("train " + training.estimator, maxEpochs, common.showProgress())) {
+      try (Progress progress = Progress.start("train " + training.estimator, maxEpochs, display.showProgress())) {
         posterior = method == Method.nle
             ? new Nle(model, factory).listener(e -> progress.epoch(e)).train(sims, config)
             : training.npe(model, factory).listener(e -> progress.epoch(e)).train(sims, config);
@@ -120,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
 
   private SimulationSet simulate(Model model) {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    try (Progress progress = Progress.start("simulate " + model.id(), numSimulations, common.showProgress())) {
+    try (Progress progress = Progress.start("simulate " + model.id(), numSimulations, display.showProgress())) {
       return new SimulationRunner(SimulationOptions.defaults().withThreads(t).withListener(progress::stepTo))
           .run(model, numSimulations, seed);
     }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code jsbi validate}: is the trained posterior calibrated? SBC, expected coverage and TARP on fresh simulations. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
+    footer = "  jsbi validate --posterior posterior/ --num-tests 200 --output validation/",
     description = "Check a posterior's calibration on fresh simulations: SBC ranks per parameter, expected "
         + "coverage of highest-density regions, and TARP, each with a uniformity p-value; with --output, "
         + "calibration.json and PNG plots.")
@@ -41,7 +42,8 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Posterior samples per test simulation (default ${DEFAULT-VALUE}).")
   int numSamples;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default 1).")
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+      description = "Random seed (default 1): the same seed gives the same result.")
   long seed;
 
   @Option(names = "--c2st", defaultValue = "0", paramLabel = "K", description = "Also score C2ST against the "

@@ -100,6 +100,29 @@ class BadInputTest {
   void missingPluginDirectory() {
     CliRun run = CliRun.of("models", "--plugins", dir.resolve("absent").toString());
     assertOneLineError(run, "absent", "does not exist");
+    assertThat(run.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
+  }
+
+  @Test
+  void emptyPluginDirectoryIsABadArgumentNamedByItsSource() throws IOException {
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    CliRun run = CliRun.of("models", "--plugins", empty.toString());
+    assertThat(run.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
+    assertThat(run.err()).isEqualTo("jsbi: error: --plugins: plugin directory '" + empty + "' contains no .jar "
+        + "files; put plugin jars there or drop the option\n");
+    run = CliRun.withEnvironment(java.util.Map.of("JSBI_PLUGINS", empty.toString()), "models");
+    assertThat(run.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
+    assertThat(run.err()).startsWith("jsbi: error: $JSBI_PLUGINS: plugin directory '" + empty + "'");
+  }
+
+  @Test
+  void thePluginDirectoryNamedTwiceIsLoadedOnce() throws IOException {
+    Path plugins = Files.createDirectory(dir.resolve("twice"));
+    PluginJars.decayPlugin(plugins, "acme.jar");
+    CliRun run = CliRun.withEnvironment(java.util.Map.of("JSBI_PLUGINS", plugins.toString()), "models",
+        "--plugins", plugins.toString(), "--plugins", dir.resolve("twice/../twice").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("decay");
   }
 
   @Test

@@ -40,10 +40,21 @@ public final class PluginLoader {
   private boolean classPath = true;
   private ClassLoader parent = PluginLoader.class.getClassLoader();
 
-  /** Also loads every jar in {@code directory}. */
+  /** Also loads every jar in {@code directory}; a directory already named (by any path to it) is loaded once. */
   public PluginLoader directory(Path directory) {
-    directories.add(Objects.requireNonNull(directory, "directory"));
+    Path key = realPath(Objects.requireNonNull(directory, "directory"));
+    if (directories.stream().noneMatch(d -> realPath(d).equals(key))) {
+      directories.add(directory);
+    }
     return this;
+  }
+
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
   }
 
   public PluginLoader directories(List<Path> dirs) {
