@@ -79,10 +79,10 @@ public final class Jsbi {
 
   /** What ran out, and what helps: more heap, or less held at once. */
   static String outOfMemoryMessage(OutOfMemoryError e) {
-    return String.format(java.util.Locale.ROOT, "out of memory (%s; the Java heap may grow to %.1f GiB): give "
+    return String.format(java.util.Locale.ROOT, "out of memory (%s; the Java heap may grow to %,d MiB): give "
         + "jsbi more with JSBI_JAVA_OPTS=-Xmx<size> (e.g. -Xmx16g), or hold less at once: fewer --num-simulations "
         + "or --num-samples per run, a smaller --chunk-size, or 'simulate --store DIR' to keep simulations on disk",
-        e.getMessage() == null ? "OutOfMemoryError" : e.getMessage(), Runtime.getRuntime().maxMemory() / 1073741824.0);
+        e.getMessage() == null ? "OutOfMemoryError" : e.getMessage(), Runtime.getRuntime().maxMemory() >> 20);
   }
 
   private static String oneLine(Throwable e) {

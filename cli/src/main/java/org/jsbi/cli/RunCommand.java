@@ -139,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
           simulations = sims.summary();
           out.println(simulations + " of " + model.id());
           long t1 = System.nanoTime();
-          try (Progress progress = Progress.start("train " + training.estimator, config.maxEpochs(),
+          try (Progress progress = Progress.training("train " + training.estimator, config,
               display.showProgress())) {
             trained = method == TrainCommand.Method.nle
                 ? new Nle(model, factory).listener(progress::epoch).train(sims, config)

@@ -52,6 +52,8 @@ final class SampleCommand implements Callable<Integer> {
       + "from the one posterior given all of them (their log-likelihoods summed) instead of one per row.")
   boolean trials;
 
+  private static final int LISTED = 5;
+
   @Override
   public Integer call() throws Exception {
     if (numSamples <= 0) {
@@ -95,19 +97,37 @@ final class SampleCommand implements Callable<Integer> {
           }
         }
       });
-      int m = x.rows();
-      for (int k = 0; k < samples.size(); k++) {
-        PosteriorSamples s = samples.get(k);
-        String label = trials ? m + " i.i.d. trial" + (m == 1 ? "" : "s") : "observation " + (k + 1);
-        if (s.diagnostics().isEmpty()) {
-          out.printf(Locale.ROOT, "%s: %d samples in %.2f s, acceptance rate %.3f%n", label,
-              s.samples().rows(), s.seconds(), s.acceptanceRate());
-        } else {
-          out.printf(Locale.ROOT, "%s: %s%n", label, s.diagnostics());
-        }
-      }
+      report(out, samples, x.rows());
       out.println("wrote " + output);
     }
     return 0;
+  }
+
+  /** Up to {@value #LISTED} observations get a line each; more get one summary line. */
+  private void report(PrintWriter out, List<PosteriorSamples> samples, int rows) {
+    if (samples.size() <= LISTED) {
+      for (int k = 0; k < samples.size(); k++) {
+        PosteriorSamples s = samples.get(k);
+        String label = trials ? rows + " i.i.d. trial" + (rows == 1 ? "" : "s") : "observation " + (k + 1);
+        out.println(label + ": " + describe(s));
+      }
+      return;
+    }
+    double seconds = samples.stream().mapToDouble(PosteriorSamples::seconds).sum();
+    if (samples.stream().allMatch(s -> s.diagnostics().isEmpty())) {
+      double[] rates = samples.stream().mapToDouble(PosteriorSamples::acceptanceRate).sorted().toArray();
+      out.printf(Locale.ROOT, "%d observations: %d samples each in %.2f s; acceptance rate min %.3f, median "
+          + "%.3f, max %.3f%n", samples.size(), numSamples, seconds, rates[0], rates[rates.length / 2],
+          rates[rates.length - 1]);
+    } else {
+      long warned = samples.stream().filter(s -> s.diagnostics().contains("warning")).count();
+      out.printf(Locale.ROOT, "%d observations: %d samples each by MCMC in %.2f s; %d with sampler warnings (sample "
+          + "them alone to see each one's diagnostics)%n", samples.size(), numSamples, seconds, warned);
+    }
+  }
+
+  private static String describe(PosteriorSamples s) {
+    return s.diagnostics().isEmpty() ? String.format(Locale.ROOT, "%d samples in %.2f s, acceptance rate %.3f",
+        s.samples().rows(), s.seconds(), s.acceptanceRate()) : s.diagnostics();
   }
 }

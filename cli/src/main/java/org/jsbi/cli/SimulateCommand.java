@@ -85,6 +85,11 @@ final class SimulateCommand implements Callable<Integer> {
       + "(embedded Spark with N cores), spark://host:7077, yarn ... Under spark-submit, its --master is used.")
   String master;
 
+  @Option(names = "--connect-timeout", defaultValue = "30", paramLabel = "SECONDS", description = "With "
+      + "--executor spark: how long to wait for the cluster to run a first task before giving up (default "
+      + "${DEFAULT-VALUE}).")
+  int connectTimeout;
+
   @Option(names = "--output", paramLabel = "FILE.csv",
       description = "Output CSV: a header of parameter names then data names, one row per simulation.")
   Path output;
@@ -151,7 +156,8 @@ final class SimulateCommand implements Callable<Integer> {
             .withListener(progress::stepTo);
         SimulationRunner runner = new SimulationRunner(options);
         if (onSpark) {
-          try (SparkCampaignExecutor spark = SparkCampaignExecutor.start(master, common.pluginDirectories())) {
+          try (SparkCampaignExecutor spark = SparkCampaignExecutor.start(master, common.pluginDirectories(),
+              connectTimeout)) {
             where = spark.description();
             set = sparkCampaign(model).run(spark, policy, e -> out.println("store: " + e), progress::stepTo);
           }
@@ -189,6 +195,10 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (store != null && parameters != null) {
       throw new IllegalArgumentException("--store: campaigns draw θ from the prior; leave out --parameters");
+    }
+    if (connectTimeout <= 0) {
+      throw new IllegalArgumentException("--connect-timeout: expected a positive number of seconds, got "
+          + connectTimeout);
     }
     if (chunkSize <= 0) {
       throw new IllegalArgumentException("--chunk-size: expected a positive integer, got " + chunkSize);

@@ -93,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
       out.println(sims.summary() + " of " + model.id());
       SimulationFiles.reportInvalid(out, sims);
       TrainedPosterior posterior;
-      try (Progress progress = Progress.start("train " + training.estimator, maxEpochs, display.showProgress())) {
+      try (Progress progress = Progress.training("train " + training.estimator, config, display.showProgress())) {
         posterior = method == Method.nle
             ? new Nle(model, factory).listener(e -> progress.epoch(e)).train(sims, config)
             : training.npe(model, factory).listener(e -> progress.epoch(e)).train(sims, config);

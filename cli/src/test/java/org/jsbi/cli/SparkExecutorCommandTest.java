@@ -75,4 +75,28 @@ class SparkExecutorCommandTest {
     assertThat(noMaster.err()).startsWith("jsbi: error: --master: expected a Spark master URL")
         .doesNotContain("\tat ");
   }
+
+  @Test
+  void anUnreachableMasterEndsInOneLineAfterTheConnectTimeout() throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    // the --add-opens that Spark needs on Java 17, as this test JVM got them
+    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-")).forEach(command::add);
+    command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "org.jsbi.cli.Jsbi",
+        "simulate", "--model", "two-moons", "--num-simulations", "10", "--executor", "spark", "--master",
+        "spark://127.0.0.1:1", "--connect-timeout", "4", "--output", dir.resolve("never.csv").toString()));
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(output).isEqualTo(Jsbi.EXIT_USAGE);
+    assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(30);
+    java.util.List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("jsbi: error: --master: no Spark executor ran a task within "
+        + "4 s at 'spark://127.0.0.1:1'; check that the master is running and reachable and has workers, or raise "
+        + "--connect-timeout");
+    assertThat(output).doesNotContain("\tat ");
+    assertThat(lines).allMatch(l -> l.startsWith("spark: ") || l.startsWith("jsbi: "));
+    assertThat(dir.resolve("never.csv")).doesNotExist();
+  }
 }

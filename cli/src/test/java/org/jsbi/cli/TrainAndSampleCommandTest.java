@@ -57,6 +57,20 @@ class TrainAndSampleCommandTest {
   }
 
   @Test
+  void manyObservationsGetOneSummaryLine() throws IOException {
+    StringBuilder rows = new StringBuilder("data_1,data_2\n");
+    for (int k = 0; k < 40; k++) {
+      rows.append(-0.6 + 0.01 * k).append(",0.16\n");
+    }
+    CliRun run = sample(observation(rows.toString()), posterior);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).hasSize(2);
+    assertThat(run.out()).containsPattern("^40 observations: 100 samples each in [0-9.]+ s; acceptance rate min "
+        + "[01]\\.[0-9]{3}, median [01]\\.[0-9]{3}, max [01]\\.[0-9]{3}\n");
+    assertThat(Files.readAllLines(dir.resolve("samples.csv"))).hasSize(4001);
+  }
+
+  @Test
   void trainingFromASimulationFileWorks() throws IOException {
     Path sims = dir.resolve("sims.csv");
     assertThat(CliRun.of("simulate", "--model", "two-moons", "--num-simulations", "500", "--seed", "3",

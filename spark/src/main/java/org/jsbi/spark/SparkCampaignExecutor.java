@@ -47,6 +47,14 @@ public final class SparkCampaignExecutor implements CampaignExecutor, AutoClosea
    * to the executors. Closing the executor stops the context.
    */
   public static SparkCampaignExecutor start(String master, List<Path> pluginDirectories) {
+    return start(master, pluginDirectories, 30);
+  }
+
+  /**
+   * As {@link #start(String, List)}, and then waits at most {@code connectSeconds} for a first (empty) task to run,
+   * so that an unreachable master or a cluster without executors is refused in one line instead of retried.
+   */
+  public static SparkCampaignExecutor start(String master, List<Path> pluginDirectories, int connectSeconds) {
     SparkConf conf = new SparkConf().setAppName("jsbi simulate");
     if (master != null) {
       conf.setMaster(master);
@@ -60,13 +68,7 @@ public final class SparkCampaignExecutor implements CampaignExecutor, AutoClosea
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }
-    JavaSparkContext context;
-    try {
-      context = new JavaSparkContext(conf);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("--master: Spark could not start with master '" + conf.get("spark.master")
-          + "': " + e.getMessage() + "; check the URL (local[N], spark://host:port, yarn)", e);
-    }
+    JavaSparkContext context = connect(conf, connectSeconds);
     try {
       for (Path dir : pluginDirectories) {
         for (Path jar : PluginLoader.jarsIn(dir)) {
@@ -77,7 +79,47 @@ public final class SparkCampaignExecutor implements CampaignExecutor, AutoClosea
       context.stop();
       throw new IllegalArgumentException("--plugins: cannot ship the plugin jars to Spark: " + e.getMessage(), e);
     }
+    try {
+      context.parallelize(List.of(0), 1).countAsync().get(connectSeconds, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException | InterruptedException | ExecutionException e) {
+      inBackground(context::stop);
+      throw unreachable(conf, connectSeconds);
+    }
     return new SparkCampaignExecutor(context, true);
+  }
+
+  /**
+   * Creates the context on a daemon thread, waiting at most {@code connectSeconds}: a standalone master that does
+   * not answer keeps Spark's constructor retrying for a minute.
+   */
+  private static JavaSparkContext connect(SparkConf conf, int connectSeconds) {
+    java.util.concurrent.FutureTask<JavaSparkContext> start =
+        new java.util.concurrent.FutureTask<>(() -> new JavaSparkContext(conf));
+    inBackground(start);
+    try {
+      return start.get(connectSeconds, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw unreachable(conf, connectSeconds);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unreachable(conf, connectSeconds);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IllegalArgumentException("--master: Spark could not start with master '" + conf.get("spark.master")
+          + "': " + cause.getMessage() + "; check the URL (local[N], spark://host:port, yarn)", cause);
+    }
+  }
+
+  private static IllegalArgumentException unreachable(SparkConf conf, int connectSeconds) {
+    return new IllegalArgumentException("--master: no Spark executor ran a task within " + connectSeconds
+        + " s at '" + conf.get("spark.master") + "'; check that the master is running and reachable and has "
+        + "workers, or raise --connect-timeout");
+  }
+
+  private static void inBackground(Runnable task) {
+    Thread t = new Thread(task, "jsbi-spark-start");
+    t.setDaemon(true);
+    t.start();
   }
 
   @Override

@@ -94,6 +94,20 @@ public final class NpePosterior implements TrainedPosterior {
     return draw(n, xObserved, new RandomStreams(seed).single(RandomStreams.Purpose.SAMPLER), limits);
   }
 
+  /**
+   * {@code n} samples for each row of {@code xObserved}, all observations drawn together in batched calls of q (see
+   * {@link BatchedSampling}): row k's samples depend only on the seed, k and the row, not on the other rows.
+   */
+  @Override
+  public List<PosteriorSamples> sample(int n, Batch xObserved, long seed) {
+    Arguments.positive("n", n);
+    Arguments.columns("xObserved", xObserved, model.dataDim());
+    for (int k = 0; k < xObserved.rows(); k++) {
+      Arguments.finiteVector("xObserved", xObserved.row(k), model.dataDim());
+    }
+    return BatchedSampling.sample(estimator, model.prior(), n, xObserved, seed, limits);
+  }
+
   private PosteriorSamples draw(int n, double[] xo, RandomGenerator rng, SamplingLimits lim) {
     long start = System.nanoTime();
     Prior prior = model.prior();
@@ -117,7 +131,7 @@ public final class NpePosterior implements TrainedPosterior {
     return new PosteriorSamples(Batch.wrap(n, d, out), proposed, (System.nanoTime() - start) / 1e9);
   }
 
-  private static void checkLimits(int accepted, long proposed, int n, double seconds, SamplingLimits lim,
+  static void checkLimits(int accepted, long proposed, int n, double seconds, SamplingLimits lim,
       double[] xo) {
     if (accepted >= n) {
       return;

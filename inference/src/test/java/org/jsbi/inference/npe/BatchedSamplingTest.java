@@ -1,0 +1,78 @@
+package org.jsbi.inference.npe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.jsbi.api.Batch;
+import org.jsbi.api.Model;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.api.simulation.Simulations;
+import org.jsbi.plugins.Plugins;
+import org.jsbi.plugins.Registry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Many observations are sampled together, each as if alone: its draws depend on its row and the seed only. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BatchedSamplingTest {
+  private static final double[] A = {-0.6396706, 0.16234657};
+  private static final double[] B = {0.3, -0.2};
+  private static final double[] C = {0.05, 0.4};
+  private Registry registry;
+  private NpePosterior posterior;
+
+  @BeforeAll
+  void train() {
+    registry = Plugins.load();
+    Model model = registry.model("two-moons");
+    posterior = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.ORIGINAL)
+        .train(Simulations.run(model, 1000, 1), TrainingConfig.defaults(1).withMaxEpochs(15));
+  }
+
+  @AfterAll
+  void close() {
+    posterior.close();
+  }
+
+  @Test
+  void anObservationsDrawsDoNotDependOnItsCompanions() {
+    List<PosteriorSamples> ab = posterior.sample(500, Batch.of(A, B), 11);
+    List<PosteriorSamples> ac = posterior.sample(500, Batch.of(A, C), 11);
+    List<PosteriorSamples> a = posterior.sample(500, Batch.of(A), 11);
+    // equal up to float32 rounding: TensorFlow's sums may group differently at another batch size
+    assertThat(ab.get(0).samples().data()).containsExactly(ac.get(0).samples().data(), within(1e-5));
+    assertThat(ab.get(0).samples().data()).containsExactly(a.get(0).samples().data(), within(1e-5));
+    double maxDiff = 0;
+    for (int i = 0; i < a.get(0).samples().data().length; i++) {
+      maxDiff = Math.max(maxDiff, Math.abs(ab.get(0).samples().data()[i] - a.get(0).samples().data()[i]));
+    }
+    System.out.println("largest difference between observation A's draws alone and beside B: " + maxDiff);
+    assertThat(ab.get(0).proposed()).isEqualTo(a.get(0).proposed());
+    assertThat(ab.get(1).samples()).isNotEqualTo(ac.get(1).samples());
+  }
+
+  @Test
+  void batchedDrawsFollowTheSameDistributionAsSingleOnesInsideTheSupport() {
+    int n = 4000;
+    List<PosteriorSamples> batched = posterior.sample(n, Batch.of(B, A, C), 5);
+    Batch single = posterior.sample(n, A, 99).samples();
+    Batch fromBatch = batched.get(1).samples();
+    assertThat(fromBatch.rows()).isEqualTo(n);
+    for (int j = 0; j < 2; j++) {
+      double[] s = single.column(j);
+      double[] b = fromBatch.column(j);
+      double se = Math.sqrt(2.0 / n) * new StandardDeviation().evaluate(s);
+      assertThat(new Mean().evaluate(b)).isCloseTo(new Mean().evaluate(s), within(4 * se));
+      for (double v : b) {
+        assertThat(v).isBetween(-1.0, 1.0);
+      }
+    }
+    assertThat(batched.get(1).acceptanceRate()).isCloseTo(posterior.acceptanceRate(A), within(0.05));
+  }
+}
