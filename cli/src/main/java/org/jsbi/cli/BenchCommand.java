@@ -20,7 +20,7 @@ import java.util.Arrays;
 import org.jsbi.inference.TrainedPosterior;
 import org.jsbi.inference.mcmc.McmcResult;
 import org.jsbi.inference.nle.Nle;
-import org.jsbi.inference.nle.NlePosterior;
+import org.jsbi.inference.McmcSampled;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -178,8 +178,9 @@ final class BenchCommand implements Callable<Integer> {
         long s1;
         try {
           PosteriorSamples s;
-          if (posterior instanceof NlePosterior nle) {
-            McmcResult r = nle.mcmc(samples, Batch.wrap(1, ref.observation().length, ref.observation()), sampleSeed);
+          McmcSampled sampled = posterior.as(McmcSampled.class).orElse(null);
+          if (sampled != null) {
+            McmcResult r = sampled.mcmc(samples, Batch.wrap(1, ref.observation().length, ref.observation()), sampleSeed);
             s = new PosteriorSamples(r.samples(), samples, r.seconds());
             mcmc = String.format(Locale.ROOT, "%.0f,%.4f", Arrays.stream(r.ess()).min().orElse(Double.NaN),
                 Arrays.stream(r.rHat()).max().orElse(Double.NaN));

@@ -3,7 +3,7 @@ package org.jsbi.cli;
 import org.jsbi.inference.TrainedPosterior;
 import org.jsbi.inference.mcmc.Mcmc;
 import org.jsbi.inference.mcmc.McmcSettings;
-import org.jsbi.inference.nle.NlePosterior;
+import org.jsbi.inference.McmcSampled;
 import picocli.CommandLine.Option;
 
 /** MCMC settings for NLE posteriors, shared by {@code sample} and {@code bench}; NPE posteriors ignore them. */
@@ -30,7 +30,8 @@ public final class McmcOptions {
 
   /** {@code posterior} with these settings when it samples by MCMC. */
   TrainedPosterior apply(TrainedPosterior posterior) {
-    if (!(posterior instanceof NlePosterior nle)) {
+    McmcSampled sampled = posterior.as(McmcSampled.class).orElse(null);
+    if (sampled == null) {
       return posterior;
     }
     McmcSettings s = McmcSettings.defaults();
@@ -42,6 +43,6 @@ public final class McmcOptions {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--chains, --warmup, --thin or --mcmc-time-limit: " + e.getMessage());
     }
-    return nle.withMcmc(sampler == Sampler.mh ? Mcmc.Method.METROPOLIS_HASTINGS : Mcmc.Method.SLICE, s);
+    return sampled.withMcmc(sampler == Sampler.mh ? Mcmc.Method.METROPOLIS_HASTINGS : Mcmc.Method.SLICE, s);
   }
 }

@@ -21,7 +21,7 @@ import org.jsbi.inference.checks.Mmd;
 import org.jsbi.inference.checks.PredictiveCheck;
 import org.jsbi.inference.checks.Typicality;
 import org.jsbi.inference.checks.Verdicts;
-import org.jsbi.inference.nle.NlePosterior;
+import org.jsbi.inference.LearnedLikelihood;
 import org.jsbi.plugins.Registry;
 
 /** The per-observation checks that {@code jsbi check} and {@code jsbi run} share, with their table and JSON. */
@@ -58,8 +58,9 @@ final class ObservationChecks {
     List<double[]> quantiles = new ArrayList<>();
     List<List<String>> notes = new ArrayList<>();
     try (Typicality typicality = Typicality.fit(reference, registry.estimator("maf"), seed)) {
-      EvidenceCheck evidence = posterior instanceof NlePosterior nle ? EvidenceCheck.fit(nle.estimator(),
-          model.prior(), forMmd.selectRows(IntStream.range(0, Math.min(200, forMmd.rows())).toArray()), seed) : null;
+      EvidenceCheck evidence = posterior.as(LearnedLikelihood.class).map(l -> EvidenceCheck.fit(l.likelihood(),
+          model.prior(), forMmd.selectRows(IntStream.range(0, Math.min(200, forMmd.rows())).toArray()), seed))
+          .orElse(null);
       // NPE is amortized, so its posterior predictive p-value can be calibrated on up to 200 reference data sets;
       // for NLE each would need an MCMC run, and the raw (conservative) p-value is reported.
       int calibration = Math.min(200, reference.rows() / 2);

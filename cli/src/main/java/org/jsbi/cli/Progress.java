@@ -55,7 +55,8 @@ final class Progress implements AutoCloseable {
 
   /** {@code posterior} reporting its sampling progress to this bar, when it samples by MCMC. */
   org.jsbi.inference.TrainedPosterior track(org.jsbi.inference.TrainedPosterior posterior) {
-    return posterior instanceof org.jsbi.inference.nle.NlePosterior nle ? nle.withProgress(this::stepTo) : posterior;
+    return posterior.as(org.jsbi.inference.McmcSampled.class)
+        .<org.jsbi.inference.TrainedPosterior>map(m -> m.withProgress(this::stepTo)).orElse(posterior);
   }
 
   /** Advances a training bar by one epoch and shows the validation loss and the early-stopping state. */

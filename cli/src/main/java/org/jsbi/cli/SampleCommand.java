@@ -9,7 +9,7 @@ import org.jsbi.api.Batch;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.inference.TrainedPosterior;
-import org.jsbi.inference.nle.NlePosterior;
+import org.jsbi.inference.McmcSampled;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
@@ -66,17 +66,18 @@ final class SampleCommand implements Callable<Integer> {
       TrainedPosterior posterior = mcmc.apply(loaded);
       Batch x = obs.data(posterior.model());
       Limits.checkArray("--num-samples", numSamples, posterior.parameterNames().size(), "parameters");
-      if (trials && !(posterior instanceof NlePosterior)) {
+      McmcSampled sampled = posterior.as(McmcSampled.class).orElse(null);
+      if (trials && sampled == null) {
         throw new IllegalArgumentException("--trials: expected an NLE posterior, got " + posterior.method()
             + " in " + posteriorDir + "; NPE's q(θ | x) takes one observation, so train with --method nle to "
             + "combine i.i.d. trials");
       }
       List<PosteriorSamples> samples;
-      try (Progress progress = Progress.start(posterior.method().equals("nle") ? "MCMC" : "sample", 1,
+      try (Progress progress = Progress.start(sampled != null ? "MCMC" : "sample", 1,
           display.showProgress())) {
         TrainedPosterior tracked = progress.track(posterior);
         samples = trials
-            ? List.of(((NlePosterior) tracked).sampleTrials(numSamples, x, seed))
+            ? List.of(tracked.as(McmcSampled.class).orElseThrow().sampleTrials(numSamples, x, seed))
             : tracked.sample(numSamples, x, seed);
       }
       boolean several = samples.size() > 1;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.jsbi.api.Model;
 import org.jsbi.inference.TrainedPosterior;
-import org.jsbi.inference.nle.NlePosterior;
+import org.jsbi.inference.LearnedLikelihood;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;
 
@@ -26,19 +26,20 @@ final class Surrogates {
       return null;
     }
     TrainedPosterior posterior = PosteriorStore.load(dir, registry);
-    if (!(posterior instanceof NlePosterior nle)) {
+    LearnedLikelihood learned = posterior.as(LearnedLikelihood.class).orElse(null);
+    if (learned == null) {
       posterior.close();
       throw new IllegalArgumentException("--surrogate: " + dir + " holds an NPE posterior, which learned p(θ | x) "
           + "and cannot simulate x; train a likelihood with 'jsbi train --method nle'");
     }
-    Model original = nle.model();
+    Model original = posterior.model();
     Model model = Model.builder(original.id() + "-surrogate")
-        .description("learned likelihood of " + original.id() + " (" + nle.estimator().kind() + ")")
+        .description("learned likelihood of " + original.id() + " (" + learned.likelihood().kind() + ")")
         .prior(original.prior())
-        .simulator(nle.surrogate())
+        .simulator(learned.surrogate())
         .parameterNames(original.parameterNames().toArray(String[]::new))
         .dataNames(original.dataNames().toArray(String[]::new))
         .build();
-    return new Loaded(model, nle);
+    return new Loaded(model, posterior);
   }
 }

@@ -1,11 +1,15 @@
 package org.jsbi.inference;
 
+import java.util.Optional;
 import org.jsbi.api.Model;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.posterior.Posterior;
 import org.jsbi.inference.npe.TrainingRecord;
 
-/** A posterior built on one trained estimator (NPE or NLE): what a posterior directory saves and loads. */
+/**
+ * A posterior built on one trained estimator (NPE or NLE): what a posterior directory saves and loads. Callers ask
+ * for what a posterior can do ({@link #as}: {@link McmcSampled}, {@link LearnedLikelihood}), never for its type.
+ */
 public interface TrainedPosterior extends Posterior {
   /** {@code npe} or {@code nle}. */
   String method();
@@ -16,4 +20,9 @@ public interface TrainedPosterior extends Posterior {
   ConditionalDensityEstimator estimator();
 
   TrainingRecord training();
+
+  /** This posterior as {@code capability}, when it has it. */
+  default <C> Optional<C> as(Class<C> capability) {
+    return capability.isInstance(this) ? Optional.of(capability.cast(this)) : Optional.empty();
+  }
 }

@@ -16,7 +16,8 @@ import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.simulation.ProgressListener;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.LearnedLikelihood;
+import org.jsbi.inference.McmcSampled;
 import org.jsbi.inference.mcmc.LogDensity;
 import org.jsbi.inference.mcmc.Mcmc;
 import org.jsbi.inference.mcmc.McmcResult;
@@ -28,7 +29,7 @@ import org.jsbi.inference.npe.TrainingRecord;
  * trials of one θ are handled by summing their log-likelihoods ({@link #sampleTrials}). With an estimator whose
  * log density is itself an estimate (the conditional VAE), the target is noisy, and the diagnostics say so.
  */
-public final class NlePosterior implements TrainedPosterior {
+public final class NlePosterior implements McmcSampled, LearnedLikelihood {
   private final Model model;
   private final ConditionalDensityEstimator likelihood;
   private final TrainingRecord training;
@@ -51,12 +52,12 @@ public final class NlePosterior implements TrainedPosterior {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** The same posterior with another sampler or settings (the estimator is shared, not copied). */
+  @Override
   public NlePosterior withMcmc(Mcmc.Method m, McmcSettings s) {
     return new NlePosterior(model, likelihood, training, m, s, progress);
   }
 
-  /** The same posterior reporting MCMC progress (sweeps done of the total) to {@code listener}. */
+  @Override
   public NlePosterior withProgress(ProgressListener listener) {
     return new NlePosterior(model, likelihood, training, method, settings, listener);
   }
@@ -96,7 +97,12 @@ public final class NlePosterior implements TrainedPosterior {
     return model.dataDim();
   }
 
-  /** The learned likelihood as a simulator: x ~ q(x | θ). */
+  @Override
+  public ConditionalDensityEstimator likelihood() {
+    return likelihood;
+  }
+
+  @Override
   public SurrogateSimulator surrogate() {
     return new SurrogateSimulator(likelihood);
   }
@@ -107,7 +113,7 @@ public final class NlePosterior implements TrainedPosterior {
     return sampleTrials(n, Batch.wrap(1, xObserved.length, xObserved.clone()), seed);
   }
 
-  /** Samples of θ given several i.i.d. trials (one per row of {@code trials}) of the same θ. */
+  @Override
   public PosteriorSamples sampleTrials(int n, Batch trials, long seed) {
     McmcResult r = mcmc(n, trials, seed);
     StringBuilder notes = new StringBuilder(r.summary());
@@ -119,7 +125,7 @@ public final class NlePosterior implements TrainedPosterior {
     return new PosteriorSamples(r.samples(), r.samples().rows(), r.seconds(), notes.toString());
   }
 
-  /** The MCMC run behind {@link #sampleTrials}, with its diagnostics. */
+  @Override
   public McmcResult mcmc(int n, Batch trials, long seed) {
     Arguments.positive("n", n);
     Arguments.columns("trials", trials, model.dataDim());
