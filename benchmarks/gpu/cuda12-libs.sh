@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Gathers the CUDA libraries that the -Pgpu build's TensorFlow (2.16.2) opens, on a machine that has CUDA 13
 # rather than the CUDA 12.3 and cuDNN 8.9 that this TensorFlow was built for. That is how the GPU figures in
-# BENCHMARKS.md were taken on a lent H100. With CUDA 12.3 and cuDNN 8.9 installed, none of this is needed.
+# docs/benchmark-history.md were taken on a lent H100. With CUDA 12.3 and cuDNN 8.9 installed, none of this is needed.
 #
 # TensorFlow registers the GPU only if it can open all seven of cudart 12, cuBLAS 12, cuBLASLt 12, cuFFT 11,
 # cuSOLVER 11, cuSPARSE 12 and cuDNN 8. This directory gets:

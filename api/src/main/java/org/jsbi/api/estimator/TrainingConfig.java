@@ -8,9 +8,10 @@ import org.jsbi.api.Arguments;
  * estimator's own ({@link EstimatorFactory#defaultLearningRate}): sbi's 5e-4 unless the estimator says otherwise. The
  * minibatch size defaults to n_train / 20 clamped to [50, 200]: 200 (the issue's default) from 4,000 simulations
  * up, and smaller batches, hence more updates per epoch, on small sets, where on two-moons and gaussian-linear at
- * 10³ simulations batches of 50 lowered C2ST (BENCHMARKS.md). One addition to sbi's early stopping: when patience
+ * 10³ simulations batches of 50 lowered C2ST (docs/benchmark-history.md). One addition to sbi's early stopping: when
+ * patience
  * first runs out, training goes back to the best weights and carries on at a tenth of the learning rate, which
- * lowered C2ST or left it unchanged in all twelve NPE cells at 10³ and 10⁴ (BENCHMARKS.md).
+ * lowered C2ST or left it unchanged in all twelve NPE cells at 10³ and 10⁴ (docs/benchmark-history.md).
  *
  * @param learningRate Adam's step size, or 0 for the estimator's default
  * @param batchSize minibatch size, or 0 for the automatic size above

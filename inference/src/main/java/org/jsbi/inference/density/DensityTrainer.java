@@ -38,7 +38,7 @@ import org.tensorflow.types.TInt64;
  * density truncated to it ({@link SupportNormalizer}) from the moment patience first runs out, if q's mass outside
  * the box is then large enough: the plain loss brings q close, and the truncated loss, whose steps cost several
  * times as much, finishes it at the lowered learning rate. That was as accurate as truncating from the start, or
- * more, at a third of the cost (BENCHMARKS.md). Bit-for-bit reproducible from the seed.
+ * more, at a third of the cost (docs/benchmark-history.md). Bit-for-bit reproducible from the seed.
  */
 public final class DensityTrainer {
   private DensityTrainer() {}

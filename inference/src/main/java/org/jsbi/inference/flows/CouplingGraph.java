@@ -18,7 +18,7 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Two choices beyond sbi's: a {@link ConditionalAffine} layer first standardizes each conditional, and every
  * conditioner's output layer starts at zero, so the flow starts as that Gaussian and the splines bend it only as far
- * as the data asks. On gaussian-linear at 10⁴ simulations this took C2ST from 0.58 to 0.54 (BENCHMARKS.md).
+ * as the data asks. On gaussian-linear at 10⁴ simulations this took C2ST from 0.58 to 0.54 (docs/benchmark-history.md).
  *
  * <p>Each layer's column selection is folded into its mixing matrix: the mixed values come out ordered [kept,
  * mapped], and the next layer's matrix undoes that order. The noise is therefore the flow's output in the last

@@ -22,7 +22,8 @@ public final class FlowFactory extends SpecFactory<FlowSpec> {
 
   /**
    * 2e-3, four times sbi's rate. With one learning-rate drop to finish, it trained the spline flow to a lower C2ST
-   * than 5e-4 in most NPE cells at 10³ and 10⁴ simulations, in fewer epochs (BENCHMARKS.md). The cVAE keeps 5e-4:
+   * than 5e-4 in most NPE cells at 10³ and 10⁴ simulations, in fewer epochs (docs/benchmark-history.md). The cVAE
+   * keeps 5e-4:
    * at 2e-3 it fitted a bimodal conditional far worse (CvaeTest's KL rose from below 0.05 to 0.54 nats).
    */
   @Override

@@ -19,7 +19,7 @@ import org.tensorflow.types.TFloat32;
  * <p>The shuffles are fixed (drawn from {@link #ORDER_SEED}), so a saved flow rebuilds the same graph, and none is
  * the identity: in two dimensions each one swaps the pair. Until revision 2 ({@link FlowSpec}) the order was
  * reversed between transforms; with eight or ten dimensions that gave each dimension only two sets of predecessors,
- * and on slcp at 10³ simulations the flow's NLE posteriors were behind sbibm's (BENCHMARKS.md).
+ * and on slcp at 10³ simulations the flow's NLE posteriors were behind sbibm's (docs/benchmark-history.md).
  */
 final class MafGraph implements FlowGraph {
   static final long ORDER_SEED = 20261123L;

@@ -7,7 +7,7 @@ import org.jsbi.api.Arguments;
  * slice sampler; and 100 warm-up sweeps (sbibm uses 25; the adaptation of widths and proposals here needs more).
  * Many chains cost little more per sweep than few, since each round is one batched evaluation, and they need fewer
  * sweeps: on two-moons NLE, 500 chains for 10,000 draws took 5.3 s against 8.1 s for 100 chains, with a lower
- * C2ST (0.538 against 0.562 over observations 1-3; BENCHMARKS.md).
+ * C2ST (0.538 against 0.562 over observations 1-3; docs/benchmark-history.md).
  *
  * @param chains the most chains that advance together (each round evaluates the target once, in one batch, for
  *     all of them); fewer run when the draws asked for would leave a chain fewer than 20

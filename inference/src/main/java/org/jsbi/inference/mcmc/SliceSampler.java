@@ -27,7 +27,7 @@ final class SliceSampler extends ChainSampler {
    * about 0.5 ms plus 3.6 µs a row for {@code nsf} and 0.14 ms plus 1.8 µs a row for {@code maf}: extra candidates,
    * most of which go unused, pay while the rows they add cost less than the call they may save. On two-moons NLE
    * with 500 chains, filling calls up to 64 rows instead of up to the first round's size cut the rows evaluated by a
-   * quarter for about 50% more calls, and the time by about a fifth (BENCHMARKS.md).
+   * quarter for about 50% more calls, and the time by about a fifth (docs/benchmark-history.md).
    */
   private static final int CALL_ROWS = 64;
   private final double[] width;

@@ -31,7 +31,8 @@ public enum ThetaSpace {
   /**
    * The leak from which {@link #AUTO} finishes as a truncated density. In the NPE benchmark at 10³ and 10⁴ it
    * separates gaussian-linear-uniform (19–37% outside), whose cut-off Gaussian the finish fits much better, from
-   * two-moons and gaussian-mixture (5–8%), whose training it would take to three times as long (BENCHMARKS.md).
+   * two-moons and gaussian-mixture (5–8%), whose training it would take to three times as long
+   * (docs/benchmark-history.md).
    */
   public static final double AUTO_MIN_LEAK = 0.15;
 

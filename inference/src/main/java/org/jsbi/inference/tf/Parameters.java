@@ -67,9 +67,11 @@ public final class Parameters {
    * Builds a graph for inference only, on saved weights held as constants rather than a variable. TensorFlow's graph
    * optimizer then computes everything that depends on the weights alone once, when the session first runs (masked
    * and mixing matrices, their log-determinants, reshapes), instead of on every call: the fixed cost of one call is
-   * what MCMC on a learned likelihood pays thousands of times (BENCHMARKS.md, "Inference on constant weights").
+   * what MCMC on a learned likelihood pays thousands of times (docs/benchmark-history.md, "Inference on constant
+   * weights").
    * The coupling flows compute bit for bit what they computed on a variable; the MAF's results differ in the last
-   * bits (not through Grappler's arithmetic optimizer or remapper: switching those off changes nothing). {@link #variables()} is empty.
+   * bits (not through Grappler's arithmetic optimizer or remapper: switching those off changes nothing).
+   * {@link #variables()} is empty.
    */
   public static <T> Packed<T> frozen(Ops tf, Map<String, float[]> weights, BiFunction<Ops, Parameters, T> build) {
     return build(tf, null, Objects.requireNonNull(weights, "weights"), build, true);

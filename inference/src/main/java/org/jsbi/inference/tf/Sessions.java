@@ -19,7 +19,8 @@ public final class Sessions {
    * Every op of a run executes on the calling thread. Without this, TensorFlow's executor hands ops to its inter-op
    * thread but now and then runs one on the caller instead, depending on timing, and the two threads differ on
    * subnormal results: TensorFlow's own threads flush them to zero, a Java thread keeps them (SessionsTest). Over a
-   * long training run that changed the weights; BENCHMARKS.md has the measurements and the command that checks it.
+   * long training run that changed the weights; docs/benchmark-history.md has the measurements and the command that
+   * checks it.
    */
   private static final RunOptions ON_CALLER = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
 

@@ -13,7 +13,8 @@ import org.tensorflow.types.TFloat32;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reproducibility rests on every op of a run executing on the calling thread (BENCHMARKS.md: a long spline flow run
+ * Reproducibility rests on every op of a run executing on the calling thread (docs/benchmark-history.md: a long
+ * spline flow run
  * otherwise ended differently from run to run). TensorFlow's own threads flush subnormal results to zero and a Java
  * thread does not, so a subnormal product shows which thread ran the op.
  */
