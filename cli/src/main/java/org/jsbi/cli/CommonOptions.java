@@ -2,8 +2,6 @@ package org.jsbi.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.jsbi.plugins.PluginException;
@@ -51,21 +49,8 @@ public final class CommonOptions {
 
   /** The plugin directories from $JSBI_PLUGINS, then --plugins, each once (by its real path). */
   List<Path> pluginDirectories() {
-    List<Path> dirs = new ArrayList<>();
-    Set<Path> seen = new HashSet<>();
     List<Path> all = new ArrayList<>(Plugins.directoriesFrom(environment.get(Plugins.ENVIRONMENT_VARIABLE)));
     all.addAll(pluginDirectories);
-    for (Path dir : all) {
-      Path key;
-      try {
-        key = dir.toRealPath();
-      } catch (java.io.IOException e) {
-        key = dir.toAbsolutePath().normalize();
-      }
-      if (seen.add(key)) {
-        dirs.add(dir);
-      }
-    }
-    return dirs;
+    return PluginLoader.distinct(all);
   }
 }

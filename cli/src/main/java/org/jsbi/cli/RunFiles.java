@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.io.AtomicFiles;
+import org.jsbi.api.io.FileTrees;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.inference.checks.CalibrationResult;
 
@@ -37,13 +37,7 @@ final class RunFiles {
       throw new IllegalArgumentException("--force: '" + dir + "' is not a jsbi run directory (it has no "
           + RunState.FILE + "); --force replaces only a run, so choose a new --output");
     }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        if (!p.equals(dir)) {
-          Files.delete(p);
-        }
-      }
-    }
+    FileTrees.deleteContents(dir);
   }
 
   static Path samples(Path dir, List<String> names, Batch samples) throws IOException {

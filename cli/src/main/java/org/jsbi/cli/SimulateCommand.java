@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.io.DirectoryLock;
+import org.jsbi.api.io.FileTrees;
 import org.jsbi.api.simulation.InvalidPolicy;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
@@ -103,15 +103,7 @@ final class SimulateCommand implements Callable<Integer> {
       return simulate();
     } finally {
       if (temporaryStore != null) {
-        deleteRecursively(temporaryStore);
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+        FileTrees.delete(temporaryStore);
       }
     }
   }

@@ -10,6 +10,15 @@ record CliRun(int exitCode, String out, String err) {
     return withEnvironment(Map.of(), args);
   }
 
+  /** Runs a command that must succeed: a failure fails the test with what it printed on stderr. */
+  static CliRun succeeding(String... args) {
+    CliRun run = of(args);
+    if (run.exitCode() != 0) {
+      throw new AssertionError("jsbi " + String.join(" ", args) + " exited " + run.exitCode() + ": " + run.err());
+    }
+    return run;
+  }
+
   static CliRun withEnvironment(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

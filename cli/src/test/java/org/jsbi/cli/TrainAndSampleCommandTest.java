@@ -19,9 +19,8 @@ class TrainAndSampleCommandTest {
   @BeforeAll
   void train() {
     posterior = dir.resolve("posterior");
-    CliRun run = CliRun.of("train", "--model", "two-moons", "--num-simulations", "1000", "--seed", "1",
+    CliRun run = CliRun.succeeding("train", "--model", "two-moons", "--num-simulations", "1000", "--seed", "1",
         "--max-epochs", "10", "--output", posterior.toString());
-    assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("1000 simulations: 1000 valid").contains("trained nsf (npe)");
   }
 

@@ -49,6 +49,18 @@ public final class PluginLoader {
     return this;
   }
 
+  /** {@code dirs} with each directory once, by its real path, in their first order. */
+  public static List<Path> distinct(List<Path> dirs) {
+    List<Path> out = new ArrayList<>();
+    java.util.Set<Path> seen = new java.util.HashSet<>();
+    for (Path dir : dirs) {
+      if (seen.add(realPath(dir))) {
+        out.add(dir);
+      }
+    }
+    return out;
+  }
+
   private static Path realPath(Path p) {
     try {
       return p.toRealPath();

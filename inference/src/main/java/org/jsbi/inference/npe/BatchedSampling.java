@@ -1,7 +1,6 @@
 package org.jsbi.inference.npe;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.jsbi.api.Batch;
@@ -105,6 +104,5 @@ final class BatchedSampling {
         }
       }
     }
-    Arrays.fill(streams, null);
   }
 }

@@ -101,10 +101,7 @@ public final class NpePosterior implements TrainedPosterior {
   @Override
   public List<PosteriorSamples> sample(int n, Batch xObserved, long seed) {
     Arguments.positive("n", n);
-    Arguments.columns("xObserved", xObserved, model.dataDim());
-    for (int k = 0; k < xObserved.rows(); k++) {
-      Arguments.finiteVector("xObserved", xObserved.row(k), model.dataDim());
-    }
+    Arguments.finiteBatch("xObserved", Arguments.columns("xObserved", xObserved, model.dataDim()));
     return BatchedSampling.sample(estimator, model.prior(), n, xObserved, seed, limits);
   }
 

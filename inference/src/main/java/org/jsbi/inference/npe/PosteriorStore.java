@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -22,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jsbi.api.Model;
+import org.jsbi.api.io.FileTrees;
 import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.plugins.Registry;
 
@@ -79,11 +79,11 @@ public final class PosteriorStore {
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       if (old != null) {
-        deleteTree(old);
+        FileTrees.delete(old);
       }
     } finally {
       if (Files.exists(tmp)) {
-        deleteTree(tmp);
+        FileTrees.delete(tmp);
       }
     }
   }
@@ -200,18 +200,6 @@ public final class PosteriorStore {
     }
     try (Stream<Path> s = Files.list(dir)) {
       return s.findAny().isEmpty();
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
     }
   }
 

@@ -7,10 +7,7 @@ import java.util.List;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.jsbi.api.Batch;
-import org.jsbi.api.Model;
-import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.posterior.PosteriorSamples;
-import org.jsbi.api.simulation.Simulations;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
 import org.junit.jupiter.api.AfterAll;
@@ -30,9 +27,7 @@ class BatchedSamplingTest {
   @BeforeAll
   void train() {
     registry = Plugins.load();
-    Model model = registry.model("two-moons");
-    posterior = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.ORIGINAL)
-        .train(Simulations.run(model, 1000, 1), TrainingConfig.defaults(1).withMaxEpochs(15));
+    posterior = TwoMoonsMaf.train(registry);
   }
 
   @AfterAll

@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.jsbi.api.Batch;
-import org.jsbi.api.Model;
-import org.jsbi.api.estimator.TrainingConfig;
-import org.jsbi.api.simulation.Simulations;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
 import org.junit.jupiter.api.AfterAll;
@@ -29,9 +26,7 @@ class PosteriorStoreTest {
   @BeforeAll
   void train() {
     registry = Plugins.load();
-    Model model = registry.model("two-moons");
-    posterior = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.ORIGINAL)
-        .train(Simulations.run(model, 1000, 1), TrainingConfig.defaults(1).withMaxEpochs(15));
+    posterior = TwoMoonsMaf.train(registry);
   }
 
   @AfterAll
