@@ -14,7 +14,9 @@ import java.util.concurrent.Callable;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.estimator.TrainingCheckpoints;
 import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.simulation.SimulationOptions;
@@ -24,6 +26,7 @@ import org.jsbi.cli.plots.Png;
 import org.jsbi.cli.plots.PosteriorPlots;
 import org.jsbi.cli.plots.PredictivePlots;
 import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.TrainingCheckpointFile;
 import org.jsbi.inference.checks.Calibration;
 import org.jsbi.inference.checks.CalibrationResult;
 import org.jsbi.inference.nle.Nle;
@@ -91,8 +94,11 @@ final class RunCommand implements Callable<Integer> {
   boolean force;
 
   @Option(names = "--resume", description = "Finish the interrupted run in --output (its run.json says "
-      + "\"running\"), started with the same arguments: a saved posterior/ is loaded instead of trained again.")
+      + "\"running\"), started with the same arguments: a saved posterior/ is loaded instead of trained again, and "
+      + "an unfinished training continues from its checkpoint.")
   boolean resume;
+
+  @Mixin CheckpointOptions checkpointing;
 
   @Override
   public Integer call() throws Exception {
@@ -139,14 +145,18 @@ final class RunCommand implements Callable<Integer> {
           simulations = sims.summary();
           out.println(simulations + " of " + model.id());
           long t1 = System.nanoTime();
+          Path checkpoint = output.resolve(TrainingCheckpointFile.NAME);
+          TrainingCheckpoints checkpoints = checkpointing.in(checkpoint, resuming && Files.exists(checkpoint), out);
           try (Progress progress = Progress.training("train " + training.estimator, config,
               display.showProgress())) {
+            TrainingListener listener = TrainingListener.checkpointed(progress::epoch, checkpoints);
             trained = method == TrainCommand.Method.nle
-                ? new Nle(model, factory).listener(progress::epoch).train(sims, config)
-                : training.npe(model, factory).listener(progress::epoch).train(sims, config);
+                ? new Nle(model, factory).listener(listener).train(sims, config)
+                : training.npe(model, factory).listener(listener).train(sims, config);
           }
           timings.put("train", seconds(t1));
           PosteriorStore.save(trained, posteriorDir);
+          Files.deleteIfExists(checkpoint);
         }
         written.add(posteriorDir);
         written.addAll(finish(out, registry, model, factory, trained, simulations, xo, truth, reference, timings));
@@ -253,6 +263,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void checkArguments() {
+    checkpointing.check();
     if (numSimulations < 20) {
       throw new IllegalArgumentException("--num-simulations: expected at least 20 simulations, got "
           + numSimulations);

@@ -1,18 +1,22 @@
 package org.jsbi.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jsbi.api.Model;
 import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.estimator.TrainingCheckpoints;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingHistory;
+import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.TrainingCheckpointFile;
 import org.jsbi.inference.nle.Nle;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code jsbi train}: simulate (or read simulations), train a posterior, save it. */
 @Command(name = "train", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
-    footer = "  jsbi train --model two-moons --num-simulations 10000 --output posterior/",
+    footer = {"  jsbi train --model two-moons --num-simulations 10000 --output posterior/",
+        "  jsbi train --model two-moons --num-simulations 10000 --output posterior/ --resume   (after a crash)"},
     description = "Train a posterior on simulations of a model and save it to a directory: NPE learns q(θ | x) "
         + "directly; NLE learns the likelihood q(x | θ) and samples the posterior by MCMC.")
 final class TrainCommand implements Callable<Integer> {
@@ -34,6 +39,7 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin ProgressOptions display;
   @Mixin TrainingOptions training;
   @Mixin CsvOptions csv;
+  @Mixin CheckpointOptions checkpointing;
   @Spec CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "ID", description = "Model id (see 'jsbi models').")
@@ -66,8 +72,15 @@ final class TrainCommand implements Callable<Integer> {
       + "refused when it already holds one, unless --force.")
   Path output;
 
-  @Option(names = "--force", description = "Replace the posterior that --output already holds.")
+  @Option(names = "--force", description = "Replace the posterior that --output already holds, or start over "
+      + "where it holds the checkpoint of an unfinished run.")
   boolean force;
+
+  @Option(names = "--resume", description = "Continue the unfinished training run whose checkpoint --output holds ("
+      + TrainingCheckpointFile.NAME + "), given the same arguments: it ends with the weights that an uninterrupted "
+      + "run gives. Simulations made with --num-simulations are made again (the same, from the seed).")
+  boolean resume;
+
 
   @Override
   public Integer call() throws Exception {
@@ -81,12 +94,26 @@ final class TrainCommand implements Callable<Integer> {
     if (maxEpochs <= 0) {
       throw new IllegalArgumentException("--max-epochs: expected a positive integer, got " + maxEpochs);
     }
+    checkpointing.check();
+    if (resume && force) {
+      throw new IllegalArgumentException("--resume and --force: expected at most one of them; --resume continues "
+          + "the run whose checkpoint --output holds, --force starts over");
+    }
     training.check(method);
     TrainingConfig config = training.config(TrainingConfig.defaults(seed).withMaxEpochs(maxEpochs));
     PosteriorStore.checkReplaceable("--output", output);
     PrintWriter out = spec.commandLine().getOut();
-    try (OutputDirectory claimed = OutputDirectory.claim("--output", output, force, false);
-        Registry registry = common.registry()) {
+    Path checkpoint = output.resolve(TrainingCheckpointFile.NAME);
+    try (OutputDirectory claimed = OutputDirectory.claim("--output", output, force, resume
+        || Files.exists(checkpoint)); Registry registry = common.registry()) {
+      TrainingCheckpoints checkpoints = checkpointing.in(checkpoint, resume, out);
+      if (force) {
+        Files.deleteIfExists(checkpoint);
+      } else if (!resume && Files.exists(checkpoint)) {
+        throw new IllegalArgumentException("--output: '" + output + "' holds the checkpoint of an unfinished "
+            + "training run (" + TrainingCheckpointFile.NAME + "); pass --resume to continue it, or --force to "
+            + "start over");
+      }
       Model model = registry.model(modelId);
       EstimatorFactory factory = training.factory(registry);
       SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model, csv) : simulate(model);
@@ -94,9 +121,10 @@ final class TrainCommand implements Callable<Integer> {
       SimulationFiles.reportInvalid(out, sims);
       TrainedPosterior posterior;
       try (Progress progress = Progress.training("train " + training.estimator, config, display.showProgress())) {
+        TrainingListener listener = TrainingListener.checkpointed(progress::epoch, checkpoints);
         posterior = method == Method.nle
-            ? new Nle(model, factory).listener(e -> progress.epoch(e)).train(sims, config)
-            : training.npe(model, factory).listener(e -> progress.epoch(e)).train(sims, config);
+            ? new Nle(model, factory).listener(listener).train(sims, config)
+            : training.npe(model, factory).listener(listener).train(sims, config);
       }
       try (posterior) {
         PosteriorStore.save(posterior, output);

@@ -56,6 +56,32 @@ class RunResumeTest {
   }
 
   @Test
+  void aRunKilledWhileTrainingContinuesFromItsCheckpoint() throws Exception {
+    Path killed = dir.resolve("killed");
+    List<String> args = new java.util.ArrayList<>(List.of("run", "--model", "two-moons", "--observation",
+        "../examples/two-moons/observation.csv", "--estimator", "maf", "--num-simulations", "2000", "--num-samples",
+        "300", "--num-tests", "0", "--checkpoint-interval", "0", "-q", "--output", killed.toString()));
+    Path checkpoint = killed.resolve("training.checkpoint");
+    KilledTraining.after(3, checkpoint, dir.resolve("child.txt"), args);
+    assertThat(Files.readString(killed.resolve("run.json"))).contains("\"status\" : \"running\"");
+    args.add("--resume");
+    CliRun resumed = CliRun.of(args.toArray(String[]::new));
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("resuming training from the checkpoint at epoch");
+    assertThat(checkpoint).doesNotExist();
+
+    Path whole = dir.resolve("whole");
+    args.set(args.indexOf(killed.toString()), whole.toString());
+    args.remove("--resume");
+    CliRun uninterrupted = CliRun.of(args.toArray(String[]::new));
+    assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isZero();
+    assertThat(Files.readAllBytes(killed.resolve("posterior/weights.bin")))
+        .isEqualTo(Files.readAllBytes(whole.resolve("posterior/weights.bin")));
+    assertThat(Files.readAllBytes(killed.resolve("samples.csv"))).isEqualTo(Files.readAllBytes(whole.resolve(
+        "samples.csv")));
+  }
+
+  @Test
   void forceReplacesOnlyARunDirectory() throws IOException {
     Path other = Files.createDirectories(dir.resolve("thesis"));
     Files.writeString(other.resolve("chapter1.tex"), "precious");

@@ -1,6 +1,11 @@
 package org.jsbi.inference.density;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -8,16 +13,17 @@ import java.util.random.RandomGenerator;
 import org.jsbi.api.Arguments;
 import org.jsbi.api.Batch;
 import org.jsbi.api.RandomStreams;
-import org.jsbi.api.estimator.EpochStats;
 import org.jsbi.api.estimator.EstimatorState.Standardization;
+import org.jsbi.api.estimator.TrainingCheckpoints;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingHistory;
 import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.inference.density.TrainingLoop.Finish;
+import org.jsbi.inference.density.TrainingLoop.Phase;
 import org.jsbi.inference.tf.Adam;
-import org.jsbi.inference.tf.Sessions;
+import org.jsbi.inference.tf.GraphVariables;
 import org.jsbi.inference.tf.Training;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -38,7 +44,8 @@ import org.tensorflow.types.TInt64;
  * density truncated to it ({@link SupportNormalizer}) from the moment patience first runs out, if q's mass outside
  * the box is then large enough: the plain loss brings q close, and the truncated loss, whose steps cost several
  * times as much, finishes it at the lowered learning rate. That was as accurate as truncating from the start, or
- * more, at a third of the cost (docs/benchmark-history.md). Bit-for-bit reproducible from the seed.
+ * more, at a third of the cost (docs/benchmark-history.md). Bit-for-bit reproducible from the seed, also when
+ * resumed from one of the checkpoints that the listener's {@link TrainingCheckpoints} ask for ({@link TrainingLoop}).
  */
 public final class DensityTrainer {
   private DensityTrainer() {}
@@ -134,13 +141,16 @@ public final class DensityTrainer {
           tf.identity(lr), (float) config.clipNorm(), List.<Op>of(loss)));
       Op drop = tf.assign(lr, tf.math.mul(tf.identity(lr), tf.constant(0.1f)));
       Op[] snapshot = snapshotOps(tf, vars);
+      GraphVariables variables = new GraphVariables(tf, fs.graph);
       Session session = fs.start();
       // The truncation's draws take their seeds from a stream of their own, so the minibatch order is unchanged.
       RandomGenerator supportRng = support == null ? null
           : new RandomStreams(config.seed()).stream(1, RandomStreams.Purpose.ESTIMATOR);
-      history = loop(session, new Feeds(idx, seed, supportSeed, supportRng),
-          first == null ? last : first, new Finish(last, leak, minLeak), snapshot, drop, trainRows.length, batchSize,
-          config, rng, listener);
+      history = new TrainingLoop(session, new TrainingLoop.Feeds(idx, seed, supportSeed, supportRng),
+          first == null ? last : first, new Finish(last, leak, minLeak),
+          new TrainingLoop.GraphOps(snapshot, drop, variables), trainRows.length, batchSize, config, rng, listener)
+          .run(listener.checkpoints() == TrainingCheckpoints.NONE ? ""
+              : runId(spec, input, condition, lower, upper, minLeak, config));
       weights = fs.weights();
     } finally {
       fs.close(); // the training graph holds the training set and Adam's moments; inference gets a graph of its own
@@ -152,98 +162,6 @@ public final class DensityTrainer {
   private static final long VALIDATION_SEED = 0x5EEDL;
 
   /**
-   * What each step feeds: minibatch indices, a noise seed when the loss is stochastic, and a seed for the
-   * truncation's draws (with the generator it comes from) when the density is truncated; the others are null.
-   */
-  private record Feeds(Placeholder<TInt32> indices, Placeholder<TInt64> seed, Placeholder<TInt64> supportSeed,
-      RandomGenerator supportRng) {}
-
-  /** A training loss, its validation loss, and the optimizer step that lowers it. */
-  private record Phase(Operand<TFloat32> loss, Operand<TFloat32> valLoss, Op step) {}
-
-  /**
-   * The phase that may follow the first, with q's mass outside the box on the validation rows ({@code leak}, null
-   * for an untruncated density) from which on it does.
-   */
-  private record Finish(Phase phase, Operand<TFloat32> leak, double minLeak) {}
-
-  /**
-   * Runs {@code first}'s steps until patience first runs out, then {@code finish}'s (the same phase for an
-   * untruncated density) if the leak is at least its threshold, with the best weights restored and the best
-   * validation loss forgotten at the switch, since the two validation losses differ; below the threshold, {@code
-   * first}'s steps go on.
-   */
-  private static TrainingHistory loop(Session session, Feeds feeds, Phase first, Finish finish, Op[] snapshot,
-      Op drop, int nTrain, int batchSize, TrainingConfig config, RandomGenerator rng, TrainingListener listener) {
-    Phase phase = first;
-    Phase last = finish.phase();
-    double leak = Double.NaN;
-    int finishFrom = 0;
-    int dropsLeft = config.learningRateDrops();
-    int patienceFrom = 0; // the epoch of the last drop: patience counts from it or from the best epoch
-    long start = System.nanoTime();
-    List<EpochStats> epochs = new ArrayList<>();
-    double best = Double.POSITIVE_INFINITY;
-    int bestEpoch = 0;
-    for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
-      int[] order = Training.permutation(nTrain, rng);
-      double sum = 0;
-      int steps = 0;
-      for (int from = 0; from < nTrain; from += batchSize, steps++) {
-        int[] batch = minibatch(order, from, batchSize);
-        try (TInt32 t = TInt32.vectorOf(batch);
-            TInt64 noiseSeed = TInt64.vectorOf(feeds.seed() == null ? new long[2] : new long[] {rng.nextLong(),
-                rng.nextLong()});
-            TInt64 supportSeed = TInt64.vectorOf(feeds.supportRng() == null ? new long[2]
-                : new long[] {feeds.supportRng().nextLong(), feeds.supportRng().nextLong()});
-            Result r = feed(Sessions.runner(session), feeds, t, noiseSeed, supportSeed).addTarget(phase.step())
-                .fetch(phase.loss()).run()) {
-          sum += ((TFloat32) r.get(0)).getFloat();
-        }
-      }
-      double val = scalar(session, phase.valLoss());
-      if (val < best) {
-        best = val;
-        bestEpoch = epoch;
-        run(session, snapshot[0]);
-      }
-      EpochStats stats = new EpochStats(epoch, sum / steps, val, (System.nanoTime() - start) / 1e9);
-      epochs.add(stats);
-      listener.epochEnded(stats);
-      if (!Double.isFinite(sum)) {
-        break;
-      }
-      if (epoch - Math.max(bestEpoch, patienceFrom) >= config.patience()) {
-        if (dropsLeft == 0 && phase == last) {
-          break;
-        }
-        patienceFrom = epoch;
-        run(session, snapshot[1]);
-        if (dropsLeft > 0) {
-          dropsLeft--;
-          run(session, drop);
-        }
-        if (phase != last) {
-          leak = scalar(session, finish.leak());
-          if (leak >= finish.minLeak()) {
-            phase = last;
-            best = Double.POSITIVE_INFINITY;
-            finishFrom = epoch + 1;
-          } else {
-            last = first;
-          }
-        }
-      }
-    }
-    if (bestEpoch == 0) {
-      throw new IllegalStateException("training diverged: the validation loss was never finite; lower the "
-          + "learning rate or check the simulations for extreme values");
-    }
-    run(session, snapshot[1]);
-    return new TrainingHistory(epochs, bestEpoch, leak, finishFrom);
-  }
-
-  /**
    * The {@code size} rows of {@code order} from {@code from} on. When the rows run out, an epoch's last minibatch
    * is filled up from the start of the epoch's order, so that every minibatch has the graph's fixed size.
    */
@@ -253,15 +171,6 @@ public final class DensityTrainer {
       batch[i] = order[(from + i) % order.length];
     }
     return batch;
-  }
-
-  private static Session.Runner feed(Session.Runner runner, Feeds feeds, TInt32 indices, TInt64 seed,
-      TInt64 supportSeed) {
-    runner.feed(feeds.indices(), indices);
-    if (feeds.supportSeed() != null) {
-      runner.feed(feeds.supportSeed(), supportSeed);
-    }
-    return feeds.seed() == null ? runner : runner.feed(feeds.seed(), seed);
   }
 
   /** {save, restore}: copy every variable into a shadow copy, and back. */
@@ -284,15 +193,32 @@ public final class DensityTrainer {
     return tf.constant(Shape.of(rows, cols), DataBuffers.of(values, true, false));
   }
 
-  private static void run(Session session, Op target) {
-    try (Result r = Sessions.runner(session).addTarget(target).run()) {
-      // nothing to fetch
-    }
-  }
-
-  private static double scalar(Session session, Operand<TFloat32> op) {
-    try (Result r = Sessions.runner(session).fetch(op).run()) {
-      return ((TFloat32) r.get(0)).getFloat();
+  /**
+   * Identifies a training run for its checkpoints: a SHA-256 digest of the estimator, the configuration, the box and
+   * every training value, so that a checkpoint is never resumed with other data or settings. The epoch cap is left
+   * out: a resumed run may be given more epochs, and up to the old cap it is the same run.
+   */
+  static String runId(EstimatorSpec spec, Batch input, Batch condition, double[] lower, double[] upper,
+      double minLeak, TrainingConfig config) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update((spec.kind() + spec.hyperParameters() + config.withMaxEpochs(1) + Arrays.toString(lower) + Arrays.toString(upper)
+          + minLeak + "|" + input.rows() + "x" + input.cols() + "|" + condition.cols())
+          .getBytes(StandardCharsets.UTF_8));
+      ByteBuffer buf = ByteBuffer.allocate(8 * 4096);
+      for (double[] values : new double[][] {input.data(), condition.data()}) {
+        for (double v : values) {
+          if (!buf.hasRemaining()) {
+            d.update(buf.flip());
+            buf.clear();
+          }
+          buf.putDouble(v);
+        }
+      }
+      d.update(buf.flip());
+      return HexFormat.of().formatHex(d.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.jsbi.inference.npe;
 
 import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.inference.TrainingCheckpointFile;
 import org.jsbi.inference.mcmc.Mcmc;
 import org.jsbi.inference.mcmc.McmcSettings;
 import org.jsbi.inference.mcmc.UnconstrainedSpace;
@@ -44,7 +45,7 @@ public final class PosteriorStore {
 
   /**
    * Refuses, before any work, a {@code dir} that {@link #save} would refuse: one that exists and is neither empty
-   * nor a jsbi posterior directory.
+   * (but for a {@link TrainingCheckpointFile}) nor a jsbi posterior directory.
    */
   public static void checkReplaceable(String option, Path dir) throws IOException {
     if (Files.exists(dir) && !Files.exists(dir.resolve(METADATA)) && !isEmptyDirectory(dir)) {
@@ -194,12 +195,13 @@ public final class PosteriorStore {
     }
   }
 
+  /** Whether {@code dir} holds nothing, or nothing but the checkpoint of a training run that will save here. */
   private static boolean isEmptyDirectory(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return false;
     }
     try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
+      return s.allMatch(p -> p.getFileName().toString().equals(TrainingCheckpointFile.NAME));
     }
   }
 
