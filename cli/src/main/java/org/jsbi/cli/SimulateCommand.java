@@ -12,11 +12,10 @@ import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.io.DirectoryLock;
 import org.jsbi.api.io.FileTrees;
 import org.jsbi.api.simulation.InvalidPolicy;
+import org.jsbi.api.simulation.LocalCampaignExecutor;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
-import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.api.simulation.SimulationStore;
-import org.jsbi.api.simulation.ProgressListener;
 import org.jsbi.plugins.Registry;
 import org.jsbi.spark.SparkCampaignExecutor;
 import picocli.CommandLine.Command;
@@ -131,7 +130,6 @@ final class SimulateCommand implements Callable<Integer> {
     if (output != null) {
       AtomicFiles.checkWritable("--output", output);
     }
-    Path invalidFile = output == null ? null : SimulationCsv.invalidFileFor(output);
     PrintWriter out = spec.commandLine().getOut();
     try (DirectoryLock storeLock = store == null ? null : DirectoryLock.acquire("--store", store);
         Registry registry = common.registry(); Surrogates.Loaded loaded = Surrogates.load(surrogate, registry)) {
@@ -140,38 +138,39 @@ final class SimulateCommand implements Callable<Integer> {
       int count = theta == null ? numSimulations : theta.rows();
       long start = System.nanoTime();
       String where = threadCount + " threads";
-      SimulationSet set;
-      try (Progress progress = Progress.start("simulate " + model.id(), count, display.showProgress())) {
-        SimulationOptions options = SimulationOptions.defaults()
-            .withThreads(threadCount)
-            .withPolicy(policy)
-            .withListener(progress::stepTo);
-        SimulationRunner runner = new SimulationRunner(options);
-        if (onSpark) {
-          try (SparkCampaignExecutor spark = SparkCampaignExecutor.start(master, common.pluginDirectories(),
-              connectTimeout)) {
-            where = spark.description();
-            set = sparkCampaign(model).run(spark, policy, e -> out.println("store: " + e), progress::stepTo);
+      try (SimulationCsv csv = new SimulationCsv(output, model.parameterNames(), model.dataNames(), policy)) {
+        try (Progress progress = Progress.start("simulate " + model.id(), count, display.showProgress())) {
+          SimulationOptions options = SimulationOptions.defaults()
+              .withThreads(threadCount)
+              .withPolicy(policy)
+              .withListener(progress::stepTo);
+          SimulationRunner runner = new SimulationRunner(options);
+          if (onSpark) {
+            try (SparkCampaignExecutor spark = SparkCampaignExecutor.start(master, common.pluginDirectories(),
+                connectTimeout)) {
+              where = spark.description();
+              SimulationStore campaign = sparkCampaign(model);
+              campaign.simulate(spark, e -> out.println("store: " + e), progress::stepTo);
+              campaign.forEachChunk(policy, csv);
+            }
+          } else if (store != null) {
+            SimulationStore campaign = campaign(model);
+            campaign.simulate(new LocalCampaignExecutor(options), e -> out.println("store: " + e), progress::stepTo);
+            campaign.forEachChunk(policy, csv);
+          } else if (theta != null) {
+            csv.accept(runner.runFor(model, theta, seed));
+          } else {
+            runner.runInBlocks(model, numSimulations, seed, SimulationRunner.blockSizeFor(model), csv);
           }
-        } else if (store != null) {
-          set = campaign(model).run(options.withListener(ProgressListener.NONE), e -> out.println("store: " + e),
-              progress::stepTo);
-        } else {
-          set = theta == null ? runner.run(model, numSimulations, seed) : runner.runFor(model, theta, seed);
         }
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      if (output != null) {
-        SimulationCsv.write(output, set);
-        if (set.invalidCount() > 0) {
-          SimulationCsv.writeInvalid(invalidFile, set);
+        csv.commit();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "%s of %s in %.2f s on %s; wrote %s%n", csv.summary(), model.id(), seconds,
+            where, output != null ? output + (store != null ? " and " + store : "") : store);
+        if (csv.invalidCount() > 0 && output != null) {
+          out.printf(Locale.ROOT, "%d invalid simulations (index, theta, reason) listed in %s%n",
+              csv.invalidCount(), csv.invalidFile());
         }
-      }
-      out.printf(Locale.ROOT, "%s of %s in %.2f s on %s; wrote %s%n", set.summary(), model.id(), seconds,
-          where, output != null ? output + (store != null ? " and " + store : "") : store);
-      if (set.invalidCount() > 0 && output != null) {
-        out.printf(Locale.ROOT, "%d invalid simulations (index, theta, reason) listed in %s%n",
-            set.invalidCount(), invalidFile);
       }
     }
     return 0;

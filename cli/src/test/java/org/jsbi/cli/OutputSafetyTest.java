@@ -104,8 +104,8 @@ class OutputSafetyTest {
   void outOfMemoryIsOneLineThatSaysWhatHelps() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"),
-        "org.jsbi.cli.Jsbi", "simulate", "--model", "two-moons", "--num-simulations", "50000000", "--seed", "1",
-        "--threads", "1", "--output", dir.resolve("big.csv").toString())
+        "org.jsbi.cli.Jsbi", "train", "--model", "two-moons", "--num-simulations", "50000000", "--seed", "1",
+        "--threads", "1", "--output", dir.resolve("big").toString())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(dir.resolve("err.txt").toFile()).start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String err = Files.readString(dir.resolve("err.txt"));
@@ -113,6 +113,6 @@ class OutputSafetyTest {
     assertThat(err.lines().filter(l -> !l.isBlank()).toList()).hasSize(1);
     assertThat(err).startsWith("jsbi: error: out of memory (Java heap space; the Java heap may grow to ")
         .contains("JSBI_JAVA_OPTS=-Xmx").contains("--chunk-size");
-    assertThat(dir.resolve("big.csv")).doesNotExist();
+    assertThat(dir.resolve("big")).doesNotExist();
   }
 }

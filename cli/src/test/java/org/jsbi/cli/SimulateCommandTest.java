@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jsbi.plugins.testing.PluginJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,28 @@ class SimulateCommandTest {
     assertThat(run.out()).contains("300 simulations: 300 valid, 0 invalid");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("s.csv"); // no temporary file left
+    }
+  }
+
+  @Test
+  void simulationsStreamToTheFileInBoundedMemory() throws Exception {
+    // 3 million two-moons simulations are 96 MB of θ and x; a 40 MiB heap holds them only when they stream
+    Path big = dir.resolve("big.csv");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-Xmx40m", "-cp", System.getProperty("java.class.path"),
+        "org.jsbi.cli.Jsbi", "simulate", "--model", "two-moons", "--num-simulations", "3000000", "--seed", "5", "-q",
+        "--output", big.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(dir.resolve("log.txt"))).isZero();
+    Path small = dir.resolve("small.csv");
+    CliRun.succeeding("simulate", "--model", "two-moons", "--num-simulations", "1000", "--seed", "5", "--output",
+        small.toString());
+    try (var lines = Files.lines(big)) {
+      assertThat(lines.count()).isEqualTo(3_000_001);
+    }
+    try (var lines = Files.lines(big)) {
+      assertThat(lines.limit(1001).toList()).as("the same simulations, index for index")
+          .isEqualTo(Files.readAllLines(small));
     }
   }
 

@@ -78,6 +78,21 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * A new hidden temporary file beside {@code target}, for content written piece by piece; {@link #commit} it when
+   * complete, or delete it.
+   */
+  public static Path temporaryFor(Path target) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+  }
+
+  /** Renames a complete temporary file from {@link #temporaryFor} over {@code target}, readable by all. */
+  public static void commit(Path tmp, Path target) throws IOException {
+    readableByAll(tmp);
+    move(tmp, target.toAbsolutePath());
+  }
+
   private static void move(Path tmp, Path target) throws IOException {
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,5 +1,6 @@
 package org.jsbi.api.simulation;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +60,34 @@ public final class SimulationRunner {
       throw new IllegalArgumentException("start and end: expected 0 <= start < end, got " + start + " and " + end);
     }
     return execute(model, null, end - start, seed, start);
+  }
+
+  /**
+   * Simulates {@code numSimulations} pairs as {@link #run} does, handing them to {@code sink} in blocks of {@code
+   * blockSize} consecutive indices, in order, each as soon as it is done: memory holds one block, whatever the count.
+   * The blocks together are exactly {@link #run}'s result. The listener sees the progress of the whole run.
+   */
+  public void runInBlocks(Model model, int numSimulations, long seed, int blockSize, SimulationSink sink)
+      throws IOException {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(sink, "sink");
+    Arguments.positive("numSimulations", numSimulations);
+    Arguments.positive("blockSize", blockSize);
+    for (int start = 0; start < numSimulations; start += blockSize) {
+      int offset = start;
+      ProgressListener whole = options.listener();
+      SimulationRunner block = new SimulationRunner(options.withListener(
+          (done, total) -> whole.progress(offset + done, numSimulations)));
+      sink.accept(block.runRange(model, start, Math.min(numSimulations, start + blockSize), seed));
+    }
+  }
+
+  /**
+   * A block size for {@link #runInBlocks} that keeps a block's θ and x to about 4 million numbers (32 MB), within
+   * 1,000 to 131,072 simulations.
+   */
+  public static int blockSizeFor(Model model) {
+    return Math.max(1000, Math.min(1 << 17, (4 << 20) / (model.parameterDim() + model.dataDim())));
   }
 
   private SimulationSet execute(Model model, Batch givenTheta, int n, long seed) {

@@ -47,7 +47,12 @@ public record SimulationSet(
 
   /** A one-line account, e.g. {@code 1000 simulations: 998 valid, 2 invalid (excluded)}. */
   public String summary() {
-    return numSimulations + " simulations: " + validCount() + " valid, " + invalidCount() + " invalid ("
+    return summary(numSimulations, invalidCount(), policy);
+  }
+
+  /** The account of {@link #summary()} for a run of {@code numSimulations} with {@code invalid} invalid ones. */
+  public static String summary(long numSimulations, long invalid, InvalidPolicy policy) {
+    return numSimulations + " simulations: " + (numSimulations - invalid) + " valid, " + invalid + " invalid ("
         + (policy == InvalidPolicy.KEEP ? "kept" : "excluded") + ")";
   }
 }

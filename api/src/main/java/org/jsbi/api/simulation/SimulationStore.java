@@ -139,6 +139,17 @@ public final class SimulationStore {
    */
   public SimulationSet run(CampaignExecutor executor, InvalidPolicy policy, Consumer<String> events,
       ProgressListener progress) throws IOException {
+    simulate(executor, events, progress);
+    return assemble(policy);
+  }
+
+  /**
+   * Simulates every chunk not yet on disk (or corrupt) with {@code executor}, writing each chunk as it arrives, and
+   * assembles nothing: read the campaign with {@link #forEachChunk} or {@link #assemble}. A chunk that arrives
+   * corrupt is refused.
+   */
+  public void simulate(CampaignExecutor executor, Consumer<String> events, ProgressListener progress)
+      throws IOException {
     removeTemporaryFiles(events);
     List<CampaignChunk> pending = pendingChunks(events);
     int[] done = {numSimulations - pending.stream().mapToInt(CampaignChunk::size).sum()};
@@ -154,7 +165,6 @@ public final class SimulationStore {
       done[0] += chunk.size();
       progress.progress(done[0], numSimulations);
     });
-    return assemble(policy);
   }
 
   /** The chunks to simulate: those missing, and those whose file fails its checksum (deleted and reported). */
@@ -179,14 +189,36 @@ public final class SimulationStore {
     return pending;
   }
 
-  /** The whole campaign from its chunks; every chunk must be present and intact. */
+  /** The whole campaign from its chunks, in memory; every chunk must be present and intact. */
   public SimulationSet assemble(InvalidPolicy policy) throws IOException {
+    List<SimulationSet> chunks = new ArrayList<>();
+    forEachChunk(policy, chunks::add);
+    int rows = chunks.stream().mapToInt(SimulationSet::size).sum();
     int pd = model.parameterDim();
     int dd = model.dataDim();
-    double[] theta = new double[numSimulations * pd];
-    double[] x = new double[numSimulations * dd];
+    double[] theta = new double[rows * pd];
+    double[] x = new double[rows * dd];
+    int[] indices = new int[rows];
     List<InvalidSimulation> invalid = new ArrayList<>();
-    List<Integer> rows = new ArrayList<>();
+    int at = 0;
+    for (SimulationSet c : chunks) {
+      System.arraycopy(c.theta().data(), 0, theta, at * pd, c.size() * pd);
+      System.arraycopy(c.x().data(), 0, x, at * dd, c.size() * dd);
+      System.arraycopy(c.indices(), 0, indices, at, c.size());
+      invalid.addAll(c.invalid());
+      at += c.size();
+    }
+    return new SimulationSet(seed, numSimulations, model.parameterNames(), model.dataNames(),
+        Batch.wrap(rows, pd, theta), Batch.wrap(rows, dd, x), indices, invalid, policy);
+  }
+
+  /**
+   * Reads the campaign chunk by chunk, in index order, handing each to {@code sink} with {@code policy} applied:
+   * memory holds one chunk, whatever the campaign's size. Every chunk must be present and intact.
+   */
+  public void forEachChunk(InvalidPolicy policy, SimulationSink sink) throws IOException {
+    int pd = model.parameterDim();
+    int dd = model.dataDim();
     for (int c = 0; c < chunks(); c++) {
       int start = c * chunkSize;
       int end = Math.min(numSimulations, start + chunkSize);
@@ -197,27 +229,28 @@ public final class SimulationStore {
         throw new IllegalStateException("--store: chunk " + chunkFile(c).getFileName() + " is missing or corrupt ("
             + e.getMessage() + "); run the campaign with --resume to simulate it again");
       }
-      System.arraycopy(r.theta(), 0, theta, start * pd, r.theta().length);
-      System.arraycopy(r.x(), 0, x, start * dd, r.x().length);
+      List<InvalidSimulation> invalid = new ArrayList<>();
+      List<Integer> rows = new ArrayList<>();
       for (int i = 0; i < end - start; i++) {
         if (r.reasons()[i] != null) {
           invalid.add(new InvalidSimulation(start + i, java.util.Arrays.copyOfRange(r.theta(), i * pd, (i + 1) * pd),
               r.reasons()[i]));
         }
         if (policy == InvalidPolicy.KEEP || r.reasons()[i] == null) {
-          rows.add(start + i);
+          rows.add(i);
         }
       }
+      int[] kept = rows.stream().mapToInt(Integer::intValue).toArray();
+      Batch t = Batch.wrap(end - start, pd, r.theta());
+      Batch xs = Batch.wrap(end - start, dd, r.x());
+      if (kept.length != end - start) {
+        t = t.selectRows(kept);
+        xs = xs.selectRows(kept);
+      }
+      int[] indices = java.util.Arrays.stream(kept).map(i -> start + i).toArray();
+      sink.accept(new SimulationSet(seed, end - start, model.parameterNames(), model.dataNames(), t, xs, indices,
+          invalid, policy));
     }
-    int[] idx = rows.stream().mapToInt(Integer::intValue).toArray();
-    Batch t = Batch.wrap(numSimulations, pd, theta);
-    Batch xs = Batch.wrap(numSimulations, dd, x);
-    if (idx.length != numSimulations) {
-      t = t.selectRows(idx);
-      xs = xs.selectRows(idx);
-    }
-    return new SimulationSet(seed, numSimulations, model.parameterNames(), model.dataNames(), t, xs, idx, invalid,
-        policy);
   }
 
   /** A kill during a write leaves a hidden temporary file behind; it was never a chunk, so it goes. */

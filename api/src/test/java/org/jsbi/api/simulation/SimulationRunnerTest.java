@@ -144,6 +144,29 @@ class SimulationRunnerTest {
   }
 
   @Test
+  void blocksTogetherAreTheWholeRunWithItsInvalidSimulationsAndProgress() throws java.io.IOException {
+    for (InvalidPolicy policy : InvalidPolicy.values()) {
+      SimulationSet whole = run(new Failing(), 2500, 4, threads(2).withPolicy(policy));
+      List<SimulationSet> blocks = new ArrayList<>();
+      List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+      new SimulationRunner(threads(3).withPolicy(policy).withListener((done, total) -> {
+        assertThat(total).isEqualTo(2500);
+        seen.add(done);
+      })).runInBlocks(model(new Failing()), 2500, 4, 700, blocks::add);
+      assertThat(blocks).extracting(SimulationSet::numSimulations).containsExactly(700, 700, 700, 400);
+      assertThat(blocks.stream().flatMapToInt(b -> java.util.Arrays.stream(b.indices())).toArray())
+          .containsExactly(whole.indices());
+      assertThat(blocks.stream().flatMapToDouble(b -> java.util.Arrays.stream(b.theta().data())).toArray())
+          .containsExactly(whole.theta().data());
+      assertThat(blocks.stream().flatMapToDouble(b -> java.util.Arrays.stream(b.x().data())).toArray())
+          .containsExactly(whole.x().data());
+      assertThat(blocks.stream().flatMap(b -> b.invalid().stream()).map(InvalidSimulation::index).toList())
+          .isEqualTo(whole.invalid().stream().map(InvalidSimulation::index).toList()).isNotEmpty();
+      assertThat(seen).isSorted().last().isEqualTo(2500L);
+    }
+  }
+
+  @Test
   void progressReachesTheTotalMonotonically() {
     List<Long> seen = Collections.synchronizedList(new ArrayList<>());
     run(new Noisy(), 1000, 1, threads(3).withChunkSize(10).withListener((done, total) -> {
