@@ -2,12 +2,27 @@ package org.jsbi.api;
 
 import java.util.random.RandomGenerator;
 
-/** Lets Commons Math samplers draw from a JDK {@link RandomGenerator}. Reseeding is not supported. */
-final class MathRandomAdapter implements org.apache.commons.math3.random.RandomGenerator {
+/**
+ * Lets Commons Math's distributions draw from the JDK {@link RandomGenerator} that a simulator is given, so that
+ * their draws come from the simulation's own stream and a run stays reproducible from its seed:
+ *
+ * <pre>{@code
+ * double k = new BinomialDistribution(MathRandomAdapter.of(rng), n, p).sample();
+ * }</pre>
+ *
+ * {@link org.jsbi.api.toolkit.Noise} does this for the common noise models. Reseeding is not supported: seed the JDK
+ * generator instead.
+ */
+public final class MathRandomAdapter implements org.apache.commons.math3.random.RandomGenerator {
   private final RandomGenerator rng;
 
   MathRandomAdapter(RandomGenerator rng) {
-    this.rng = rng;
+    this.rng = java.util.Objects.requireNonNull(rng, "rng");
+  }
+
+  /** A Commons Math generator that draws from {@code rng}. */
+  public static MathRandomAdapter of(RandomGenerator rng) {
+    return new MathRandomAdapter(rng);
   }
 
   @Override

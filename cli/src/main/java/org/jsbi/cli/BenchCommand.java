@@ -82,6 +82,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "FILE.csv", description = "One row per run.")
   Path output;
 
+  @Option(names = "--samples-dir", paramLabel = "DIR", description = "Also write, for every row, the posterior "
+      + "samples scored and the reference samples they were scored against (TASK_BUDGET_OBSERVATION_samples.csv and "
+      + "_reference.csv), so that anyone can check the C2ST.")
+  Path samplesDir;
+
   @Option(names = "--retrain-per-observation", description = "Simulate and train anew for every observation, as "
       + "sbibm did, instead of one amortized posterior per task and budget.")
   boolean retrain;
@@ -110,6 +115,9 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     AtomicFiles.checkWritable("--output", output);
+    if (samplesDir != null) {
+      AtomicFiles.checkWritable("--samples-dir", samplesDir.resolve("check"));
+    }
     PrintWriter out = spec.commandLine().getOut();
     List<String> rows = new ArrayList<>();
     List<String> failures = new ArrayList<>();
@@ -189,6 +197,11 @@ final class BenchCommand implements Callable<Integer> {
           }
           s1 = System.nanoTime();
           c2st = String.format(Locale.ROOT, "%.4f", C2st.score(s.samples(), ref.samples(), sampleSeed));
+          if (samplesDir != null) {
+            String stem = model.id() + "_" + budget + "_" + k + "_";
+            RunFiles.samples(samplesDir, stem + "samples.csv", model.parameterNames(), s.samples());
+            RunFiles.samples(samplesDir, stem + "reference.csv", model.parameterNames(), ref.samples());
+          }
         } catch (IllegalStateException e) {
           s1 = System.nanoTime();
           // A time cap or a tiny acceptance rate on one observation: keep its row, say why, and go on with the rest.

@@ -41,7 +41,12 @@ final class RunFiles {
   }
 
   static Path samples(Path dir, List<String> names, Batch samples) throws IOException {
-    Path file = dir.resolve("samples.csv");
+    return samples(dir, "samples.csv", names, samples);
+  }
+
+  /** {@code samples} as {@code dir/name}: a header of parameter names, one row per draw; written atomically. */
+  static Path samples(Path dir, String name, List<String> names, Batch samples) throws IOException {
+    Path file = dir.resolve(name);
     AtomicFiles.write(file, w -> {
       w.write(String.join(",", names) + "\n");
       StringBuilder line = new StringBuilder();

@@ -6,17 +6,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jsbi.api.Batch;
+import org.jsbi.inference.checks.C2st;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BenchCommandTest {
   @TempDir Path dir;
 
+  private static final List<String> NAMES = List.of("parameter_1", "parameter_2");
+
   @Test
   void writesOneRowPerTaskBudgetAndObservationFromOneAmortizedPosterior() throws IOException {
     Path out = dir.resolve("bench.csv");
+    Path samplesDir = Files.createDirectories(dir.resolve("samples"));
     CliRun run = CliRun.of("bench", "--estimator", "maf", "--tasks", "gaussian-mixture", "--budgets", "500",
-        "--observations", "1,2", "--num-samples", "500", "--output", out.toString());
+        "--observations", "1,2", "--num-samples", "500", "--output", out.toString(), "--samples-dir",
+        samplesDir.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(out);
     assertThat(lines.get(0))
@@ -38,6 +44,13 @@ class BenchCommandTest {
     assertThat(second[5]).as("one training serves both observations").isEqualTo(first[5]);
     assertThat(second[8]).as("training seed").isEqualTo(first[8]);
     assertThat(second[3]).as("different observations, different C2ST").isNotEqualTo(first[3]);
+    // the samples scored and their reference are written, and score the same C2ST when read back
+    Batch drawn = CsvTable.read("test", samplesDir.resolve("gaussian-mixture_500_2_samples.csv")).columns(NAMES, "test");
+    Batch reference = CsvTable.read("test", samplesDir.resolve("gaussian-mixture_500_2_reference.csv"))
+        .columns(NAMES, "test");
+    assertThat(drawn.rows()).isEqualTo(500);
+    assertThat(String.format(java.util.Locale.ROOT, "%.4f", C2st.score(drawn, reference,
+        Long.parseLong(second[8]) + 2))).isEqualTo(second[3]);
   }
 
   @Test
