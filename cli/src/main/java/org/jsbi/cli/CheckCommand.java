@@ -65,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     CsvTable obs = csv.read("--observation", observation);
-    try (Registry registry = common.registry();
+    try (Registry registry = common.registryFor(posteriorDir);
         TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       ObservationChecks.Outcome outcome = ObservationChecks.run(registry, posterior, obs.data(posterior.model()), numSimulations,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jsbi.plugins.PluginException;
+import org.jsbi.inference.npe.PluginOrigin;
 import org.jsbi.plugins.PluginLoader;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
@@ -37,6 +38,22 @@ public final class CommonOptions {
       checkDirectory("$" + Plugins.ENVIRONMENT_VARIABLE, dir);
     }
     return new PluginLoader().directories(pluginDirectories()).load();
+  }
+
+  /**
+   * The registry for a command that loads the posterior saved in {@code posterior}: as {@link #registry()}, plus
+   * the plugin jar its model was trained from, when the plugins named do not register that model and the jar is
+   * still where it was, unchanged (posterior.json records its path and SHA-256).
+   */
+  Registry registryFor(Path posterior) throws java.io.IOException {
+    Registry registry = registry();
+    var recorded = PluginOrigin.recorded(posterior);
+    if (recorded.isEmpty() || registry.findModel(recorded.get().modelId()).isPresent()
+        || !recorded.get().origin().present()) {
+      return registry;
+    }
+    registry.close();
+    return new PluginLoader().directories(pluginDirectories()).jar(recorded.get().origin().jar()).load();
   }
 
   private static void checkDirectory(String source, Path dir) {

@@ -62,7 +62,8 @@ final class SampleCommand implements Callable<Integer> {
     AtomicFiles.checkWritable("--output", output);
     CsvTable obs = csv.read("--observation", observation);
     PrintWriter out = spec.commandLine().getOut();
-    try (Registry registry = common.registry(); TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
+    try (Registry registry = common.registryFor(posteriorDir);
+        TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       Batch x = obs.data(posterior.model());
       Limits.checkArray("--num-samples", numSamples, posterior.parameterNames().size(), "parameters");

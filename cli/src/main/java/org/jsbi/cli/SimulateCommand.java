@@ -132,7 +132,8 @@ final class SimulateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (DirectoryLock storeLock = store == null ? null : DirectoryLock.acquire("--store", store);
-        Registry registry = common.registry(); Surrogates.Loaded loaded = Surrogates.load(surrogate, registry)) {
+        Registry registry = surrogate == null ? common.registry() : common.registryFor(surrogate);
+        Surrogates.Loaded loaded = Surrogates.load(surrogate, registry)) {
       Model model = loaded != null ? loaded.model() : registry.model(modelId);
       Batch theta = parameters == null ? null : readParameters(model);
       int count = theta == null ? numSimulations : theta.rows();

@@ -50,8 +50,11 @@ class NewPluginTest {
     CliRun.succeeding("train", "--plugins", plugins, "--model", "growth", "--num-simulations", "2000", "--max-epochs",
         "30", "-q", "--output", posterior.toString());
     Path samples = dir.resolve("samples.csv");
-    CliRun.succeeding("sample", "--plugins", plugins, "--posterior", posterior.toString(), "--observation",
-        observation.toString(), "--num-samples", "500", "-q", "--output", samples.toString());
+    // no --plugins: posterior.json records the plugin jar (path and SHA-256), which is still there
+    assertThat(Files.readString(posterior.resolve("posterior.json"))).contains("\"plugin\"")
+        .contains("growth-0.1.0.jar");
+    CliRun.succeeding("sample", "--posterior", posterior.toString(), "--observation", observation.toString(),
+        "--num-samples", "500", "-q", "--output", samples.toString());
     List<String> drawn = Files.readAllLines(samples);
     assertThat(drawn.get(0)).isEqualTo("r,K");
     assertThat(drawn).hasSize(501);
@@ -64,6 +67,18 @@ class NewPluginTest {
     }
     assertThat(mean[0]).isBetween(0.6, 1.0);
     assertThat(mean[1]).isBetween(75.0, 125.0);
+
+    Path jar = project.resolve("target/growth-0.1.0.jar").toAbsolutePath().normalize();
+    Files.move(project.resolve("target"), project.resolve("moved"));
+    CliRun lost = CliRun.of("sample", "--posterior", posterior.toString(), "--observation", observation.toString(),
+        "--num-samples", "500", "-q", "--output", dir.resolve("lost.csv").toString());
+    assertThat(lost.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
+    assertThat(lost.err()).matches("jsbi: error: --posterior: model 'growth' was trained from the plugin jar "
+        + java.util.regex.Pattern.quote(jar.toString()) + " \\(SHA-256 [0-9a-f]{12}…\\), which is no longer "
+        + "there or has changed; pass --plugins with the directory of the jar that registers 'growth'\n");
+    CliRun.succeeding("sample", "--plugins", project.resolve("moved").toString(), "--posterior",
+        posterior.toString(), "--observation", observation.toString(), "--num-samples", "100", "-q", "--output",
+        dir.resolve("found.csv").toString());
   }
 
   @Test

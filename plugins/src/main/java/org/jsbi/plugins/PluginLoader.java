@@ -36,6 +36,7 @@ public final class PluginLoader {
   static final String SERVICE_FILE = "META-INF/services/" + SbiPlugin.class.getName();
 
   private final List<Path> directories = new ArrayList<>();
+  private final List<Path> jars = new ArrayList<>();
   private final List<SbiPlugin> explicit = new ArrayList<>();
   private boolean classPath = true;
   private ClassLoader parent = PluginLoader.class.getClassLoader();
@@ -46,6 +47,15 @@ public final class PluginLoader {
     if (directories.stream().noneMatch(d -> realPath(d).equals(key))) {
       directories.add(directory);
     }
+    return this;
+  }
+
+  /**
+   * Also loads this one plugin jar, in a class loader of its own; a jar that a named directory holds too (by any
+   * path to it) is loaded once.
+   */
+  public PluginLoader jar(Path jar) {
+    jars.add(Objects.requireNonNull(jar, "jar"));
     return this;
   }
 
@@ -103,8 +113,14 @@ public final class PluginLoader {
       if (classPath) {
         plugins.addAll(discover(ServiceLoader.load(SbiPlugin.class, parent), null, "the class path"));
       }
+      List<Path> all = new ArrayList<>();
       for (Path dir : directories) {
-        for (Path jar : jarsIn(dir)) {
+        all.addAll(jarsIn(dir));
+      }
+      all.addAll(jars);
+      java.util.Set<Path> seen = new java.util.HashSet<>();
+      for (Path jar : all) {
+        if (seen.add(realPath(jar))) {
           URLClassLoader loader = classLoaderFor(jar);
           loaders.add(loader);
           List<SbiPlugin> found = discover(ServiceLoader.load(SbiPlugin.class, loader), loader, "jar " + jar);

@@ -37,6 +37,11 @@ final class PosteriorJson {
     model.put("prior", posterior.model().prior().describe());
     posterior.parameterNames().forEach(model.putArray("parameterNames")::add);
     posterior.model().dataNames().forEach(model.putArray("dataNames")::add);
+    try {
+      PluginOrigin.of(posterior.model()).ifPresent(o -> o.writeTo(model));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the plugin jar of model '" + posterior.modelId() + "'", e);
+    }
     ObjectNode est = root.putObject("estimator");
     est.put("kind", state.kind());
     est.put("inputDim", state.inputDim());

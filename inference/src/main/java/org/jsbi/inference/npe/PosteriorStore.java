@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jsbi.api.Model;
 import org.jsbi.api.io.FileTrees;
@@ -113,7 +114,14 @@ public final class PosteriorStore {
       checkMetadata(dir, metadataBytes);
     }
     byte[] weights = readWeights(dir.resolve(WEIGHTS), json.path("weights").path("sha256").asText());
-    Model model = registry.model(json.path("model").path("id").asText());
+    String modelId = json.path("model").path("id").asText();
+    if (registry.findModel(modelId).isEmpty()) {
+      Optional<PluginOrigin> origin = PluginOrigin.from(json.path("model"));
+      if (origin.isPresent()) {
+        throw new IllegalArgumentException("--posterior: " + origin.get().advice(modelId));
+      }
+    }
+    Model model = registry.model(modelId);
     String savedPrior = json.path("model").path("prior").asText();
     if (!savedPrior.equals(model.prior().describe())) {
       throw new IllegalArgumentException("--posterior: model '" + model.id() + "' has changed since this posterior "
