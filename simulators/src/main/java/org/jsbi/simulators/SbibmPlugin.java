@@ -4,8 +4,8 @@ import org.jsbi.api.Priors;
 import org.jsbi.plugins.SbiPlugin;
 
 /**
- * The six sbibm reference tasks (Lueckmann et al. 2021, "Benchmarking Simulation-Based Inference"), registered
- * through the same plugin API a user writes against.
+ * The six sbibm reference tasks (Lueckmann et al. 2021, "Benchmarking Simulation-Based Inference"), and a stress
+ * test with high-dimensional x, registered through the same plugin API a user writes against.
  */
 public final class SbibmPlugin extends SbiPlugin {
   @Override
@@ -50,6 +50,23 @@ public final class SbibmPlugin extends SbiPlugin {
         .simulator(new BernoulliGlm())
         .parameterNames(names("parameter", BernoulliGlm.DIM))
         .dataNames(names("data", BernoulliGlm.DIM));
+    stressTests();
+  }
+
+  /**
+   * Tasks beyond sbibm's, with exact posteriors, that stress one difficulty: here, high-dimensional x of which most
+   * carries nothing about θ.
+   */
+  private void stressTests() {
+    String[] names = names("data", GaussianLinear.DIM + 90);
+    model("gaussian-linear-distractors")
+        .description("gaussian-linear's 10 outputs plus 90 heavy-tailed distractors (Student-t, 2 d.o.f.) "
+            + "independent of θ; the same analytic posterior")
+        .prior(Priors.isotropicNormal(GaussianLinear.DIM, 0, GaussianLinear.PRIOR_VARIANCE))
+        .simulator(new Distractors(90))
+        .parameterNames(names("parameter", GaussianLinear.DIM))
+        .dataNames(names)
+        .referencePosterior(new Distractors.Posterior());
   }
 
   /** sbibm's column names, e.g. parameter_1 … parameter_10, so its files plug in directly. */

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class SbibmPluginTest {
   @Test
-  void theSixTasksAreFoundOnTheClassPathWithTheirDimensions() {
+  void theSixTasksAndTheStressTestAreFoundOnTheClassPathWithTheirDimensions() {
     Registry registry = Plugins.load();
-    assertThat(registry.models()).extracting(Model::id).containsExactly(
-        "bernoulli-glm", "gaussian-linear", "gaussian-linear-uniform", "gaussian-mixture", "slcp", "two-moons");
+    assertThat(registry.models()).extracting(Model::id).containsExactly("bernoulli-glm", "gaussian-linear",
+        "gaussian-linear-distractors", "gaussian-linear-uniform", "gaussian-mixture", "slcp", "two-moons");
+    assertThat(registry.model("gaussian-linear-distractors").dataDim()).isEqualTo(100);
     assertThat(registry.model("slcp").parameterDim()).isEqualTo(5);
     assertThat(registry.model("slcp").dataDim()).isEqualTo(8);
     assertThat(registry.model("bernoulli-glm").dataDim()).isEqualTo(10);
