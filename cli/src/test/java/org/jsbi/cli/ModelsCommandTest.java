@@ -11,12 +11,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelsCommandTest {
   @Test
-  void listsTheSixModelsWithDimensionsPriorsAndDescriptions() {
+  void listsTheBundledModelsWithDimensionsPriorsAndDescriptions() {
     CliRun run = CliRun.of("models");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out().lines().skip(1).map(l -> l.split("\\s+")[0]))
-        .containsExactly("bernoulli-glm", "gaussian-linear", "gaussian-linear-uniform", "gaussian-mixture", "slcp",
-            "two-moons");
+    assertThat(run.out().lines().skip(1).map(l -> l.split("\\s+")[0])).containsExactly("bernoulli-glm",
+        "gaussian-linear", "gaussian-linear-distractors", "gaussian-linear-uniform", "gaussian-mixture", "slcp",
+        "two-moons");
     assertThat(run.out()).containsPattern("slcp\\s+5\\s+8\\s+BoxUniform\\(\\[-3.0, 3.0\\]\\^5\\)\\s+simple likelihood");
   }
 
@@ -28,7 +28,8 @@ class ModelsCommandTest {
 
   /** picocli formats descriptions with String.format and, on a stray '%', warns on System.err and prints raw text. */
   @ParameterizedTest
-  @ValueSource(strings = {"models", "estimators", "simulate", "train", "sample", "check", "validate", "run", "bench"})
+  @ValueSource(strings = {"models", "estimators", "simulate", "train", "sample", "check", "validate", "run", "bench",
+      "new-plugin"})
   void everyCommandsHelpFormatsWithoutWarnings(String command) {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -61,8 +61,10 @@ public final class BernoulliGlm implements Simulator {
 
   /**
    * The prior precision: P[0,0] = 0.5 and P[1:,1:] = FᵀF with F = D·D + diag(sqrt(i/9)), D = I − sub-diagonal.
+   * Public, with the simulators' constructors, so that a plugin can reuse the task with a prior of its own making:
+   * {@code Priors.normalWithPrecision(new double[10], BernoulliGlm.priorPrecision())}.
    */
-  static double[][] priorPrecision() {
+  public static double[][] priorPrecision() {
     double[][] d = new double[FILTER][FILTER];
     for (int i = 0; i < FILTER; i++) {
       d[i][i] = 1;
