@@ -10,6 +10,8 @@ import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.api.method.InferenceMethod;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.simulation.SimulationOptions;
@@ -17,9 +19,8 @@ import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.inference.checks.C2st;
 import java.util.Arrays;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.mcmc.McmcResult;
-import org.jsbi.inference.nle.Nle;
 import org.jsbi.inference.McmcSampled;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
@@ -49,9 +50,9 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin McmcOptions mcmc;
   @Spec CommandSpec spec;
 
-  @Option(names = "--method", defaultValue = "npe", paramLabel = "METHOD", description = "Inference method: ${COMPLETION-CANDIDATES}.")
-  TrainCommand.Method method;
-
+  @Option(names = "--method", defaultValue = "npe", paramLabel = "METHOD",
+      description = "Inference method (default ${DEFAULT-VALUE}; 'jsbi methods' lists them).")
+  String method;
 
   @Option(names = "--tasks", required = true, paramLabel = "T1,T2,...",
       description = "Model ids, separated by commas.")
@@ -122,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
     List<String> rows = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     try (Registry registry = common.registry()) {
-      training.check(method);
+      InferenceMethod inference = training.method(registry, method);
       EstimatorFactory factory = training.factory(registry);
       List<Model> models = tasks.stream().map(registry::model).toList();
       out.println(HEADER);
@@ -133,7 +134,7 @@ final class BenchCommand implements Callable<Integer> {
           for (List<Integer> group : groups) {
             // One seed per trained posterior: the observation number joins it only when retraining per observation.
             long trainSeed = seed * 1_000_003L + budget * 101L + (retrain ? group.get(0) : 0);
-            run(model, factory, refs, budget, group, trainSeed, failures, row -> {
+            run(inference, model, factory, refs, budget, group, trainSeed, failures, row -> {
               rows.add(row);
               out.println(row);
               out.flush();
@@ -162,14 +163,14 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** Simulates and trains once, then scores each observation of {@code group}; rows carry the training seed. */
-  private void run(Model model, EstimatorFactory factory, References refs, int budget, List<Integer> group,
-      long trainSeed, List<String> failures, RowSink sink) throws Exception {
+  private void run(InferenceMethod inference, Model model, EstimatorFactory factory, References refs, int budget,
+      List<Integer> group, long trainSeed, List<String> failures, RowSink sink) throws Exception {
     long t0 = System.nanoTime();
     SimulationSet sims = new SimulationRunner(SimulationOptions.defaults()).run(model, budget, trainSeed);
     long t1 = System.nanoTime();
     TrainingConfig config = training.config(TrainingConfig.defaults(trainSeed));
-    try (TrainedPosterior trained = method == TrainCommand.Method.nle ? new Nle(model, factory).train(sims, config)
-        : training.npe(model, factory).train(sims, config)) {
+    try (TrainedPosterior trained = training.train(inference, model, factory, sims, config,
+        TrainingListener.NONE)) {
       TrainedPosterior posterior = mcmc.apply(trained);
       long t2 = System.nanoTime();
       var history = posterior.estimator().history();

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.cli.plots.PredictivePlots;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;

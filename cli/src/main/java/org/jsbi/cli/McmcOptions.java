@@ -1,6 +1,6 @@
 package org.jsbi.cli;
 
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.mcmc.Mcmc;
 import org.jsbi.inference.mcmc.McmcSettings;
 import org.jsbi.inference.McmcSampled;

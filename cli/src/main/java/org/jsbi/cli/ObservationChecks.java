@@ -13,7 +13,9 @@ import org.jsbi.api.Model;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
+import org.jsbi.inference.DataFeatures;
+import org.jsbi.inference.McmcSampled;
 import org.jsbi.inference.checks.CalibratedPredictiveCheck;
 import org.jsbi.inference.checks.CheckResult;
 import org.jsbi.inference.checks.EvidenceCheck;
@@ -45,7 +47,8 @@ final class ObservationChecks {
   static Outcome run(Registry registry, TrainedPosterior posterior, Batch observations, int numSimulations,
       int numSamples, long seed, Boolean embeddingSpace) {
     Model model = posterior.model();
-    boolean embedded = posterior.method().equals("npe") && posterior.estimator().hasEmbedding();
+    DataFeatures features = posterior.as(DataFeatures.class).orElse(null);
+    boolean embedded = features != null;
     if (Boolean.TRUE.equals(embeddingSpace) && !embedded) {
       throw new IllegalArgumentException("--embedding-space: this posterior has no embedding network (it is "
           + posterior.method() + " with " + posterior.estimator().kind() + "); train an NPE posterior with "
@@ -61,20 +64,21 @@ final class ObservationChecks {
       EvidenceCheck evidence = posterior.as(LearnedLikelihood.class).map(l -> EvidenceCheck.fit(l.likelihood(),
           model.prior(), forMmd.selectRows(IntStream.range(0, Math.min(200, forMmd.rows())).toArray()), seed))
           .orElse(null);
-      // NPE is amortized, so its posterior predictive p-value can be calibrated on up to 200 reference data sets;
-      // for NLE each would need an MCMC run, and the raw (conservative) p-value is reported.
+      // A posterior sampled directly for any x (NPE) has its posterior predictive p-value calibrated on up to 200
+      // reference data sets; one sampled by MCMC (NLE) would need an MCMC run for each, and the raw (conservative)
+      // p-value is reported.
       int calibration = Math.min(200, reference.rows() / 2);
-      CalibratedPredictiveCheck calibrated = posterior.method().equals("npe") ? CalibratedPredictiveCheck.fit(model,
-          posterior, reference.selectRows(IntStream.range(reference.rows() - calibration, reference.rows())
-              .toArray()), numSamples, seed) : null;
+      CalibratedPredictiveCheck calibrated = posterior.as(McmcSampled.class).isEmpty()
+          ? CalibratedPredictiveCheck.fit(model, posterior, reference.selectRows(IntStream.range(
+              reference.rows() - calibration, reference.rows()).toArray()), numSamples, seed) : null;
       for (int k = 0; k < observations.rows(); k++) {
         double[] xo = observations.row(k);
         List<CheckResult> checks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         checks.add(Mmd.test(Batch.wrap(1, xo.length, xo.clone()), forMmd, seed + k));
         if (useEmbedding) {
-          CheckResult e = Mmd.test(posterior.estimator().embed(Batch.wrap(1, xo.length, xo.clone())),
-              posterior.estimator().embed(forMmd), seed + k);
+          CheckResult e = Mmd.test(features.features(Batch.wrap(1, xo.length, xo.clone())),
+              features.features(forMmd), seed + k);
           checks.add(new CheckResult("mmd-embedding", e.statistic(), e.pValue(), e.detail()
               + ", in the estimator's learned embedding of x"));
         }

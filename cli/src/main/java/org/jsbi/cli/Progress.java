@@ -1,5 +1,6 @@
 package org.jsbi.cli;
 
+import org.jsbi.api.posterior.TrainedPosterior;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -54,9 +55,9 @@ final class Progress implements AutoCloseable {
   }
 
   /** {@code posterior} reporting its sampling progress to this bar, when it samples by MCMC. */
-  org.jsbi.inference.TrainedPosterior track(org.jsbi.inference.TrainedPosterior posterior) {
+  org.jsbi.api.posterior.TrainedPosterior track(org.jsbi.api.posterior.TrainedPosterior posterior) {
     return posterior.as(org.jsbi.inference.McmcSampled.class)
-        .<org.jsbi.inference.TrainedPosterior>map(m -> m.withProgress(this::stepTo)).orElse(posterior);
+        .<org.jsbi.api.posterior.TrainedPosterior>map(m -> m.withProgress(this::stepTo)).orElse(posterior);
   }
 
   /** Advances a training bar by one epoch and shows the validation loss and the early-stopping state. */

@@ -17,6 +17,7 @@ import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.TrainingCheckpoints;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.api.method.InferenceMethod;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.simulation.SimulationOptions;
@@ -25,11 +26,11 @@ import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.cli.plots.Png;
 import org.jsbi.cli.plots.PosteriorPlots;
 import org.jsbi.cli.plots.PredictivePlots;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.TrainingCheckpointFile;
 import org.jsbi.inference.checks.Calibration;
 import org.jsbi.inference.checks.CalibrationResult;
-import org.jsbi.inference.nle.Nle;
+import org.jsbi.inference.McmcSampled;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
@@ -60,8 +61,11 @@ final class RunCommand implements Callable<Integer> {
   Path observation;
 
   @Option(names = "--method", defaultValue = "npe", paramLabel = "METHOD",
-      description = "Inference method: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-  TrainCommand.Method method;
+      description = "Inference method (default ${DEFAULT-VALUE}; 'jsbi methods' lists them).")
+  String method;
+
+  /** The method looked up by {@link #method}, once the plugins are loaded. */
+  private InferenceMethod inference;
 
   @Option(names = "--num-simulations", defaultValue = "10000", paramLabel = "N",
       description = "Simulations to train on (default ${DEFAULT-VALUE}).")
@@ -103,13 +107,13 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkArguments();
-    training.check(method);
     TrainingConfig config = training.config(TrainingConfig.defaults(seed));
     PrintWriter out = spec.commandLine().getOut();
     Map<String, String> timings = new LinkedHashMap<>();
     List<Path> written = new ArrayList<>();
     try (Registry registry = common.registry()) {
       Model model = registry.model(modelId);
+      inference = training.method(registry, method);
       CsvTable observed = csv.read("--observation", observation);
       double[] xo = observed.oneRow(observed.data(model));
       CsvTable truthFile = trueParameters == null ? null : csv.read("--true-parameters", trueParameters);
@@ -150,9 +154,7 @@ final class RunCommand implements Callable<Integer> {
           try (Progress progress = Progress.training("train " + training.estimator, config,
               display.showProgress())) {
             TrainingListener listener = TrainingListener.checkpointed(progress::epoch, checkpoints);
-            trained = method == TrainCommand.Method.nle
-                ? new Nle(model, factory).listener(listener).train(sims, config)
-                : training.npe(model, factory).listener(listener).train(sims, config);
+            trained = training.train(inference, model, factory, sims, config, listener);
           }
           timings.put("train", seconds(t1));
           PosteriorStore.save(trained, posteriorDir);
@@ -173,9 +175,9 @@ final class RunCommand implements Callable<Integer> {
   private Map<String, String> resumeArguments(double[] xo) {
     Map<String, String> a = new LinkedHashMap<>();
     a.put("--model", modelId);
-    a.put("--method", method.name());
+    a.put("--method", method);
     a.put("--estimator", training.estimator);
-    a.put("--theta-space", training.thetaSpace);
+    training.methodOptions().forEach((name, value) -> a.put("--" + name, value));
     a.put("--num-simulations", Integer.toString(numSimulations));
     a.put("--seed", Long.toString(seed));
     a.put("--observation", java.util.Arrays.toString(xo));
@@ -200,8 +202,8 @@ final class RunCommand implements Callable<Integer> {
 
       long t2 = System.nanoTime();
       PosteriorSamples samples;
-      try (Progress progress = Progress.start(method == TrainCommand.Method.nle ? "MCMC" : "sample", 1,
-          display.showProgress())) {
+      boolean byMcmc = posterior.as(McmcSampled.class).isPresent();
+      try (Progress progress = Progress.start(byMcmc ? "MCMC" : "sample", 1, display.showProgress())) {
         samples = progress.track(posterior).sample(numSamples, xo, seed);
       }
       timings.put("sample", seconds(t2));
@@ -212,7 +214,9 @@ final class RunCommand implements Callable<Integer> {
       long t3 = System.nanoTime();
       ObservationChecks.Outcome checks = ObservationChecks.run(registry, posterior, Batch.wrap(1, xo.length,
           xo.clone()), 2000, 500, seed, null);
-      int tests = numTests != null ? numTests : method == TrainCommand.Method.nle ? 0 : 100;
+      // calibration draws 100 samples for each of 100 test simulations: seconds when sampled directly, many
+      // minutes by MCMC, so MCMC-sampled posteriors run it only when asked
+      int tests = numTests != null ? numTests : byMcmc ? 0 : 100;
       CalibrationResult calibration = tests > 0
           ? Calibration.run(posterior, model, tests, 100, seed + 1) : null;
       timings.put("check", seconds(t3));
@@ -247,10 +251,10 @@ final class RunCommand implements Callable<Integer> {
 
   private Map<String, String> settings(EstimatorFactory factory, String simulations, TrainedPosterior posterior) {
     Map<String, String> s = new LinkedHashMap<>();
-    s.put("method", method.name());
+    s.put("method", method + ": " + inference.description());
     s.put("estimator", training.estimator + ": " + factory.description());
-    if (method == TrainCommand.Method.npe) {
-      s.put("θ space", training.thetaSpace);
+    for (String option : inference.options().keySet()) {
+      s.put(option, training.methodOptions().getOrDefault(option, "the method's default"));
     }
     s.put("simulations", simulations);
     TrainingConfig config = posterior.training().config();

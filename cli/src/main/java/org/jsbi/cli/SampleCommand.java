@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.jsbi.api.Batch;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.posterior.PosteriorSamples;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.McmcSampled;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;

@@ -3,7 +3,7 @@ package org.jsbi.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.jsbi.api.Model;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.LearnedLikelihood;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;

@@ -12,12 +12,12 @@ import org.jsbi.api.estimator.TrainingCheckpoints;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingHistory;
 import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.api.method.InferenceMethod;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.TrainingCheckpointFile;
-import org.jsbi.inference.nle.Nle;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
@@ -33,8 +33,6 @@ import picocli.CommandLine.Spec;
     description = "Train a posterior on simulations of a model and save it to a directory: NPE learns q(θ | x) "
         + "directly; NLE learns the likelihood q(x | θ) and samples the posterior by MCMC.")
 final class TrainCommand implements Callable<Integer> {
-  enum Method { npe, nle }
-
   @Mixin CommonOptions common;
   @Mixin ProgressOptions display;
   @Mixin TrainingOptions training;
@@ -46,9 +44,8 @@ final class TrainCommand implements Callable<Integer> {
   String modelId;
 
   @Option(names = "--method", defaultValue = "npe", paramLabel = "METHOD",
-      description = "Inference method: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-  Method method;
-
+      description = "Inference method (default ${DEFAULT-VALUE}; 'jsbi methods' lists them).")
+  String method;
 
   @Option(names = "--num-simulations", paramLabel = "N", description = "Simulations to run (not with --simulations).")
   Integer numSimulations;
@@ -99,7 +96,6 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--resume and --force: expected at most one of them; --resume continues "
           + "the run whose checkpoint --output holds, --force starts over");
     }
-    training.check(method);
     TrainingConfig config = training.config(TrainingConfig.defaults(seed).withMaxEpochs(maxEpochs));
     PosteriorStore.checkReplaceable("--output", output);
     PrintWriter out = spec.commandLine().getOut();
@@ -115,6 +111,7 @@ final class TrainCommand implements Callable<Integer> {
             + "start over");
       }
       Model model = registry.model(modelId);
+      InferenceMethod inference = training.method(registry, method);
       EstimatorFactory factory = training.factory(registry);
       SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model, csv) : simulate(model);
       out.println(sims.summary() + " of " + model.id());
@@ -122,9 +119,7 @@ final class TrainCommand implements Callable<Integer> {
       TrainedPosterior posterior;
       try (Progress progress = Progress.training("train " + training.estimator, config, display.showProgress())) {
         TrainingListener listener = TrainingListener.checkpointed(progress::epoch, checkpoints);
-        posterior = method == Method.nle
-            ? new Nle(model, factory).listener(listener).train(sims, config)
-            : training.npe(model, factory).listener(listener).train(sims, config);
+        posterior = training.train(inference, model, factory, sims, config, listener);
       }
       try (posterior) {
         PosteriorStore.save(posterior, output);

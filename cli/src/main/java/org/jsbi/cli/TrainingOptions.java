@@ -3,15 +3,18 @@ package org.jsbi.cli;
 import org.jsbi.api.Model;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.TrainingConfig;
-import org.jsbi.inference.npe.Npe;
-import org.jsbi.inference.npe.ThetaSpace;
+import java.util.Map;
+import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.api.method.InferenceMethod;
+import org.jsbi.api.posterior.TrainedPosterior;
+import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Option;
 
 /** The estimator and training options shared by {@code train} and {@code bench}. */
 public final class TrainingOptions {
-  @Option(names = "--estimator", paramLabel = "NAME", description = "Density estimator (default: nsf for NPE, "
-      + "maf for NLE; 'jsbi estimators' lists them).")
+  @Option(names = "--estimator", paramLabel = "NAME", description = "Density estimator (default: the method's, "
+      + "nsf for NPE and maf for NLE; 'jsbi estimators' lists them).")
   String estimator;
 
   @Option(names = "--embedding-dim", paramLabel = "D", description = "Add an embedding network that reduces x "
@@ -31,13 +34,13 @@ public final class TrainingOptions {
       + "(default 1; 0 stops at the first plateau).")
   Integer learningRateDrops;
 
-  @Option(names = "--theta-space", defaultValue = "auto", paramLabel = "SPACE", description = "NPE only: "
+  @Option(names = "--theta-space", paramLabel = "SPACE", description = "NPE only: "
       + "'original' fits q(θ | x) to θ as drawn and rejects draws outside the prior's support; 'unconstrained' "
       + "fits it to θ mapped to all of ℝ^d (logit per bounded dimension), so no mass leaks past the support's "
       + "edges; 'truncated' fits it to θ as drawn and, once the validation loss first stops improving, finishes it "
       + "as a density truncated to the support, so it may put mass past the edges where that fits the inside "
       + "better; 'auto' is 'truncated' where q then puts at least 15%% of its mass outside the support, and "
-      + "'original' elsewhere (default ${DEFAULT-VALUE}).")
+      + "'original' elsewhere (default auto).")
   String thetaSpace;
 
   /** The chosen estimator, with an embedding network when asked for. */
@@ -56,41 +59,51 @@ public final class TrainingOptions {
     }
   }
 
-  /** NPE with {@code factory} in the chosen θ space. */
-  Npe npe(Model model, EstimatorFactory factory) {
-    return new Npe(model, factory).thetaSpace(thetaSpace());
+  @Option(names = "--option", paramLabel = "NAME=VALUE", description = "An option of the method, by the name "
+      + "'jsbi methods' lists; repeat for several.")
+  Map<String, String> options = new java.util.LinkedHashMap<>();
+
+  /** The options given for the method, by name: every --option, and --theta-space when given. */
+  Map<String, String> methodOptions() {
+    Map<String, String> all = new java.util.TreeMap<>(options);
+    if (thetaSpace != null) {
+      String before = all.put("theta-space", thetaSpace);
+      if (before != null && !before.equals(thetaSpace)) {
+        throw new IllegalArgumentException("--theta-space: given twice, as '" + thetaSpace + "' and as --option "
+            + "theta-space=" + before + "; give it once");
+      }
+    }
+    return all;
   }
 
   /**
-   * The estimator when none is named. NPE: the spline flow, the most accurate in the NPE benchmark. NLE: the MAF,
-   * as in sbi and sbibm. MCMC evaluates the likelihood thousands of times, and MAF's evaluation costs a half to a
-   * fifth of the spline flow's (LikelihoodBenchmark), which keeps 10,000 draws on two-moons under 10 s; the spline
-   * flow was the more accurate likelihood on six of nine NLE benchmark cells, so it is worth naming when time
-   * allows.
+   * The method named by {@code --method}, with the options checked against it before anything runs, and its
+   * default estimator picked when none is named.
    */
-  static String defaultEstimator(TrainCommand.Method method) {
-    return method == TrainCommand.Method.nle ? "maf" : "nsf";
-  }
-
-  /** Checks the options against the method before anything runs, and picks the method's default estimator. */
-  void check(TrainCommand.Method method) {
-    if (estimator == null) {
-      estimator = defaultEstimator(method);
-    }
-    ThetaSpace space = thetaSpace();
-    if (method == TrainCommand.Method.nle && space != ThetaSpace.ORIGINAL && space != ThetaSpace.AUTO) {
-      throw new IllegalArgumentException("--theta-space: applies to NPE only (NLE's MCMC already samples bounded "
-          + "priors in unconstrained space); drop it or use --method npe");
-    }
-  }
-
-  private ThetaSpace thetaSpace() {
+  InferenceMethod method(Registry registry, String id) {
+    InferenceMethod method;
     try {
-      return ThetaSpace.of(thetaSpace);
+      method = registry.method(id);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--theta-space: expected " + ThetaSpace.NAMES + ", got '" + thetaSpace
-          + "'");
+      throw new IllegalArgumentException("--method: " + e.getMessage());
     }
+    if (estimator == null) {
+      estimator = method.defaultEstimator();
+    }
+    try {
+      method.checkOptions(methodOptions());
+    } catch (IllegalArgumentException e) {
+      // the message starts with the option's name; say it as it was given
+      String given = thetaSpace != null && e.getMessage().startsWith("theta-space:") ? "--" : "--option ";
+      throw new IllegalArgumentException(given + e.getMessage());
+    }
+    return method;
+  }
+
+  /** Trains {@code method}'s posterior with the options given. */
+  TrainedPosterior train(InferenceMethod method, Model model, EstimatorFactory factory, SimulationSet sims,
+      TrainingConfig config, TrainingListener listener) {
+    return method.train(model, sims, factory, methodOptions(), config, listener);
   }
 
   /** {@code config} with the batch size and learning rate given on the command line. */

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jsbi.api.io.AtomicFiles;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.checks.Calibration;
 import org.jsbi.inference.checks.CalibrationResult;
 import org.jsbi.inference.npe.PosteriorStore;

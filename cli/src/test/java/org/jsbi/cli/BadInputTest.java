@@ -56,7 +56,7 @@ class BadInputTest {
     assertOneLineError(run, "--theta-space", "expected 'original', 'unconstrained', 'truncated' or 'auto', got 'logit'");
     run = CliRun.of("train", "--model", "two-moons", "--method", "nle", "--num-simulations", "100", "--seed", "1",
         "--theta-space", "unconstrained", "--output", dir.resolve("p").toString());
-    assertOneLineError(run, "--theta-space", "NPE only", "--method npe");
+    assertOneLineError(run, "--theta-space", "NPE only", "use method npe");
   }
 
   @Test

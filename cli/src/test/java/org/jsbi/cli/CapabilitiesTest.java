@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The command line asks posteriors for capabilities (DESIGN.md, "Four kinds of plugin"), never for their types. */
+/**
+ * The command line asks posteriors for capabilities (DESIGN.md, "Four kinds of plugin"), never for their types, and
+ * knows inference methods only through the registry.
+ */
 class CapabilitiesTest {
   @Test
   void noCommandNamesAConcretePosteriorType() throws IOException {
@@ -17,8 +20,14 @@ class CapabilitiesTest {
       List<Path> sources = files.filter(p -> p.toString().endsWith(".java")).toList();
       assertThat(sources).isNotEmpty();
       for (Path source : sources) {
-        assertThat(Files.readString(source)).as(source.toString())
+        String text = Files.readString(source);
+        assertThat(text).as(source.toString())
             .doesNotContain("NpePosterior").doesNotContain("NlePosterior");
+        // methods are looked up by id (registry.method): no command builds one or branches on its name
+        assertThat(text).as(source.toString())
+            .doesNotContain("new Npe(").doesNotContain("new Nle(").doesNotContain("\"npe\")")
+            .doesNotContain("\"nle\")").doesNotContain("Method.npe").doesNotContain("Method.nle")
+            .doesNotContainPattern("method\\(\\)\\s*\\.equals");
       }
     }
   }

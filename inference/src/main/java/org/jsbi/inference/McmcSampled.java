@@ -1,5 +1,6 @@
 package org.jsbi.inference;
 
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.api.Batch;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.simulation.ProgressListener;

@@ -133,7 +133,8 @@ public final class PluginLoader {
         }
       }
       Injector injector = injector(plugins);
-      return new Registry(provision(injector, SbiPlugin.MODEL), provision(injector, SbiPlugin.ESTIMATOR), loaders);
+      return new Registry(provision(injector, SbiPlugin.MODEL), provision(injector, SbiPlugin.ESTIMATOR),
+          provision(injector, SbiPlugin.METHOD), loaders);
     } catch (RuntimeException e) {
       loaders.forEach(PluginLoader::closeQuietly);
       throw e;
@@ -204,6 +205,7 @@ public final class PluginLoader {
       protected void configure() {
         Multibinder.newSetBinder(binder(), SbiPlugin.MODEL);
         Multibinder.newSetBinder(binder(), SbiPlugin.ESTIMATOR);
+        Multibinder.newSetBinder(binder(), SbiPlugin.METHOD);
       }
     }));
     for (SbiPlugin plugin : plugins) {

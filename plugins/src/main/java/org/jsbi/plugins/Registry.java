@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jsbi.api.Model;
 import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.method.InferenceMethod;
 
 /**
  * Everything the loaded plugins registered, by id. Closing the registry closes the class loaders of plugin
@@ -18,12 +19,14 @@ import org.jsbi.api.estimator.EstimatorFactory;
 public final class Registry implements Closeable {
   private final Map<String, Registration<Model>> models;
   private final Map<String, Registration<EstimatorFactory>> estimators;
+  private final Map<String, Registration<InferenceMethod>> methods;
   private final List<? extends Closeable> classLoaders;
 
   Registry(Collection<Registration<Model>> models, Collection<Registration<EstimatorFactory>> estimators,
-      List<? extends Closeable> classLoaders) {
+      Collection<Registration<InferenceMethod>> methods, List<? extends Closeable> classLoaders) {
     this.models = byId("model", models);
     this.estimators = byId("estimator", estimators);
+    this.methods = byId("method", methods);
     this.classLoaders = List.copyOf(classLoaders);
   }
 
@@ -81,6 +84,22 @@ public final class Registry implements Closeable {
   /** The registered estimator ids, sorted. */
   public List<String> estimatorIds() {
     return List.copyOf(estimators.keySet());
+  }
+
+  /** The inference method with this id, or an error that lists the known ids. */
+  public InferenceMethod method(String id) {
+    Registration<InferenceMethod> r = methods.get(id);
+    if (r == null) {
+      throw new IllegalArgumentException("unknown method '" + id + "'; known methods: "
+          + (methods.isEmpty() ? "none (is jsbi-inference on the class path?)" : String.join(", ", methods.keySet()))
+          + " (run 'jsbi methods' to see them described)");
+    }
+    return r.value();
+  }
+
+  /** The registered method ids, sorted. */
+  public List<String> methodIds() {
+    return List.copyOf(methods.keySet());
   }
 
   @Override

@@ -5,9 +5,10 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import org.jsbi.api.Model;
 import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.method.InferenceMethod;
 
 /**
- * A jsbi plugin: a Guice module that registers models and estimators by id. List the
+ * A jsbi plugin: a Guice module that registers models, estimators and inference methods by id. List the
  * subclass in {@code META-INF/services/org.jsbi.plugins.SbiPlugin} and put the jar on the class path or in a
  * plugin directory.
  *
@@ -24,6 +25,7 @@ import org.jsbi.api.estimator.EstimatorFactory;
 public abstract class SbiPlugin extends AbstractModule {
   static final TypeLiteral<Registration<Model>> MODEL = new TypeLiteral<>() {};
   static final TypeLiteral<Registration<EstimatorFactory>> ESTIMATOR = new TypeLiteral<>() {};
+  static final TypeLiteral<Registration<InferenceMethod>> METHOD = new TypeLiteral<>() {};
 
   private String origin = getClass().getName();
 
@@ -50,6 +52,19 @@ public abstract class SbiPlugin extends AbstractModule {
     }
     Multibinder.newSetBinder(binder(), ESTIMATOR).addBinding()
         .toProvider((com.google.inject.Provider<Registration<EstimatorFactory>>) definition::build);
+    return definition;
+  }
+
+  /** Registers an inference method (for example NPE) under a kebab-case id. */
+  protected final MethodDefinition method(String id) {
+    MethodDefinition definition;
+    try {
+      definition = new MethodDefinition(id, origin);
+    } catch (IllegalArgumentException e) {
+      throw new PluginException("plugin " + origin + ": method " + e.getMessage(), e);
+    }
+    Multibinder.newSetBinder(binder(), METHOD).addBinding()
+        .toProvider((com.google.inject.Provider<Registration<InferenceMethod>>) definition::build);
     return definition;
   }
 

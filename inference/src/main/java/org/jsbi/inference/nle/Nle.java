@@ -9,7 +9,7 @@ import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.inference.mcmc.Mcmc;
 import org.jsbi.inference.mcmc.McmcSettings;
-import org.jsbi.inference.npe.TrainingRecord;
+import org.jsbi.api.posterior.TrainingRecord;
 
 /**
  * Neural likelihood estimation (Papamakarios et al. 2019): fit a conditional density q(x | θ) to simulated pairs.

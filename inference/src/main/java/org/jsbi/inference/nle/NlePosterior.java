@@ -22,7 +22,7 @@ import org.jsbi.inference.mcmc.LogDensity;
 import org.jsbi.inference.mcmc.Mcmc;
 import org.jsbi.inference.mcmc.McmcResult;
 import org.jsbi.inference.mcmc.McmcSettings;
-import org.jsbi.inference.npe.TrainingRecord;
+import org.jsbi.api.posterior.TrainingRecord;
 
 /**
  * The posterior of NLE: MCMC on log q(x_o | θ) + log p(θ), where q is the learned likelihood. Several i.i.d.

@@ -1,5 +1,6 @@
 package org.jsbi.inference.npe;
 
+import org.jsbi.api.posterior.TrainingRecord;
 import java.util.Objects;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;

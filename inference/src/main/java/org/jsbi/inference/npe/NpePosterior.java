@@ -1,5 +1,7 @@
 package org.jsbi.inference.npe;
 
+import org.jsbi.api.posterior.TrainingRecord;
+import org.jsbi.inference.DataFeatures;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import org.jsbi.api.Model;
 import org.jsbi.api.Prior;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.posterior.SamplingLimits;
 
@@ -27,7 +29,7 @@ import org.jsbi.api.posterior.SamplingLimits;
  * The amortized posterior of NPE: samples come straight from q(θ | x), rejecting the draws outside the prior's
  * support (which q may leak mass into), and log densities are renormalized by the accepted share.
  */
-public final class NpePosterior implements TrainedPosterior {
+public final class NpePosterior implements TrainedPosterior, DataFeatures {
   private static final int LEAKAGE_DRAWS = 10_000;
   private static final long LEAKAGE_SEED = 0x1EA4A6EL;
 
@@ -213,5 +215,19 @@ public final class NpePosterior implements TrainedPosterior {
   @Override
   public void close() {
     estimator.close();
+  }
+
+  /** {@link DataFeatures} only when q has an embedding network of x. */
+  @Override
+  public <C> java.util.Optional<C> as(Class<C> capability) {
+    if (capability == DataFeatures.class && !estimator().hasEmbedding()) {
+      return java.util.Optional.empty();
+    }
+    return TrainedPosterior.super.as(capability);
+  }
+
+  @Override
+  public Batch features(Batch x) {
+    return estimator().embed(x);
   }
 }

@@ -1,6 +1,7 @@
 package org.jsbi.inference.npe;
 
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainingRecord;
+import org.jsbi.api.posterior.TrainedPosterior;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,6 +1,7 @@
 package org.jsbi.inference.npe;
 
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainingRecord;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.TrainingCheckpointFile;
 import org.jsbi.inference.mcmc.Mcmc;
 import org.jsbi.inference.mcmc.McmcSettings;

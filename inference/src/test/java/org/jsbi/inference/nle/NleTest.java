@@ -12,7 +12,7 @@ import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.api.simulation.Simulations;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.checks.C2st;
 import org.jsbi.inference.mcmc.Mcmc;
 import org.jsbi.inference.mcmc.McmcResult;

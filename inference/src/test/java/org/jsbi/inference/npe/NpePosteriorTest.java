@@ -1,5 +1,6 @@
 package org.jsbi.inference.npe;
 
+import org.jsbi.api.posterior.TrainingRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

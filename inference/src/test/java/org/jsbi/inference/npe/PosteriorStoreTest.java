@@ -1,5 +1,6 @@
 package org.jsbi.inference.npe;
 
+import org.jsbi.api.posterior.TrainedPosterior;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ class PosteriorStoreTest {
   void saveAndLoadRoundTripExactly() throws IOException {
     Path saved = dir.resolve("posterior");
     PosteriorStore.save(posterior, saved);
-    try (org.jsbi.inference.TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
+    try (org.jsbi.api.posterior.TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
       assertThat(loaded.sample(300, XO, 7).samples()).isEqualTo(posterior.sample(300, XO, 7).samples());
       Batch theta = posterior.sample(50, XO, 8).samples();
       assertThat(loaded.logProb(theta, XO)).containsExactly(posterior.logProb(theta, XO));
@@ -72,7 +73,7 @@ class PosteriorStoreTest {
     Path saved = dir.resolve("again");
     PosteriorStore.save(posterior, saved);
     PosteriorStore.save(posterior, saved);
-    try (org.jsbi.inference.TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
+    try (org.jsbi.api.posterior.TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
       assertThat(loaded.modelId()).isEqualTo("two-moons");
     }
     Path other = Files.createDirectory(dir.resolve("other"));
@@ -120,7 +121,7 @@ class PosteriorStoreTest {
     assertThat(json).contains("\"thetaSpace\" : \"original\",");
     Files.writeString(meta, json.replace("\"formatVersion\" : 3", "\"formatVersion\" : 1")
         .replace("\"thetaSpace\" : \"original\",", ""));
-    try (org.jsbi.inference.TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
+    try (org.jsbi.api.posterior.TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
       assertThat(((NpePosterior) loaded).thetaSpace()).isEqualTo(ThetaSpace.ORIGINAL);
       assertThat(loaded.sample(100, XO, 3).samples()).isEqualTo(posterior.sample(100, XO, 3).samples());
     }

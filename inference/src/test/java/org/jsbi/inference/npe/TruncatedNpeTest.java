@@ -15,7 +15,7 @@ import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.api.simulation.Simulations;
 import org.jsbi.inference.ConjugateNormal;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
 import org.junit.jupiter.api.AfterAll;

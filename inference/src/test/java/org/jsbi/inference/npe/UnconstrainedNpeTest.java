@@ -19,7 +19,7 @@ import org.jsbi.api.simulation.InvalidPolicy;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.api.simulation.Simulations;
 import org.jsbi.inference.ConjugateNormal;
-import org.jsbi.inference.TrainedPosterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.checks.C2st;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;

@@ -1,14 +1,13 @@
-package org.jsbi.inference;
+package org.jsbi.api.posterior;
 
 import java.util.Optional;
 import org.jsbi.api.Model;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
-import org.jsbi.api.posterior.Posterior;
-import org.jsbi.inference.npe.TrainingRecord;
 
 /**
  * A posterior built on one trained estimator (NPE or NLE): what a posterior directory saves and loads. Callers ask
- * for what a posterior can do ({@link #as}: {@link McmcSampled}, {@link LearnedLikelihood}), never for its type.
+ * for what a posterior can do ({@link #as}, e.g. {@code McmcSampled} or {@code LearnedLikelihood} in jsbi-inference),
+ * never for its type.
  */
 public interface TrainedPosterior extends Posterior {
   /** {@code npe} or {@code nle}. */

@@ -1,4 +1,4 @@
-package org.jsbi.inference.npe;
+package org.jsbi.api.posterior;
 
 import org.jsbi.api.estimator.TrainingConfig;
 

@@ -1,0 +1,57 @@
+package org.jsbi.api.method;
+
+import java.util.Map;
+import org.jsbi.api.Model;
+import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.api.posterior.TrainedPosterior;
+import org.jsbi.api.simulation.SimulationSet;
+
+/**
+ * An inference method: what it fits to simulated pairs, and the posterior that results. Registered by id through
+ * a plugin ({@code method("npe").factory(...)}), looked up in the registry like models and estimators, and listed by
+ * {@code jsbi methods}. The command line knows methods only through this interface and the capabilities of the
+ * posteriors they return.
+ */
+public interface InferenceMethod {
+  /** A one-line description for listings, e.g. {@code neural posterior estimation: q(θ | x) fitted directly}. */
+  String description();
+
+  /** What the method trains, for listings: e.g. {@code a conditional density estimator of θ given x}. */
+  String needs();
+
+  /** The estimator id used when none is named. */
+  String defaultEstimator();
+
+  /**
+   * The options the method takes beyond the common training settings, by name (kebab-case, as on the command line
+   * without the dashes), with a description each.
+   */
+  default Map<String, String> options() {
+    return Map.of();
+  }
+
+  /**
+   * Checks {@code options} before any work: a name the method does not take, or a value it cannot use, throws an
+   * {@link IllegalArgumentException} whose message starts with the option's name.
+   */
+  default void checkOptions(Map<String, String> options) {
+    for (String name : options.keySet()) {
+      if (!options().containsKey(name)) {
+        throw new IllegalArgumentException(name + ": not an option of this method (it takes "
+            + (options().isEmpty() ? "none" : String.join(", ", options().keySet())) + ")");
+      }
+    }
+  }
+
+  /**
+   * Trains a posterior for {@code model} on the valid rows of {@code sims}.
+   *
+   * @param estimator the estimator to fit (the one named, else {@link #defaultEstimator()})
+   * @param options checked by {@link #checkOptions}
+   * @param listener receives each epoch, and may carry checkpoints
+   */
+  TrainedPosterior train(Model model, SimulationSet sims, EstimatorFactory estimator, Map<String, String> options,
+      TrainingConfig config, TrainingListener listener);
+}

@@ -1,0 +1,57 @@
+package org.jsbi.inference.npe;
+
+import java.util.Map;
+import org.jsbi.api.Model;
+import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.api.method.InferenceMethod;
+import org.jsbi.api.posterior.TrainedPosterior;
+import org.jsbi.api.simulation.SimulationSet;
+
+/** NPE as a registered method: {@link Npe}, with the θ space as its one option. */
+public final class NpeMethod implements InferenceMethod {
+  static final String THETA_SPACE = "theta-space";
+
+  @Override
+  public String description() {
+    return "neural posterior estimation: fits q(θ | x) and samples it directly, for any observation";
+  }
+
+  @Override
+  public String needs() {
+    return "a conditional density estimator of θ given x";
+  }
+
+  /** The spline flow: the most accurate in the NPE benchmark. */
+  @Override
+  public String defaultEstimator() {
+    return "nsf";
+  }
+
+  @Override
+  public Map<String, String> options() {
+    return Map.of(THETA_SPACE, "the space q is fitted in: " + ThetaSpace.NAMES + " (default auto)");
+  }
+
+  @Override
+  public void checkOptions(Map<String, String> options) {
+    InferenceMethod.super.checkOptions(options);
+    space(options);
+  }
+
+  @Override
+  public TrainedPosterior train(Model model, SimulationSet sims, EstimatorFactory estimator,
+      Map<String, String> options, TrainingConfig config, TrainingListener listener) {
+    return new Npe(model, estimator).thetaSpace(space(options)).listener(listener).train(sims, config);
+  }
+
+  private static ThetaSpace space(Map<String, String> options) {
+    String value = options.getOrDefault(THETA_SPACE, "auto");
+    try {
+      return ThetaSpace.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(THETA_SPACE + ": expected " + ThetaSpace.NAMES + ", got '" + value + "'");
+    }
+  }
+}
