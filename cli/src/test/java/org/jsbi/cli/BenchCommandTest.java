@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jsbi.api.Batch;
 import org.jsbi.inference.checks.C2st;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class BenchCommandTest {
   @TempDir Path dir;
 
@@ -32,7 +34,9 @@ class BenchCommandTest {
     for (String line : lines.subList(1, 3)) {
       String[] cells = line.split(",");
       assertThat(cells[0]).isEqualTo("gaussian-mixture");
-      assertThat(Double.parseDouble(cells[3])).as("C2ST").isBetween(0.3, 1.0);
+      // 0.739 and 0.756 here on the 2-core VM; sbibm's NPE scores 0.716 on this task at twice the simulations;
+      // a broken fit scores above 0.9
+      assertThat(Double.parseDouble(cells[3])).as("C2ST").isBetween(0.45, 0.85);
       assertThat(Integer.parseInt(cells[7])).as("epochs").isPositive();
       // NPE on a box prior: q's mass outside the box at the first plateau, and whether the finish ran.
       assertThat(Double.parseDouble(cells[11])).as("support leak").isBetween(0.0, 1.0);
@@ -45,7 +49,8 @@ class BenchCommandTest {
     assertThat(second[8]).as("training seed").isEqualTo(first[8]);
     assertThat(second[3]).as("different observations, different C2ST").isNotEqualTo(first[3]);
     // the samples scored and their reference are written, and score the same C2ST when read back
-    Batch drawn = CsvTable.read("test", samplesDir.resolve("gaussian-mixture_500_2_samples.csv")).columns(NAMES, "test");
+    Batch drawn = CsvTable.read("test", samplesDir.resolve("gaussian-mixture_500_2_samples.csv"))
+        .columns(NAMES, "test");
     Batch reference = CsvTable.read("test", samplesDir.resolve("gaussian-mixture_500_2_reference.csv"))
         .columns(NAMES, "test");
     assertThat(drawn.rows()).isEqualTo(500);
@@ -61,7 +66,8 @@ class BenchCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     String[] cells = Files.readAllLines(out).get(1).split(",");
     assertThat(cells).hasSize(11);
-    assertThat(Double.parseDouble(cells[3])).as("C2ST").isBetween(0.3, 1.0);
+    // 0.597 here on the 2-core VM; sbibm's NLE scores 0.773 on two-moons at 10³ simulations
+    assertThat(Double.parseDouble(cells[3])).as("C2ST").isBetween(0.45, 0.8);
     assertThat(Double.parseDouble(cells[9])).as("min ESS").isPositive();
     // Two-moons is bimodal and chains stay in their crescent, so R-hat may be well above 1: only check it is there.
     assertThat(Double.parseDouble(cells[10])).as("max R-hat").isGreaterThan(0.9);

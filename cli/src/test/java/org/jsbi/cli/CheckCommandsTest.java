@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jsbi check} and {@code jsbi validate} end to end on a small two-moons posterior. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class CheckCommandsTest {
   @TempDir static Path dir;
   private Path posterior;

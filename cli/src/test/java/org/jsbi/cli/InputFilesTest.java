@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** CSV columns are matched by name, never by position; what cannot be matched is refused in one line. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class InputFilesTest {
   private static final String EXPECTED_DATA = "expected the data names of model 'two-moons', data_1,data_2, in any "
       + "order";

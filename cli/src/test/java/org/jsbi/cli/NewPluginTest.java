@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * test runs the simulator checks), and its jar, loaded with --plugins, trains and samples a posterior. Needs jsbi
  * in the local Maven repository: the README's test command, {@code mvn install}, puts it there before this runs.
  */
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class NewPluginTest {
   @TempDir Path dir;
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.StatUtils;
 import org.jsbi.api.Batch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code train --method nle}, {@code sample} on an NLE posterior, and {@code simulate --surrogate}. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class NleCommandsTest {
   @TempDir static Path dir;
   private Path posterior;

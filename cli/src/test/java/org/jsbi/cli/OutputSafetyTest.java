@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jsbi.api.io.DirectoryLock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** No lost work: outputs are claimed and checked before any simulation or training, and never silently replaced. */
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class OutputSafetyTest {
   @TempDir Path dir;
 

@@ -37,8 +37,9 @@ class RunCommandTest {
     PngAssert.assertPlot(out.resolve("pairplot.png"), 2 * 260, 2 * 260);
     PngAssert.assertPlot(out.resolve("training.png"), 800, 500);
     JsonNode checks = new ObjectMapper().readTree(out.resolve("checks.json").toFile());
-    assertThat(checks.path("observations").get(0).path("verdict").asText()).isIn("ok", "suspicious",
-        "misspecified");
+    // sbibm's observation 1 of two-moons is a draw from the model, so every check must let it through; the
+    // misspecified case is CheckCommandsTest's
+    assertThat(checks.path("observations").get(0).path("verdict").asText()).isEqualTo("ok");
     assertThat(checks.path("calibration").path("tests").asInt()).isEqualTo(20);
     assertThat(out.resolve("posterior").resolve("posterior.json")).exists();
 

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run directory says whether it is finished; an interrupted one is finished by --resume, as if never stopped. */
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class RunResumeTest {
   @TempDir Path dir;
 

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jsbi.plugins.testing.PluginJars;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class SimulateCommandTest {
   @TempDir Path dir;
 

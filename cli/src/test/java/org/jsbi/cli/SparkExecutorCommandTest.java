@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jsbi.plugins.testing.PluginJars;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jsbi simulate --executor spark --master local[2]}: embedded Spark, the same bytes as a local run. */
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class SparkExecutorCommandTest {
   @TempDir Path dir;
 

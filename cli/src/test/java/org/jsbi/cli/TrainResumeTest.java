@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jsbi.api.estimator.TrainingCheckpoint;
 import org.jsbi.inference.TrainingCheckpointFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A training run killed with kill -9 keeps its last checkpoint, refuses to be overwritten by accident, and is
  * finished by {@code train --resume} with the very weights of a run that was never stopped.
  */
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class TrainResumeTest {
   @TempDir Path dir;
 

@@ -14,6 +14,7 @@ import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingListener;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * 2-D, so every expected value comes from the distribution's definition, not from an earlier run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 public abstract class DensityEstimatorContract {
   protected static final int N = 10_000;
   private ConditionalDensityEstimator oneD;

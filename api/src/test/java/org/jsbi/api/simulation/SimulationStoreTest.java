@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.jsbi.api.Model;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class SimulationStoreTest {
   @TempDir Path dir;
 

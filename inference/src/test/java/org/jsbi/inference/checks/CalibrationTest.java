@@ -13,6 +13,7 @@ import org.jsbi.inference.flows.FlowFactory;
 import org.jsbi.inference.flows.FlowSpec;
 import org.jsbi.inference.npe.Npe;
 import org.jsbi.inference.npe.NpePosterior;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** SBC, HPD coverage and TARP pass for a well-trained NPE and flag a biased and an over-confident posterior. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class CalibrationTest {
   private Model model;
   private NpePosterior posterior;

@@ -10,6 +10,7 @@ import org.jsbi.inference.flows.FlowFactory;
 import org.jsbi.inference.flows.FlowSpec;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * 2.2 marginal standard deviations) the detection rate is at least 0.9.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class MisspecificationTest {
   private static final int OBSERVATIONS = 200;
   private Model model;

@@ -19,6 +19,7 @@ import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * switch to the truncated finish.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class CheckpointResumeTest {
   private Registry registry;
 

@@ -20,6 +20,7 @@ import org.jsbi.inference.mcmc.McmcSettings;
 import org.jsbi.inference.npe.PosteriorStore;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * x | θ ~ N(θ, 0.5² I), whose posterior after n i.i.d. trials is N(4n x̄ / (4n + 1), I / (4n + 1)).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class NleTest {
   // sbibm's observation 1 for gaussian-linear.
   private static final double[] XO = {1.0471346, 0.5566712, -0.23618454, 0.027879834, -1.0051446, -0.007930746,

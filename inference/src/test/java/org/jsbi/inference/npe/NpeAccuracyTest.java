@@ -7,21 +7,21 @@ import org.jsbi.api.Model;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.posterior.PosteriorSamples;
-import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.api.simulation.Simulations;
 import org.jsbi.inference.checks.C2st;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** NPE against exact posteriors: the analytic one of gaussian-linear, and two-moons' exact sampler. */
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class NpeAccuracyTest {
   static double c2st(String modelId, String estimator, int budget, double[] xo, int samples) {
-    Registry registry = Plugins.load();
-    Model model = registry.model(modelId);
-    SimulationSet sims = Simulations.run(model, budget, 1);
-    try (NpePosterior posterior = new Npe(model, registry.estimator(estimator)).train(sims,
+    try (Registry registry = Plugins.load(); NpePosterior posterior = new Npe(registry.model(modelId),
+        registry.estimator(estimator)).train(Simulations.run(registry.model(modelId), budget, 1),
         TrainingConfig.defaults(2))) {
+      Model model = registry.model(modelId);
       PosteriorSamples s = posterior.sample(samples, xo, 3);
       Batch reference = model.referencePosterior().orElseThrow().sample(samples, xo,
           new RandomStreams(4).single(RandomStreams.Purpose.SAMPLER));
@@ -30,6 +30,8 @@ class NpeAccuracyTest {
           estimator, budget, score, posterior.estimator().history().epochCount(),
           posterior.estimator().history().trainingSeconds(), s.acceptanceRate());
       return score;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

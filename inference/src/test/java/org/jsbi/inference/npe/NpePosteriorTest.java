@@ -123,13 +123,11 @@ class NpePosteriorTest {
         }).build();
     NpePosterior posterior = new NpePosterior(model, new OutsideEstimator(),
         new TrainingRecord(0, 0, 0, TrainingConfig.defaults(0)), ThetaSpace.ORIGINAL, SamplingLimits.defaults());
-    long start = System.nanoTime();
     assertThatThrownBy(() -> posterior.sample(1000, new double[] {0}, 1))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("posterior sampling stopped: acceptance rate")
         .hasMessageContaining("inside the prior's support")
         .hasMessageContaining("xObserved [0.0]");
-    assertThat((System.nanoTime() - start) / 1e9).as("seconds before giving up").isLessThan(10);
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.jsbi.inference.ConjugateNormal;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * seed train a posterior in the original space, for comparison.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class TruncatedNpeTest {
   private Registry registry;
   private Model model;
