@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     CsvTable obs = csv.read("--observation", observation);
     try (Registry registry = common.registryFor(posteriorDir);
-        TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
+        TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       ObservationChecks.Outcome outcome = ObservationChecks.run(registry, posterior, obs.data(posterior.model()), numSimulations,
           numSamples, seed, embeddingSpace ? Boolean.TRUE : null);

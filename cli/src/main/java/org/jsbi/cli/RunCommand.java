@@ -134,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
         TrainedPosterior trained;
         String simulations;
         if (resuming && Files.exists(posteriorDir)) {
-          trained = PosteriorStore.load(posteriorDir, registry);
+          trained = PosteriorStore.load("--resume", posteriorDir, registry);
           simulations = trained.training().simulations() + " simulations (resumed from " + posteriorDir + ")";
           timings.put("simulate and train", "resumed from the saved posterior");
           out.println("resuming: loaded the posterior saved in " + posteriorDir);

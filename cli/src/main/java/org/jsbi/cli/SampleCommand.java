@@ -63,7 +63,7 @@ final class SampleCommand implements Callable<Integer> {
     CsvTable obs = csv.read("--observation", observation);
     PrintWriter out = spec.commandLine().getOut();
     try (Registry registry = common.registryFor(posteriorDir);
-        TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
+        TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       Batch x = obs.data(posterior.model());
       Limits.checkArray("--num-samples", numSamples, posterior.parameterNames().size(), "parameters");

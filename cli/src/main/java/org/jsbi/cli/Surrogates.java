@@ -25,7 +25,7 @@ final class Surrogates {
     if (dir == null) {
       return null;
     }
-    TrainedPosterior posterior = PosteriorStore.load(dir, registry);
+    TrainedPosterior posterior = PosteriorStore.load("--surrogate", dir, registry);
     LearnedLikelihood learned = posterior.as(LearnedLikelihood.class).orElse(null);
     if (learned == null) {
       posterior.close();

@@ -64,7 +64,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Registry registry = common.registryFor(posteriorDir);
-        TrainedPosterior loaded = PosteriorStore.load(posteriorDir, registry)) {
+        TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       CalibrationResult r = Calibration.run(posterior, posterior.model(), numTests, numSamples, seed);
       out.printf(Locale.ROOT, "%d test simulations, %d posterior samples each%s%n", r.tests(), r.samplesPerTest(),

@@ -84,7 +84,8 @@ public final class Npe {
         }
         throw new IllegalArgumentException("sims: θ of simulation " + sims.indices()[r] + ", "
             + java.util.Arrays.toString(theta.row(r)) + ", is outside the support of model '" + model.id()
-            + "''s prior, so a density truncated to it cannot fit it; remove it or use --theta-space original");
+            + "''s prior, so a density truncated to it cannot fit it; remove it or fit in ThetaSpace.ORIGINAL (the option "
+            + "theta-space=original)");
       }
     }
     try {
@@ -94,8 +95,8 @@ public final class Npe {
       if (auto) {
         return estimator.train(theta, sims.x(), config, listener);
       }
-      throw new IllegalArgumentException("--theta-space truncated: " + e.getMessage() + "; use a flow (maf, nsf "
-          + "or coupling)");
+      throw new IllegalArgumentException("thetaSpace TRUNCATED: " + e.getMessage() + "; use a flow (maf, nsf or "
+          + "coupling)");
     }
   }
 
@@ -107,8 +108,8 @@ public final class Npe {
       if (!space.inInterior(row)) {
         throw new IllegalArgumentException("sims: θ of simulation " + sims.indices()[r] + ", "
             + java.util.Arrays.toString(row) + ", is not strictly inside the support of model '" + model.id()
-            + "''s prior, so it has no unconstrained image; remove it or fit in the original space "
-            + "(--theta-space original)");
+            + "''s prior, so it has no unconstrained image; remove it or fit in ThetaSpace.ORIGINAL (the option "
+            + "theta-space=original)");
       }
       y.setRow(r, space.toUnconstrained(row));
     }

@@ -84,27 +84,27 @@ final class PosteriorJson {
     return root;
   }
 
-  static void checkFormat(JsonNode json, Path file) {
+  static void checkFormat(String argument, JsonNode json, Path file) {
     if (!PosteriorStore.FORMAT.equals(json.path("format").asText())) {
-      throw new IllegalArgumentException("--posterior: " + file + " is not a jsbi posterior (format is '"
+      throw new IllegalArgumentException(argument + ": " + file + " is not a jsbi posterior (format is '"
           + json.path("format").asText() + "', expected '" + PosteriorStore.FORMAT + "')");
     }
     int version = json.path("formatVersion").asInt(-1);
     if (version < 1 || version > PosteriorStore.FORMAT_VERSION) {
-      throw new IllegalArgumentException("--posterior: " + file + " has format version " + version
+      throw new IllegalArgumentException(argument + ": " + file + " has format version " + version
           + ", but this jsbi reads versions 1 to " + PosteriorStore.FORMAT_VERSION + "; use the jsbi version that "
           + "wrote it (" + json.path("jsbiVersion").asText() + ") or retrain");
     }
     try {
       thetaSpace(json);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--posterior: " + file + " has thetaSpace '"
+      throw new IllegalArgumentException(argument + ": " + file + " has thetaSpace '"
           + json.path("thetaSpace").asText() + "', expected " + ThetaSpace.NAMES + "; the file is corrupt: train the "
           + "posterior again");
     }
     String method = json.path("method").asText();
     if (!method.equals("npe") && !method.equals("nle")) {
-      throw new IllegalArgumentException("--posterior: " + file + " has method '" + method + "', expected 'npe' or "
+      throw new IllegalArgumentException(argument + ": " + file + " has method '" + method + "', expected 'npe' or "
           + "'nle'; the file is corrupt: train the posterior again");
     }
   }

@@ -59,7 +59,7 @@ public final class PosteriorStore {
   /** Writes {@code posterior} to {@code dir}, replacing an earlier jsbi posterior there. */
   public static void save(TrainedPosterior posterior, Path dir) throws IOException {
     Path target = dir.toAbsolutePath();
-    checkReplaceable("--output", dir);
+    checkReplaceable("dir", dir);
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp");
     try {
@@ -97,38 +97,46 @@ public final class PosteriorStore {
    * version, or trained for a model that has since changed.
    */
   public static TrainedPosterior load(Path dir, Registry registry) throws IOException {
+    return load("dir", dir, registry);
+  }
+
+  /**
+   * As {@link #load(Path, Registry)}, with messages that name {@code argument} (a command-line option such as
+   * {@code --posterior}) instead of the Java argument {@code dir}.
+   */
+  public static TrainedPosterior load(String argument, Path dir, Registry registry) throws IOException {
     Path metadata = dir.resolve(METADATA);
     if (!Files.isRegularFile(metadata)) {
-      throw new IllegalArgumentException("--posterior: '" + dir + "' is not a jsbi posterior directory ("
-          + METADATA + " is missing); pass the directory written by 'jsbi train'");
+      throw new IllegalArgumentException(argument + ": '" + dir + "' is not a jsbi posterior directory ("
+          + METADATA + " is missing); pass a directory written by 'jsbi train' or PosteriorStore.save");
     }
     byte[] metadataBytes = Files.readAllBytes(metadata);
     JsonNode json;
     try {
       json = JSON.readTree(metadataBytes);
     } catch (IOException e) {
-      throw new IllegalArgumentException("--posterior: " + metadata + " is corrupt (" + firstLine(e) + "); "
+      throw new IllegalArgumentException(argument + ": " + metadata + " is corrupt (" + firstLine(e) + "); "
           + "train the posterior again");
     }
-    PosteriorJson.checkFormat(json, metadata);
+    PosteriorJson.checkFormat(argument, json, metadata);
     if (json.path("formatVersion").asInt() >= 3) {
-      checkMetadata(dir, metadataBytes);
+      checkMetadata(argument, dir, metadataBytes);
     }
-    byte[] weights = readWeights(dir.resolve(WEIGHTS), json.path("weights").path("sha256").asText());
+    byte[] weights = readWeights(argument, dir.resolve(WEIGHTS), json.path("weights").path("sha256").asText());
     String modelId = json.path("model").path("id").asText();
     if (registry.findModel(modelId).isEmpty()) {
       Optional<PluginOrigin> origin = PluginOrigin.from(json.path("model"));
       if (origin.isPresent()) {
-        throw new IllegalArgumentException("--posterior: " + origin.get().advice(modelId));
+        throw new IllegalArgumentException(argument + ": " + origin.get().advice(modelId));
       }
     }
     Model model = registry.model(modelId);
     String savedPrior = json.path("model").path("prior").asText();
     if (!savedPrior.equals(model.prior().describe())) {
-      throw new IllegalArgumentException("--posterior: model '" + model.id() + "' has changed since this posterior "
+      throw new IllegalArgumentException(argument + ": model '" + model.id() + "' has changed since this posterior "
           + "was trained (prior was " + savedPrior + ", is now " + model.prior().describe() + "); retrain it");
     }
-    EstimatorState state = PosteriorJson.estimatorState(json, floatsByName(json, weights));
+    EstimatorState state = PosteriorJson.estimatorState(json, floatsByName(argument, json, weights));
     var estimator = registry.estimator(state.kind()).restore(state);
     TrainingRecord training = PosteriorJson.training(json);
     return switch (json.path("method").asText()) {
@@ -143,40 +151,40 @@ public final class PosteriorStore {
   }
 
   /** Refuses a posterior.json that differs from the one saved: hand-edited, or damaged, even where it still parses. */
-  private static void checkMetadata(Path dir, byte[] metadata) throws IOException {
+  private static void checkMetadata(String argument, Path dir, byte[] metadata) throws IOException {
     Path sums = dir.resolve(CHECKSUMS);
     if (!Files.isRegularFile(sums)) {
-      throw new IllegalArgumentException("--posterior: " + sums + " is missing; the directory is incomplete, so "
+      throw new IllegalArgumentException(argument + ": " + sums + " is missing; the directory is incomplete, so "
           + "train the posterior again or restore the directory");
     }
     String expected = Files.readAllLines(sums).stream().filter(l -> l.endsWith("  " + METADATA))
         .map(l -> l.substring(0, l.indexOf(' '))).findFirst().orElse("");
     if (!sha256(metadata).equals(expected)) {
-      throw new IllegalArgumentException("--posterior: " + dir.resolve(METADATA) + " was changed after it was saved "
+      throw new IllegalArgumentException(argument + ": " + dir.resolve(METADATA) + " was changed after it was saved "
           + "(its SHA-256 does not match " + CHECKSUMS + "); a hand-edited posterior is refused: train it again, or "
           + "restore the saved directory");
     }
   }
 
-  private static byte[] readWeights(Path file, String expectedSha) throws IOException {
+  private static byte[] readWeights(String argument, Path file, String expectedSha) throws IOException {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("--posterior: " + file + " is missing; the directory is incomplete");
+      throw new IllegalArgumentException(argument + ": " + file + " is missing; the directory is incomplete");
     }
     byte[] bytes = Files.readAllBytes(file);
     if (!sha256(bytes).equals(expectedSha)) {
-      throw new IllegalArgumentException("--posterior: " + file + " is corrupt (its SHA-256 does not match "
+      throw new IllegalArgumentException(argument + ": " + file + " is corrupt (its SHA-256 does not match "
           + METADATA + "); train the posterior again or restore the directory");
     }
     return bytes;
   }
 
-  private static Map<String, float[]> floatsByName(JsonNode json, byte[] bytes) {
+  private static Map<String, float[]> floatsByName(String argument, JsonNode json, byte[] bytes) {
     ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     Map<String, float[]> out = new LinkedHashMap<>();
     for (JsonNode t : json.path("weights").path("tensors")) {
       float[] values = new float[t.path("length").asInt()];
       if (buf.remaining() < 4L * values.length) {
-        throw new IllegalArgumentException("--posterior: " + WEIGHTS + " is shorter than " + METADATA + " says");
+        throw new IllegalArgumentException(argument + ": " + WEIGHTS + " is shorter than " + METADATA + " says");
       }
       buf.asFloatBuffer().get(values);
       buf.position(buf.position() + 4 * values.length);

@@ -134,7 +134,7 @@ class PosteriorStoreTest {
   @Test
   void missingDirectoryOrChangedModelIsRefused() throws IOException {
     assertThatThrownBy(() -> PosteriorStore.load(dir.resolve("nothing"), registry))
-        .hasMessageContaining("is not a jsbi posterior directory");
+        .hasMessageStartingWith("dir: ").hasMessageContaining("is not a jsbi posterior directory");
     Path saved = dir.resolve("changed");
     PosteriorStore.save(posterior, saved);
     Path meta = saved.resolve("posterior.json");
@@ -171,7 +171,7 @@ class PosteriorStoreTest {
       assertThat(json).contains(edit[0]);
       Files.writeString(meta, json.replaceFirst(java.util.regex.Pattern.quote(edit[0]), edit[1]));
       assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
-          .hasMessage("--posterior: " + meta + " was changed after it was saved (its SHA-256 does not match "
+          .hasMessage("dir: " + meta + " was changed after it was saved (its SHA-256 does not match "
               + "checksums.sha256); a hand-edited posterior is refused: train it again, or restore the saved "
               + "directory");
     }

@@ -152,7 +152,7 @@ class UnconstrainedNpeTest {
         .train(sims, TrainingConfig.defaults(1).withMaxEpochs(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("θ of simulation 1, [0.2, 1.0], is not strictly inside")
-        .hasMessageContaining("--theta-space original");
+        .hasMessageContaining("fit in ThetaSpace.ORIGINAL (the option theta-space=original)");
   }
 
   private static Batch repeat(Batch b, int times) {
