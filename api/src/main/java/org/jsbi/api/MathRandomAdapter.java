@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * double k = new BinomialDistribution(MathRandomAdapter.of(rng), n, p).sample();
  * }</pre>
  *
- * {@link org.jsbi.api.toolkit.Noise} does this for the common noise models. Reseeding is not supported: seed the JDK
+ * {@code Noise} (in {@code org.jsbi.api.toolkit}) does this for the common noise models. Reseeding is not supported: seed the JDK
  * generator instead.
  */
 public final class MathRandomAdapter implements org.apache.commons.math3.random.RandomGenerator {

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.cli.plots.PredictivePlots;
 import org.jsbi.api.posterior.TrainedPosterior;
-import org.jsbi.inference.npe.PosteriorStore;
+import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jsbi.plugins.PluginException;
-import org.jsbi.inference.npe.PluginOrigin;
+import org.jsbi.inference.store.PluginOrigin;
 import org.jsbi.plugins.PluginLoader;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;

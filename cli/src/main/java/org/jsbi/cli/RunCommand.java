@@ -31,7 +31,7 @@ import org.jsbi.inference.TrainingCheckpointFile;
 import org.jsbi.inference.checks.Calibration;
 import org.jsbi.inference.checks.CalibrationResult;
 import org.jsbi.inference.McmcSampled;
-import org.jsbi.inference.npe.PosteriorStore;
+import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -10,7 +10,7 @@ import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.McmcSampled;
-import org.jsbi.inference.npe.PosteriorStore;
+import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.jsbi.api.Model;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.LearnedLikelihood;
-import org.jsbi.inference.npe.PosteriorStore;
+import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.Registry;
 
 /** Loads an NLE posterior directory as a model whose simulator is the learned likelihood. */

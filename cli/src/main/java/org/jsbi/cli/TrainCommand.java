@@ -18,7 +18,7 @@ import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.TrainingCheckpointFile;
-import org.jsbi.inference.npe.PosteriorStore;
+import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

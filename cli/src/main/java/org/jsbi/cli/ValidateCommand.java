@@ -12,7 +12,7 @@ import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.checks.Calibration;
 import org.jsbi.inference.checks.CalibrationResult;
-import org.jsbi.inference.npe.PosteriorStore;
+import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -7,7 +7,7 @@ import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.api.simulation.Simulations;
 import org.jsbi.inference.npe.Npe;
 import org.jsbi.inference.npe.NpePosterior;
-import org.jsbi.inference.npe.PosteriorStore;
+import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
 

@@ -1,7 +1,7 @@
 package org.jsbi.inference;
 
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
-import org.jsbi.inference.nle.SurrogateSimulator;
+import org.jsbi.api.Simulator;
 
 /**
  * The capability of a posterior that holds a learned likelihood q(x | θ) (NLE): a fast surrogate simulator, and the
@@ -12,5 +12,5 @@ public interface LearnedLikelihood {
   ConditionalDensityEstimator likelihood();
 
   /** The learned likelihood as a simulator: x ~ q(x | θ). */
-  SurrogateSimulator surrogate();
+  Simulator surrogate();
 }

@@ -2,10 +2,12 @@ package org.jsbi.api.method;
 
 import java.util.Map;
 import org.jsbi.api.Model;
+import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.api.posterior.TrainedPosterior;
+import org.jsbi.api.posterior.TrainingRecord;
 import org.jsbi.api.simulation.SimulationSet;
 
 /**
@@ -54,4 +56,16 @@ public interface InferenceMethod {
    */
   TrainedPosterior train(Model model, SimulationSet sims, EstimatorFactory estimator, Map<String, String> options,
       TrainingConfig config, TrainingListener listener);
+
+  /**
+   * Rebuilds a saved posterior of this method from its parts: what {@link #train} returned, computing exactly what
+   * it did.
+   *
+   * @param estimator the trained estimator, restored from its saved state
+   * @param settings the posterior's {@link TrainedPosterior#settings()} as saved
+   * @throws IllegalArgumentException for settings the method cannot use, with a message that reads after the
+   *     file's name, e.g. {@code has thetaSpace 'sideways', expected …}
+   */
+  TrainedPosterior restore(Model model, ConditionalDensityEstimator estimator, TrainingRecord training,
+      Map<String, String> settings);
 }

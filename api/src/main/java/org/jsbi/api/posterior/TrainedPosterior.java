@@ -20,6 +20,15 @@ public interface TrainedPosterior extends Posterior {
 
   TrainingRecord training();
 
+  /**
+   * What its method needs, besides the estimator and the training record, to rebuild this posterior when it is
+   * loaded (for NPE, the θ space): saved in {@code posterior.json} and handed to the method's {@code restore}.
+   * None by default.
+   */
+  default java.util.Map<String, String> settings() {
+    return java.util.Map.of();
+  }
+
   /** This posterior as {@code capability}, when it has it. */
   default <C> Optional<C> as(Class<C> capability) {
     return capability.isInstance(this) ? Optional.of(capability.cast(this)) : Optional.empty();

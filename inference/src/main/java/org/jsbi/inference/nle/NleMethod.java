@@ -2,12 +2,16 @@ package org.jsbi.inference.nle;
 
 import java.util.Map;
 import org.jsbi.api.Model;
+import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.api.method.InferenceMethod;
 import org.jsbi.api.posterior.TrainedPosterior;
+import org.jsbi.api.posterior.TrainingRecord;
 import org.jsbi.api.simulation.SimulationSet;
+import org.jsbi.inference.mcmc.Mcmc;
+import org.jsbi.inference.mcmc.McmcSettings;
 
 /** NLE as a registered method: {@link Nle}, whose posterior is sampled by MCMC. */
 public final class NleMethod implements InferenceMethod {
@@ -46,6 +50,13 @@ public final class NleMethod implements InferenceMethod {
       }
       InferenceMethod.super.checkOptions(Map.of(o.getKey(), o.getValue()));
     }
+  }
+
+  /** Sampled by the vectorized slice sampler with the default settings; the commands set their own (withMcmc). */
+  @Override
+  public TrainedPosterior restore(Model model, ConditionalDensityEstimator estimator, TrainingRecord training,
+      Map<String, String> settings) {
+    return new NlePosterior(model, estimator, training, Mcmc.Method.SLICE, McmcSettings.defaults());
   }
 
   @Override

@@ -217,6 +217,12 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures {
     estimator.close();
   }
 
+  /** The θ space, which loading needs to rebuild this posterior ({@link NpeMethod#restore}). */
+  @Override
+  public java.util.Map<String, String> settings() {
+    return java.util.Map.of(NpeMethod.THETA_SPACE_SETTING, thetaSpace().id());
+  }
+
   /** {@link DataFeatures} only when q has an embedding network of x. */
   @Override
   public <C> java.util.Optional<C> as(Class<C> capability) {

@@ -17,7 +17,7 @@ import org.jsbi.inference.checks.C2st;
 import org.jsbi.inference.mcmc.Mcmc;
 import org.jsbi.inference.mcmc.McmcResult;
 import org.jsbi.inference.mcmc.McmcSettings;
-import org.jsbi.inference.npe.PosteriorStore;
+import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
 import org.junit.jupiter.api.Tag;

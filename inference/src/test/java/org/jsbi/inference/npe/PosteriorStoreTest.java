@@ -1,5 +1,6 @@
 package org.jsbi.inference.npe;
 
+import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.api.posterior.TrainedPosterior;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -107,28 +108,51 @@ class PosteriorStoreTest {
     Path saved = dir.resolve("future");
     PosteriorStore.save(posterior, saved);
     Path meta = saved.resolve("posterior.json");
-    Files.writeString(meta, Files.readString(meta).replace("\"formatVersion\" : 3", "\"formatVersion\" : 99"));
+    Files.writeString(meta, Files.readString(meta).replace("\"formatVersion\" : 4", "\"formatVersion\" : 99"));
     assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
-        .hasMessageContaining("format version 99").hasMessageContaining("reads versions 1 to 3");
+        .hasMessageContaining("format version 99").hasMessageContaining("reads versions 1 to 4");
   }
 
   @Test
-  void versionOneFilesWrittenBeforeTheThetaSpaceStillLoad() throws IOException {
-    Path saved = dir.resolve("version-one");
+  void filesOfEarlierFormatVersionsStillLoad() throws IOException {
+    Path saved = dir.resolve("earlier");
     PosteriorStore.save(posterior, saved);
     Path meta = saved.resolve("posterior.json");
-    String json = Files.readString(meta);
-    assertThat(json).contains("\"thetaSpace\" : \"original\",");
-    Files.writeString(meta, json.replace("\"formatVersion\" : 3", "\"formatVersion\" : 1")
-        .replace("\"thetaSpace\" : \"original\",", ""));
-    try (org.jsbi.api.posterior.TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode root =
+        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(meta.toFile());
+    assertThat(root.path("settings").path("thetaSpace").asText()).isEqualTo("original");
+    // version 3: NPE's θ space at the top level, no settings object
+    root.remove("settings");
+    root.put("formatVersion", 3).put("thetaSpace", "original");
+    mapper.writerWithDefaultPrettyPrinter().writeValue(meta.toFile(), root);
+    resealed(saved);
+    try (TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
       assertThat(((NpePosterior) loaded).thetaSpace()).isEqualTo(ThetaSpace.ORIGINAL);
       assertThat(loaded.sample(100, XO, 3).samples()).isEqualTo(posterior.sample(100, XO, 3).samples());
     }
-    Files.writeString(meta, json.replace("\"thetaSpace\" : \"original\"", "\"thetaSpace\" : \"sideways\""));
+    // version 1: written before the θ space existed, and without checksums.sha256
+    root.remove("thetaSpace");
+    root.put("formatVersion", 1);
+    mapper.writerWithDefaultPrettyPrinter().writeValue(meta.toFile(), root);
+    try (TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
+      assertThat(((NpePosterior) loaded).thetaSpace()).isEqualTo(ThetaSpace.ORIGINAL);
+      assertThat(loaded.sample(100, XO, 3).samples()).isEqualTo(posterior.sample(100, XO, 3).samples());
+    }
+    // a setting the method cannot use
+    root.put("formatVersion", 4).putObject("settings").put("thetaSpace", "sideways");
+    mapper.writerWithDefaultPrettyPrinter().writeValue(meta.toFile(), root);
     resealed(saved);
-    assertThatThrownBy(() -> PosteriorStore.load(saved, registry))
-        .hasMessageContaining("has thetaSpace 'sideways', expected 'original', 'unconstrained', 'truncated' or 'auto'");
+    assertThatThrownBy(() -> PosteriorStore.load(saved, registry)).hasMessage("dir: " + meta + " has thetaSpace "
+        + "'sideways', expected 'original', 'unconstrained', 'truncated' or 'auto'; the file is corrupt: train the "
+        + "posterior again");
+    // a method no plugin registers
+    root.put("method", "abc").putObject("settings");
+    mapper.writerWithDefaultPrettyPrinter().writeValue(meta.toFile(), root);
+    resealed(saved);
+    assertThatThrownBy(() -> PosteriorStore.load(saved, registry)).hasMessageStartingWith("dir: " + meta
+        + " was saved by method 'abc', which no loaded plugin registers: unknown method 'abc'; known methods: nle, "
+        + "npe");
   }
 
   @Test
@@ -184,7 +208,15 @@ class PosteriorStoreTest {
   /** Rewrites checksums.sha256 to match the files as they are now, as a save of them would have. */
   private static void resealed(Path saved) throws IOException {
     Files.writeString(saved.resolve("checksums.sha256"),
-        PosteriorStore.sha256(Files.readAllBytes(saved.resolve("posterior.json"))) + "  posterior.json\n"
-            + PosteriorStore.sha256(Files.readAllBytes(saved.resolve("weights.bin"))) + "  weights.bin\n");
+        sha256(Files.readAllBytes(saved.resolve("posterior.json"))) + "  posterior.json\n"
+            + sha256(Files.readAllBytes(saved.resolve("weights.bin"))) + "  weights.bin\n");
+  }
+
+  private static String sha256(byte[] bytes) throws IOException {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IOException(e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package org.jsbi.inference.npe;
 
+import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.api.posterior.TrainedPosterior;
 import java.nio.file.Files;
 import java.nio.file.Path;

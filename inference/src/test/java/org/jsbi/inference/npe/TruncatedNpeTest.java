@@ -1,5 +1,6 @@
 package org.jsbi.inference.npe;
 
+import org.jsbi.inference.store.PosteriorStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

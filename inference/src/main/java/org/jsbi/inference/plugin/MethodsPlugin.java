@@ -1,4 +1,4 @@
-package org.jsbi.inference;
+package org.jsbi.inference.plugin;
 
 import org.jsbi.inference.nle.NleMethod;
 import org.jsbi.inference.npe.NpeMethod;

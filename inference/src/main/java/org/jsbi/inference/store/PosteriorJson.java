@@ -1,4 +1,4 @@
-package org.jsbi.inference.npe;
+package org.jsbi.inference.store;
 
 import org.jsbi.api.posterior.TrainingRecord;
 import org.jsbi.api.posterior.TrainedPosterior;
@@ -30,9 +30,8 @@ final class PosteriorJson {
     String version = PosteriorStore.class.getPackage().getImplementationVersion();
     root.put("jsbiVersion", version == null ? "development" : version);
     root.put("method", posterior.method());
-    if (posterior instanceof NpePosterior npe) {
-      root.put("thetaSpace", npe.thetaSpace().id());
-    }
+    ObjectNode settings = root.putObject("settings");
+    posterior.settings().forEach(settings::put);
     ObjectNode model = root.putObject("model");
     model.put("id", posterior.modelId());
     model.put("prior", posterior.model().prior().describe());
@@ -95,18 +94,6 @@ final class PosteriorJson {
           + ", but this jsbi reads versions 1 to " + PosteriorStore.FORMAT_VERSION + "; use the jsbi version that "
           + "wrote it (" + json.path("jsbiVersion").asText() + ") or retrain");
     }
-    try {
-      thetaSpace(json);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(argument + ": " + file + " has thetaSpace '"
-          + json.path("thetaSpace").asText() + "', expected " + ThetaSpace.NAMES + "; the file is corrupt: train the "
-          + "posterior again");
-    }
-    String method = json.path("method").asText();
-    if (!method.equals("npe") && !method.equals("nle")) {
-      throw new IllegalArgumentException(argument + ": " + file + " has method '" + method + "', expected 'npe' or "
-          + "'nle'; the file is corrupt: train the posterior again");
-    }
   }
 
   static EstimatorState estimatorState(JsonNode json, Map<String, float[]> weights) {
@@ -119,9 +106,18 @@ final class PosteriorJson {
             .path("history")));
   }
 
-  /** The space q was fitted in; version 1 files, which predate the choice, were all fitted in the original. */
-  static ThetaSpace thetaSpace(JsonNode json) {
-    return ThetaSpace.of(json.path("thetaSpace").asText("original"));
+  /**
+   * The method's settings: the {@code settings} object from version 4 on; before, NPE's θ space alone, at the top
+   * level (and absent from version 1 files).
+   */
+  static Map<String, String> settings(JsonNode json) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (json.has("settings")) {
+      json.path("settings").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    } else if (json.has("thetaSpace")) {
+      out.put("thetaSpace", json.path("thetaSpace").asText());
+    }
+    return out;
   }
 
   static TrainingRecord training(JsonNode json) {

@@ -1,4 +1,4 @@
-package org.jsbi.inference;
+package org.jsbi.inference.plugin;
 
 import org.jsbi.inference.flows.FlowFactory;
 import org.jsbi.inference.flows.FlowSpec;

@@ -1,4 +1,4 @@
-package org.jsbi.inference.npe;
+package org.jsbi.inference.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

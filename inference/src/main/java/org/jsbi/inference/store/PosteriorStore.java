@@ -1,12 +1,8 @@
-package org.jsbi.inference.npe;
+package org.jsbi.inference.store;
 
 import org.jsbi.api.posterior.TrainingRecord;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.TrainingCheckpointFile;
-import org.jsbi.inference.mcmc.Mcmc;
-import org.jsbi.inference.mcmc.McmcSettings;
-import org.jsbi.inference.mcmc.UnconstrainedSpace;
-import org.jsbi.inference.nle.NlePosterior;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jsbi.api.Model;
+import org.jsbi.api.method.InferenceMethod;
 import org.jsbi.api.io.FileTrees;
 import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.plugins.Registry;
@@ -36,7 +33,8 @@ import org.jsbi.plugins.Registry;
  */
 public final class PosteriorStore {
   public static final String FORMAT = "jsbi-posterior";
-  public static final int FORMAT_VERSION = 3;
+  /** 4: the method's settings in a {@code settings} object, for any registered method; 3 added checksums.sha256. */
+  public static final int FORMAT_VERSION = 4;
   static final String METADATA = "posterior.json";
   static final String WEIGHTS = "weights.bin";
   /** SHA-256 of every other file, in the format of {@code sha256sum}, so {@code sha256sum -c} checks them too. */
@@ -137,17 +135,21 @@ public final class PosteriorStore {
           + "was trained (prior was " + savedPrior + ", is now " + model.prior().describe() + "); retrain it");
     }
     EstimatorState state = PosteriorJson.estimatorState(json, floatsByName(argument, json, weights));
+    String methodId = json.path("method").asText();
+    InferenceMethod method;
+    try {
+      method = registry.method(methodId);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(argument + ": " + metadata + " was saved by method '" + methodId + "', "
+          + "which no loaded plugin registers: " + e.getMessage());
+    }
     var estimator = registry.estimator(state.kind()).restore(state);
-    TrainingRecord training = PosteriorJson.training(json);
-    return switch (json.path("method").asText()) {
-      case "nle" -> new NlePosterior(model, estimator, training, Mcmc.Method.SLICE, McmcSettings.defaults());
-      default -> {
-        ThetaSpace space = PosteriorJson.thetaSpace(json);
-        var q = space == ThetaSpace.UNCONSTRAINED
-            ? new UnconstrainedEstimator(estimator, new UnconstrainedSpace(model.prior())) : estimator;
-        yield new NpePosterior(model, q, training, space, org.jsbi.api.posterior.SamplingLimits.defaults());
-      }
-    };
+    try {
+      return method.restore(model, estimator, PosteriorJson.training(json), PosteriorJson.settings(json));
+    } catch (IllegalArgumentException e) {
+      estimator.close();
+      throw new IllegalArgumentException(argument + ": " + metadata + " " + e.getMessage());
+    }
   }
 
   /** Refuses a posterior.json that differs from the one saved: hand-edited, or damaged, even where it still parses. */

@@ -1,4 +1,4 @@
-package org.jsbi.inference;
+package org.jsbi.inference.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
