@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     description = "Simulation-based inference on the JVM.",
     subcommands = {ModelsCommand.class, EstimatorsCommand.class, SimulateCommand.class, TrainCommand.class,
         SampleCommand.class, CheckCommand.class, ValidateCommand.class, RunCommand.class, BenchCommand.class,
-        NewPluginCommand.class, MethodsCommand.class,
+        NewPluginCommand.class, MethodsCommand.class, InspectCommand.class,
         CommandLine.HelpCommand.class})
 public final class Jsbi {
   /** Exit code for a failure while running. */

@@ -29,7 +29,7 @@ class ModelsCommandTest {
   /** picocli formats descriptions with String.format and, on a stray '%', warns on System.err and prints raw text. */
   @ParameterizedTest
   @ValueSource(strings = {"models", "estimators", "simulate", "train", "sample", "check", "validate", "run", "bench",
-      "new-plugin"})
+      "new-plugin", "methods", "inspect"})
   void everyCommandsHelpFormatsWithoutWarnings(String command) {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -9,8 +9,20 @@ import org.jsbi.api.estimator.TrainingConfig;
  * @param invalidSimulations simulations that failed and were left out
  * @param simulationSeed the seed of the simulation set
  * @param config the training configuration, including its seed
+ * @param simulationsSha256 SHA-256 of the simulations trained on (each row's index, θ and x, in order), so that
+ *     two posteriors can be told apart by their data; empty when not recorded (posteriors saved before it was)
  */
-public record TrainingRecord(int simulations, int invalidSimulations, long simulationSeed, TrainingConfig config) {
+public record TrainingRecord(int simulations, int invalidSimulations, long simulationSeed, TrainingConfig config,
+    String simulationsSha256) {
+  public TrainingRecord {
+    java.util.Objects.requireNonNull(simulationsSha256, "simulationsSha256");
+  }
+
+  /** A record without the simulations' hash. */
+  public TrainingRecord(int simulations, int invalidSimulations, long simulationSeed, TrainingConfig config) {
+    this(simulations, invalidSimulations, simulationSeed, config, "");
+  }
+
   /**
    * The record of training on {@code sims} for {@code model}, after checking that the simulations fit the model
    * and that there are at least 10 valid ones.
@@ -27,6 +39,27 @@ public record TrainingRecord(int simulations, int invalidSimulations, long simul
       throw new IllegalArgumentException("sims: expected at least 10 valid simulations to train on, got "
           + sims.size() + " (" + sims.summary() + ")");
     }
-    return new TrainingRecord(sims.size(), sims.invalidCount(), sims.seed(), config);
+    return new TrainingRecord(sims.size(), sims.invalidCount(), sims.seed(), config, sha256(sims));
+  }
+
+  private static String sha256(org.jsbi.api.simulation.SimulationSet sims) {
+    try {
+      java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+      java.nio.ByteBuffer row = java.nio.ByteBuffer.allocate(8 * (1 + sims.theta().cols() + sims.x().cols()));
+      for (int i = 0; i < sims.size(); i++) {
+        row.clear();
+        row.putLong(sims.indices()[i]);
+        for (double v : sims.theta().row(i)) {
+          row.putDouble(v);
+        }
+        for (double v : sims.x().row(i)) {
+          row.putDouble(v);
+        }
+        d.update(row.flip());
+      }
+      return java.util.HexFormat.of().formatHex(d.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
   }
 }

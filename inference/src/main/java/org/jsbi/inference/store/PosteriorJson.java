@@ -29,6 +29,7 @@ final class PosteriorJson {
     root.put("formatVersion", PosteriorStore.FORMAT_VERSION);
     String version = PosteriorStore.class.getPackage().getImplementationVersion();
     root.put("jsbiVersion", version == null ? "development" : version);
+    Provenance.writeTo(root.putObject("provenance"));
     root.put("method", posterior.method());
     ObjectNode settings = root.putObject("settings");
     posterior.settings().forEach(settings::put);
@@ -54,6 +55,9 @@ final class PosteriorJson {
     training.put("simulations", record.simulations());
     training.put("invalidSimulations", record.invalidSimulations());
     training.put("simulationSeed", record.simulationSeed());
+    if (!record.simulationsSha256().isEmpty()) {
+      training.put("simulationsSha256", record.simulationsSha256());
+    }
     TrainingConfig c = record.config();
     ObjectNode config = training.putObject("config");
     config.put("learningRate", c.learningRate());
@@ -127,7 +131,7 @@ final class PosteriorJson {
         t.path("simulationSeed").asLong(), new TrainingConfig(c.path("learningRate").asDouble(),
             c.path("batchSize").asInt(), c.path("validationFraction").asDouble(), c.path("patience").asInt(),
             c.path("learningRateDrops").asInt(0), c.path("clipNorm").asDouble(), c.path("maxEpochs").asInt(),
-            c.path("seed").asLong()));
+            c.path("seed").asLong()), t.path("simulationsSha256").asText(""));
   }
 
   private static TrainingHistory history(JsonNode h) {

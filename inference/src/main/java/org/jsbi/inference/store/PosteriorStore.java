@@ -104,19 +104,8 @@ public final class PosteriorStore {
    */
   public static TrainedPosterior load(String argument, Path dir, Registry registry) throws IOException {
     Path metadata = dir.resolve(METADATA);
-    if (!Files.isRegularFile(metadata)) {
-      throw new IllegalArgumentException(argument + ": '" + dir + "' is not a jsbi posterior directory ("
-          + METADATA + " is missing); pass a directory written by 'jsbi train' or PosteriorStore.save");
-    }
-    byte[] metadataBytes = Files.readAllBytes(metadata);
-    JsonNode json;
-    try {
-      json = JSON.readTree(metadataBytes);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(argument + ": " + metadata + " is corrupt (" + firstLine(e) + "); "
-          + "train the posterior again");
-    }
-    PosteriorJson.checkFormat(argument, json, metadata);
+    byte[] metadataBytes = metadataBytes(argument, dir);
+    JsonNode json = parse(argument, metadata, metadataBytes);
     if (json.path("formatVersion").asInt() >= 3) {
       checkMetadata(argument, dir, metadataBytes);
     }
@@ -150,6 +139,60 @@ public final class PosteriorStore {
       estimator.close();
       throw new IllegalArgumentException(argument + ": " + metadata + " " + e.getMessage());
     }
+  }
+
+  /**
+   * The parsed {@code posterior.json} of the posterior in {@code dir}, checked for its format only: for describing
+   * a posterior without loading its model or estimator ({@code jsbi inspect}).
+   */
+  public static JsonNode describe(String argument, Path dir) throws IOException {
+    return parse(argument, dir.resolve(METADATA), metadataBytes(argument, dir));
+  }
+
+  /**
+   * "ok" when every file that {@code checksums.sha256} lists matches it; otherwise which do not, or that the
+   * directory predates checksums.
+   */
+  public static String checksumStatus(Path dir) throws IOException {
+    Path sums = dir.resolve(CHECKSUMS);
+    if (!Files.isRegularFile(sums)) {
+      return "none recorded (saved before format 3)";
+    }
+    java.util.List<String> bad = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(sums)) {
+      int gap = line.indexOf("  ");
+      if (gap < 0) {
+        continue;
+      }
+      Path file = dir.resolve(line.substring(gap + 2));
+      if (!Files.isRegularFile(file)) {
+        bad.add(file.getFileName() + " missing");
+      } else if (!sha256(Files.readAllBytes(file)).equals(line.substring(0, gap))) {
+        bad.add(file.getFileName() + " changed");
+      }
+    }
+    return bad.isEmpty() ? "ok" : "FAILED: " + String.join(", ", bad);
+  }
+
+  private static byte[] metadataBytes(String argument, Path dir) throws IOException {
+    Path metadata = dir.resolve(METADATA);
+    if (!Files.isRegularFile(metadata)) {
+      throw new IllegalArgumentException(argument + ": '" + dir + "' is not a jsbi posterior directory ("
+          + METADATA + " is missing); pass a directory written by 'jsbi train' or PosteriorStore.save");
+    }
+    return Files.readAllBytes(metadata);
+  }
+
+  private static JsonNode parse(String argument, Path metadata, byte[] bytes) {
+    JsonNode json;
+    try {
+      json = JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(argument + ": " + metadata + " is corrupt (" + firstLine(e) + "); "
+          + "train the posterior again");
+    }
+    PosteriorJson.checkFormat(argument, json, metadata);
+    return json;
   }
 
   /** Refuses a posterior.json that differs from the one saved: hand-edited, or damaged, even where it still parses. */

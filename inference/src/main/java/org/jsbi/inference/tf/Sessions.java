@@ -31,6 +31,11 @@ public final class Sessions {
     return session.runner().setOptions(ON_CALLER);
   }
 
+  /** The version of the TensorFlow native library in use, for a saved posterior's provenance. */
+  public static String tensorflowVersion() {
+    return org.tensorflow.TensorFlow.version();
+  }
+
   public static Session open(Graph graph) {
     return new Session(graph, CONFIG);
   }
