@@ -253,9 +253,7 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("method", method + ": " + inference.description());
     s.put("estimator", training.estimator + ": " + factory.description());
-    for (String option : inference.options().keySet()) {
-      s.put(option, training.methodOptions().getOrDefault(option, "the method's default"));
-    }
+    posterior.settings().forEach(s::put); // what the method made of its options, e.g. NPE's thetaSpace
     s.put("simulations", simulations);
     TrainingConfig config = posterior.training().config();
     s.put("training", String.format(Locale.ROOT, "Adam at learning rate %s, at most %d learning-rate drop(s)",
