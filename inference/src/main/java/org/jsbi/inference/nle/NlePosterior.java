@@ -2,13 +2,6 @@ package org.jsbi.inference.nle;
 
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.jsbi.api.Arguments;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
@@ -16,6 +9,7 @@ import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.simulation.ProgressListener;
+import org.jsbi.inference.MapSearch;
 import org.jsbi.inference.LearnedLikelihood;
 import org.jsbi.inference.McmcSampled;
 import org.jsbi.inference.mcmc.LogDensity;
@@ -175,24 +169,8 @@ public final class NlePosterior implements McmcSampled, LearnedLikelihood {
   public double[] map(double[] xObserved, long seed) {
     Batch candidates = withMcmc(method, settings.withChains(Math.min(settings.chains(), 20)))
         .sample(1000, xObserved, seed).samples();
-    double[] lp = logProb(candidates, xObserved);
-    int best = 0;
-    for (int i = 1; i < lp.length; i++) {
-      best = lp[i] > lp[best] ? i : best;
-    }
-    double[] start = candidates.row(best);
-    ObjectiveFunction objective = new ObjectiveFunction(
+    return MapSearch.refine(candidates, logProb(candidates, xObserved),
         theta -> logProb(Batch.wrap(1, theta.length, theta.clone()), xObserved)[0]);
-    double[] steps = new double[start.length];
-    for (int j = 0; j < steps.length; j++) {
-      double[] col = candidates.column(j);
-      double m = java.util.Arrays.stream(col).average().orElse(0);
-      steps[j] = 0.1 * Math.sqrt(java.util.Arrays.stream(col).map(v -> (v - m) * (v - m)).average().orElse(1))
-          + 1e-6;
-    }
-    PointValuePair result = new SimplexOptimizer(1e-10, 1e-10).optimize(new MaxEval(2000), objective,
-        GoalType.MAXIMIZE, new InitialGuess(start), new NelderMeadSimplex(steps));
-    return result.getValue() >= lp[best] ? result.getPoint() : start;
   }
 
   @Override

@@ -2,19 +2,13 @@ package org.jsbi.inference.npe;
 
 import org.jsbi.api.posterior.TrainingRecord;
 import org.jsbi.inference.DataFeatures;
+import org.jsbi.inference.MapSearch;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.jsbi.api.Arguments;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
@@ -188,28 +182,13 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures {
   @Override
   public double[] map(double[] xObserved, long seed) {
     Batch candidates = sample(1000, xObserved, seed).samples();
-    double[] lp = logProb(candidates, xObserved);
-    int best = 0;
-    for (int i = 1; i < lp.length; i++) {
-      best = lp[i] > lp[best] ? i : best;
-    }
-    double[] start = candidates.row(best);
     Batch x = Batch.wrap(1, xObserved.length, xObserved.clone());
-    ObjectiveFunction objective = new ObjectiveFunction(theta -> {
+    return MapSearch.refine(candidates, logProb(candidates, xObserved), theta -> {
       if (!model.prior().inSupport(theta)) {
         return Double.NEGATIVE_INFINITY;
       }
       return estimator.logProb(Batch.wrap(1, theta.length, theta.clone()), x)[0];
     });
-    double[] steps = new double[start.length];
-    for (int j = 0; j < steps.length; j++) {
-      double[] col = candidates.column(j);
-      double m = Arrays.stream(col).average().orElse(0);
-      steps[j] = 0.1 * Math.sqrt(Arrays.stream(col).map(v -> (v - m) * (v - m)).average().orElse(1)) + 1e-6;
-    }
-    PointValuePair result = new SimplexOptimizer(1e-10, 1e-10).optimize(new MaxEval(2000), objective,
-        GoalType.MAXIMIZE, new InitialGuess(start), new NelderMeadSimplex(steps));
-    return result.getValue() >= lp[best] ? result.getPoint() : start;
   }
 
   @Override
