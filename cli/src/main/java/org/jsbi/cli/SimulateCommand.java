@@ -236,15 +236,29 @@ final class SimulateCommand implements Callable<Integer> {
 
   private SimulationStore campaign(Model model) throws IOException {
     if (!resume) {
-      return SimulationStore.create(store, model, numSimulations, seed, chunkSize);
+      if (Files.isDirectory(store) && hasFiles(store)) {
+        throw new IllegalArgumentException("--store: '" + store + "' already exists; add --resume to continue the "
+            + "campaign in it, or choose a new directory");
+      }
+      return SimulationStore.create("--store", store, model, numSimulations, seed, chunkSize);
     }
-    SimulationStore s = SimulationStore.open(store, model);
+    if (!SimulationStore.isCampaign(store)) {
+      throw new IllegalArgumentException("--store: '" + store + "' is not a simulation campaign (it has no "
+          + "campaign.properties); start one without --resume");
+    }
+    SimulationStore s = SimulationStore.open("--store", store, model);
     if (s.numSimulations() != numSimulations || s.seed() != seed) {
       throw new IllegalArgumentException("--resume: the campaign in '" + store + "' has " + s.numSimulations()
           + " simulations and seed " + s.seed() + ", but --num-simulations " + numSimulations + " and --seed "
           + seed + " were given; pass the campaign's own values");
     }
     return s;
+  }
+
+  private static boolean hasFiles(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+      return list.findAny().isPresent();
+    }
   }
 
   private Batch readParameters(Model model) throws IOException {

@@ -29,7 +29,7 @@ final class SimulationFiles {
   static SimulationSet read(Path file, Model model, CsvOptions csv) throws IOException {
     if (Files.isDirectory(file)) {
       // a campaign directory from 'jsbi simulate --store'
-      return SimulationStore.open(file, model).assemble(InvalidPolicy.EXCLUDE);
+      return SimulationStore.open("--simulations", file, model).assemble(InvalidPolicy.EXCLUDE);
     }
     CsvTable table = csv.read("--simulations", file);
     List<String> names = Stream.concat(model.parameterNames().stream(), model.dataNames().stream()).toList();

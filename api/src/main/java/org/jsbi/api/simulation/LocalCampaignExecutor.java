@@ -21,7 +21,7 @@ public final class LocalCampaignExecutor implements CampaignExecutor {
   public void simulate(Model model, long seed, List<CampaignChunk> chunks, ChunkSink sink) throws IOException {
     for (CampaignChunk chunk : chunks) {
       if (cancellation.isCancelled()) {
-        throw new CancellationException("campaign cancelled; --resume continues it");
+        throw new CancellationException("campaign cancelled; running it again continues it from the chunks on disk");
       }
       sink.accept(chunk, chunk.simulate(model, seed, threads));
     }

@@ -29,13 +29,15 @@ public final class SimulationStore {
   static final String MANIFEST = "campaign.properties";
   private static final String FORMAT = "jsbi-campaign 1";
 
+  private final String argument;
   private final Path dir;
   private final Model model;
   private final int numSimulations;
   private final long seed;
   private final int chunkSize;
 
-  private SimulationStore(Path dir, Model model, int numSimulations, long seed, int chunkSize) {
+  private SimulationStore(String argument, Path dir, Model model, int numSimulations, long seed, int chunkSize) {
+    this.argument = argument;
     this.dir = dir;
     this.model = model;
     this.numSimulations = numSimulations;
@@ -46,14 +48,23 @@ public final class SimulationStore {
   /** Starts a campaign in {@code dir}, which must not exist or be empty. */
   public static SimulationStore create(Path dir, Model model, int numSimulations, long seed, int chunkSize)
       throws IOException {
+    return create("dir", dir, model, numSimulations, seed, chunkSize);
+  }
+
+  /**
+   * As {@link #create(Path, Model, int, long, int)}, with messages that name {@code argument} (a command-line option
+   * such as {@code --store}) instead of the Java argument {@code dir}.
+   */
+  public static SimulationStore create(String argument, Path dir, Model model, int numSimulations, long seed,
+      int chunkSize) throws IOException {
     Objects.requireNonNull(model, "model");
     if (numSimulations <= 0 || chunkSize <= 0) {
       throw new IllegalArgumentException("numSimulations and chunkSize: expected positive integers, got "
           + numSimulations + " and " + chunkSize);
     }
     if (Files.exists(dir) && !(Files.isDirectory(dir) && isEmpty(dir))) {
-      throw new IllegalArgumentException("--store: '" + dir + "' already exists; add --resume to continue the "
-          + "campaign in it, or choose a new directory");
+      throw new IllegalArgumentException(argument + ": '" + dir + "' already exists and is not empty; continue the "
+          + "campaign in it with SimulationStore.open, or choose a new directory");
     }
     Files.createDirectories(dir);
     Map<String, String> m = new LinkedHashMap<>();
@@ -69,15 +80,28 @@ public final class SimulationStore {
         w.write(e.getKey() + "=" + e.getValue() + "\n");
       }
     });
-    return new SimulationStore(dir, model, numSimulations, seed, chunkSize);
+    return new SimulationStore(argument, dir, model, numSimulations, seed, chunkSize);
+  }
+
+  /** Whether {@code dir} holds a campaign (its manifest). */
+  public static boolean isCampaign(Path dir) {
+    return Files.isRegularFile(dir.resolve(MANIFEST));
   }
 
   /** Opens an existing campaign for {@code model}; its size, seed and chunk size come from the store. */
   public static SimulationStore open(Path dir, Model model) throws IOException {
+    return open("dir", dir, model);
+  }
+
+  /**
+   * As {@link #open(Path, Model)}, with messages that name {@code argument} (a command-line option such as
+   * {@code --store}) instead of the Java argument {@code dir}.
+   */
+  public static SimulationStore open(String argument, Path dir, Model model) throws IOException {
     Path manifest = dir.resolve(MANIFEST);
-    if (!Files.isRegularFile(manifest)) {
-      throw new IllegalArgumentException("--store: '" + dir + "' is not a simulation campaign (" + MANIFEST
-          + " is missing); start one without --resume");
+    if (!isCampaign(dir)) {
+      throw new IllegalArgumentException(argument + ": '" + dir + "' is not a simulation campaign (" + MANIFEST
+          + " is missing); start one with SimulationStore.create");
     }
     Map<String, String> m = new LinkedHashMap<>();
     for (String line : Files.readAllLines(manifest)) {
@@ -87,20 +111,20 @@ public final class SimulationStore {
       }
     }
     if (!FORMAT.equals(m.get("format"))) {
-      throw new IllegalArgumentException("--store: " + manifest + " has format '" + m.get("format") + "', expected '"
+      throw new IllegalArgumentException(argument + ": " + manifest + " has format '" + m.get("format") + "', expected '"
           + FORMAT + "'");
     }
     if (!model.id().equals(m.get("model")) || !Integer.toString(model.parameterDim()).equals(m.get("parameterDim"))
         || !Integer.toString(model.dataDim()).equals(m.get("dataDim"))) {
-      throw new IllegalArgumentException("--store: the campaign in '" + dir + "' is for model '" + m.get("model")
+      throw new IllegalArgumentException(argument + ": the campaign in '" + dir + "' is for model '" + m.get("model")
           + "' (θ " + m.get("parameterDim") + ", x " + m.get("dataDim") + "), not '" + model.id() + "' (θ "
           + model.parameterDim() + ", x " + model.dataDim() + ")");
     }
     try {
-      return new SimulationStore(dir, model, Integer.parseInt(m.get("numSimulations")), Long.parseLong(m.get("seed")),
-          Integer.parseInt(m.get("chunkSize")));
+      return new SimulationStore(argument, dir, model, Integer.parseInt(m.get("numSimulations")),
+          Long.parseLong(m.get("seed")), Integer.parseInt(m.get("chunkSize")));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--store: " + manifest + " is corrupt (" + e.getMessage() + ")");
+      throw new IllegalArgumentException(argument + ": " + manifest + " is corrupt (" + e.getMessage() + ")");
     }
   }
 
@@ -226,8 +250,9 @@ public final class SimulationStore {
       try {
         r = ChunkFile.read(chunkFile(c), start, end, pd, dd);
       } catch (ChunkFile.CorruptChunkException | java.nio.file.NoSuchFileException e) {
-        throw new IllegalStateException("--store: chunk " + chunkFile(c).getFileName() + " is missing or corrupt ("
-            + e.getMessage() + "); run the campaign with --resume to simulate it again");
+        throw new IllegalStateException(argument + ": chunk " + chunkFile(c).getFileName() + " is missing or "
+            + "corrupt (" + e.getMessage() + "); run the campaign again (SimulationStore.run; jsbi simulate --store "
+            + "DIR --resume) to simulate it again");
       }
       List<InvalidSimulation> invalid = new ArrayList<>();
       List<Integer> rows = new ArrayList<>();

@@ -136,7 +136,8 @@ class SimulationStoreTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulationStore.open(dir.resolve("c"), other))
         .hasMessageContaining("is for model 'test'");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulationStore.create(dir.resolve("c"), MODEL, 10, 1,
-        5)).hasMessageContaining("already exists; add --resume");
+        5)).hasMessage("dir: '" + dir.resolve("c") + "' already exists and is not empty; continue the campaign in it "
+        + "with SimulationStore.open, or choose a new directory");
   }
 
   /** A slow simulator for the kill test: 3 ms per simulation. */
