@@ -141,7 +141,7 @@ class SimulationStoreTest {
   }
 
   /** A slow simulator for the kill test: 3 ms per simulation. */
-  static final class Slow extends SimulationRunnerTest.Noisy {
+  static class Slow extends SimulationRunnerTest.Noisy {
     @Override
     public double[] simulate(double[] theta, RandomGenerator rng) {
       try {
@@ -153,27 +153,58 @@ class SimulationStoreTest {
     }
   }
 
-  /** Runs a campaign in a child process, for the test below to kill. Arguments: store directory. */
+  /**
+   * The child's simulator: Slow's values, but in the middle of the fifth chunk (its 26th of 50 simulations) it says
+   * so by creating {@code marker} and stops for good, so that the kill comes mid-chunk without any timing guess.
+   */
+  static final class StopsMidChunk extends Slow {
+    static final int STOP_AT = 4 * 50 + 26;
+    private final Path marker;
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+    StopsMidChunk(Path marker) {
+      this.marker = marker;
+    }
+
+    @Override
+    public double[] simulate(double[] theta, RandomGenerator rng) {
+      if (calls.incrementAndGet() == STOP_AT) {
+        try {
+          Files.createFile(marker);
+          Thread.sleep(Long.MAX_VALUE);
+        } catch (IOException | InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return super.simulate(theta, rng);
+    }
+  }
+
+  /** Runs a campaign in a child process, for the test below to kill. Arguments: store directory, marker file. */
   public static void main(String[] args) throws IOException {
-    Model slow = SimulationRunnerTest.model(new Slow());
-    SimulationStore.create(Path.of(args[0]), slow, 3000, 9, 50).run(SimulationOptions.defaults().withThreads(1),
+    Model stops = SimulationRunnerTest.model(new StopsMidChunk(Path.of(args[1])));
+    SimulationStore.create(Path.of(args[0]), stops, 3000, 9, 50).run(SimulationOptions.defaults().withThreads(1),
         System.out::println, ProgressListener.NONE);
   }
 
   @Test
   void aCampaignKilledMidChunkResumesWithNothingLostOrRepeated() throws Exception {
     Path c = dir.resolve("killed");
+    Path marker = dir.resolve("mid-chunk");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        SimulationStoreTest.class.getName(), c.toString()).redirectErrorStream(true).start();
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (countChunks(c) < 4 && System.nanoTime() < deadline && child.isAlive()) {
-      Thread.sleep(20);
+        SimulationStoreTest.class.getName(), c.toString(), marker.toString()).redirectErrorStream(true).start();
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (!Files.exists(marker) && System.nanoTime() < deadline && child.isAlive()) {
+      Thread.sleep(10);
     }
-    Thread.sleep(70); // into the middle of the next chunk (50 simulations of 3 ms)
-    child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no cleanup
-    int before = countChunks(c);
-    assertThat(before).as("chunks written before the kill").isBetween(4, 59);
+    assertThat(marker).as("the child reached the middle of its fifth chunk").exists();
+    child.destroyForcibly().waitFor(); // SIGKILL, 25 simulations into chunk 4: no shutdown hooks, no cleanup
+    try (var files = Files.list(c)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted()).as("the four whole chunks and nothing of the "
+          + "fifth").containsExactly("campaign.properties", "chunk-00000000.csv", "chunk-00000001.csv",
+          "chunk-00000002.csv", "chunk-00000003.csv");
+    }
 
     Model slow = SimulationRunnerTest.model(new Slow());
     List<String> events = new ArrayList<>();
