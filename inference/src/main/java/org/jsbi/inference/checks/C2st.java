@@ -32,6 +32,8 @@ import org.tensorflow.types.TInt32;
  * minibatches of 200, stopping once the training loss has not improved by 1e-4 for 10 epochs, at most 10,000
  * epochs), and the score is the mean held-out accuracy over stratified 5-fold cross-validation. 0.5 means the sets
  * are indistinguishable, 1.0 fully separable.
+ *
+ * <p>Needs: samples only (from any posterior and a reference), no capability.
  */
 public final class C2st {
   private static final int FOLDS = 5;

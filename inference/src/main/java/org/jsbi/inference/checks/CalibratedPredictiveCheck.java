@@ -12,6 +12,9 @@ import org.jsbi.api.posterior.Posterior;
  * p-values of reference data sets simulated from the model, each run through the same posterior: the calibrated
  * p-value is the share of reference p-values at or below the observation's, which is uniform when the model is
  * right. It needs one posterior per reference data set, so it suits amortized (NPE) posteriors.
+ *
+ * <p>Needs: direct sampling for any x ({@code Posterior.sample}), fast enough for one posterior per reference data
+ * set; the commands run it for posteriors that are not {@code McmcSampled}.
  */
 public final class CalibratedPredictiveCheck {
   private final Model model;

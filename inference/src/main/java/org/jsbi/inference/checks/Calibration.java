@@ -28,6 +28,9 @@ import org.jsbi.api.simulation.SimulationSet;
  *   <li><b>TARP</b> (Lemos et al. 2023): for a random reference point θ_r from the prior, fᵢ is the share of samples
  *       closer to θ_r than θᵢ is (in prior-standardized units); calibrated ⇔ fᵢ ~ U(0, 1).</li>
  * </ul>
+ *
+ * <p>Needs: direct sampling for any x ({@code Posterior.sample}) on many simulated data sets; by MCMC that takes
+ * minutes, so {@code run} asks for it on {@code McmcSampled} posteriors only when told.
  */
 public final class Calibration {
   private Calibration() {}

@@ -10,6 +10,8 @@ import org.jsbi.api.estimator.ConditionalDensityEstimator;
  * Typicality under the evidence of an NLE posterior: log p(x) ≈ log (1/K) Σ_k q(x | θ_k) with K fixed prior draws,
  * and the p-value is the share of reference simulations whose estimated evidence is no higher than the
  * observation's. Uses the learned likelihood, so it needs no extra density fit.
+ *
+ * <p>Needs: a learned likelihood (the {@code LearnedLikelihood} capability).
  */
 public final class EvidenceCheck {
   /** Prior draws in the Monte-Carlo estimate of the evidence. */

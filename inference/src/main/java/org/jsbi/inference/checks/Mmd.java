@@ -12,6 +12,8 @@ import org.jsbi.api.estimator.EstimatorState.Standardization;
  * kernel whose bandwidth is the median pairwise distance of the pooled sample (the median heuristic), after
  * z-scoring with the reference's statistics. The statistic is the biased (V-statistic) MMD², which is defined even
  * for a single observation; its null distribution comes from random permutations of the pooled sample.
+ *
+ * <p>Needs: simulations only, no posterior; in feature space, the {@code DataFeatures} capability.
  */
 public final class Mmd {
   /** Permutations for the null distribution. */

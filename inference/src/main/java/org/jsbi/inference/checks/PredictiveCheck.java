@@ -12,6 +12,8 @@ import org.jsbi.api.simulation.SimulationSet;
  * observation falls. Per dimension, the predictive quantile of the observation; overall, the p-value of its
  * distance to the predictive mean (in predictive standard deviations) against the same distance of the simulated
  * data sets. Posterior predictive p-values are conservative: they flag only clear conflicts.
+ *
+ * <p>Needs: draws of θ (prior or posterior samples) and the model's simulator, no capability.
  */
 public final class PredictiveCheck {
   private PredictiveCheck() {}

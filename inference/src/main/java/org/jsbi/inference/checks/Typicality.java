@@ -13,6 +13,8 @@ import org.jsbi.api.estimator.TrainingListener;
  * Typicality test: a density q(x) fitted to simulations from the prior predictive (a flow with a constant
  * condition), and the p-value of an observation is the share of held-out simulations whose log q is no higher than
  * the observation's. An observation in a region the model rarely produces gets a small p-value.
+ *
+ * <p>Needs: simulations and an estimator to fit, no posterior.
  */
 public final class Typicality implements AutoCloseable {
   /** Share of the simulations held out to calibrate the p-values. */
