@@ -3,8 +3,8 @@ package org.jsbi.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.jsbi.api.io.DirectoryLock;
+import org.jsbi.api.io.FileTrees;
 
 /**
  * An output directory claimed before any work starts: refused when it is a file, not writable, already holds
@@ -39,7 +39,7 @@ final class OutputDirectory implements AutoCloseable {
     }
     DirectoryLock lock = DirectoryLock.acquire(option, dir);
     try {
-      if (!force && !resuming && Files.isDirectory(dir) && !isEmpty(dir)) {
+      if (!force && !resuming && Files.isDirectory(dir) && !FileTrees.isEmpty(dir)) {
         throw new IllegalArgumentException(option + ": '" + dir + "' already exists and is not empty; pass --force "
             + "to replace what it holds, or choose a new directory");
       }
@@ -48,12 +48,6 @@ final class OutputDirectory implements AutoCloseable {
       throw e;
     }
     return new OutputDirectory(lock);
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
-    }
   }
 
   @Override

@@ -236,7 +236,7 @@ final class SimulateCommand implements Callable<Integer> {
 
   private SimulationStore campaign(Model model) throws IOException {
     if (!resume) {
-      if (Files.isDirectory(store) && hasFiles(store)) {
+      if (Files.isDirectory(store) && !FileTrees.isEmpty(store)) {
         throw new IllegalArgumentException("--store: '" + store + "' already exists; add --resume to continue the "
             + "campaign in it, or choose a new directory");
       }
@@ -253,12 +253,6 @@ final class SimulateCommand implements Callable<Integer> {
           + seed + " were given; pass the campaign's own values");
     }
     return s;
-  }
-
-  private static boolean hasFiles(Path dir) throws IOException {
-    try (java.util.stream.Stream<Path> list = Files.list(dir)) {
-      return list.findAny().isPresent();
-    }
   }
 
   private Batch readParameters(Model model) throws IOException {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import org.jsbi.api.estimator.TrainingCheckpoint;
 import org.jsbi.api.estimator.TrainingCheckpoints;
 import org.jsbi.api.io.AtomicFiles;
+import org.jsbi.api.io.Sha256;
 
 /**
  * Training checkpoints in one file, replaced atomically at each save: a 4-byte length, a JSON header (format,
@@ -169,12 +169,8 @@ public final class TrainingCheckpointFile implements TrainingCheckpoints {
   }
 
   private static byte[] sha256(byte[] bytes, int length) {
-    try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      d.update(bytes, 0, length);
-      return d.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-    }
+    MessageDigest d = Sha256.digest();
+    d.update(bytes, 0, length);
+    return d.digest();
   }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Deleting directory trees: temporary stores, replaced posteriors, a run directory under --force. */
+/** Directory trees: deleting them (temporary stores, replaced posteriors, a run under --force), and emptiness. */
 public final class FileTrees {
   private FileTrees() {}
 
@@ -18,6 +18,13 @@ public final class FileTrees {
   /** Deletes everything under the directory {@code root}, keeping {@code root} itself. */
   public static void deleteContents(Path root) throws IOException {
     deleteUnder(root, false);
+  }
+
+  /** Whether the directory {@code dir} holds nothing. */
+  public static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.findAny().isEmpty();
+    }
   }
 
   private static void deleteUnder(Path root, boolean andRoot) throws IOException {

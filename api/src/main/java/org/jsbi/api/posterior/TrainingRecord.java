@@ -43,23 +43,19 @@ public record TrainingRecord(int simulations, int invalidSimulations, long simul
   }
 
   private static String sha256(org.jsbi.api.simulation.SimulationSet sims) {
-    try {
-      java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
-      java.nio.ByteBuffer row = java.nio.ByteBuffer.allocate(8 * (1 + sims.theta().cols() + sims.x().cols()));
-      for (int i = 0; i < sims.size(); i++) {
-        row.clear();
-        row.putLong(sims.indices()[i]);
-        for (double v : sims.theta().row(i)) {
-          row.putDouble(v);
-        }
-        for (double v : sims.x().row(i)) {
-          row.putDouble(v);
-        }
-        d.update(row.flip());
+    java.security.MessageDigest d = org.jsbi.api.io.Sha256.digest();
+    java.nio.ByteBuffer row = java.nio.ByteBuffer.allocate(8 * (1 + sims.theta().cols() + sims.x().cols()));
+    for (int i = 0; i < sims.size(); i++) {
+      row.clear();
+      row.putLong(sims.indices()[i]);
+      for (double v : sims.theta().row(i)) {
+        row.putDouble(v);
       }
-      return java.util.HexFormat.of().formatHex(d.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+      for (double v : sims.x().row(i)) {
+        row.putDouble(v);
+      }
+      d.update(row.flip());
     }
+    return java.util.HexFormat.of().formatHex(d.digest());
   }
 }

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.jsbi.api.io.AtomicFiles;
+import org.jsbi.api.io.Sha256;
 
 /**
  * One chunk of a durable campaign: the rows of an index range, valid or not, as text whose first line carries the
@@ -118,11 +116,6 @@ final class ChunkFile {
   }
 
   static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
   }
 }

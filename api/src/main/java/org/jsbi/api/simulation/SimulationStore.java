@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.io.AtomicFiles;
+import org.jsbi.api.io.FileTrees;
 
 /**
  * A durable simulation campaign: results are written in chunks of consecutive indices, each atomically and with a
@@ -62,7 +63,7 @@ public final class SimulationStore {
       throw new IllegalArgumentException("numSimulations and chunkSize: expected positive integers, got "
           + numSimulations + " and " + chunkSize);
     }
-    if (Files.exists(dir) && !(Files.isDirectory(dir) && isEmpty(dir))) {
+    if (Files.exists(dir) && !(Files.isDirectory(dir) && FileTrees.isEmpty(dir))) {
       throw new IllegalArgumentException(argument + ": '" + dir + "' already exists and is not empty; continue the "
           + "campaign in it with SimulationStore.open, or choose a new directory");
     }
@@ -285,12 +286,6 @@ public final class SimulationStore {
         Files.delete(p);
         events.accept("removed " + p.getFileName() + ", a chunk whose writing was interrupted");
       }
-    }
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-      return !s.iterator().hasNext();
     }
   }
 }

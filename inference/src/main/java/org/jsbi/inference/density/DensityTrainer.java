@@ -3,7 +3,6 @@ package org.jsbi.inference.density;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import java.util.random.RandomGenerator;
 import org.jsbi.api.Arguments;
 import org.jsbi.api.Batch;
 import org.jsbi.api.RandomStreams;
+import org.jsbi.api.io.Sha256;
 import org.jsbi.api.estimator.EstimatorState.Standardization;
 import org.jsbi.api.estimator.TrainingCheckpoints;
 import org.jsbi.api.estimator.TrainingConfig;
@@ -200,25 +200,21 @@ public final class DensityTrainer {
    */
   static String runId(EstimatorSpec spec, Batch input, Batch condition, double[] lower, double[] upper,
       double minLeak, TrainingConfig config) {
-    try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      d.update((spec.kind() + spec.hyperParameters() + config.withMaxEpochs(1) + Arrays.toString(lower) + Arrays.toString(upper)
-          + minLeak + "|" + input.rows() + "x" + input.cols() + "|" + condition.cols())
-          .getBytes(StandardCharsets.UTF_8));
-      ByteBuffer buf = ByteBuffer.allocate(8 * 4096);
-      for (double[] values : new double[][] {input.data(), condition.data()}) {
-        for (double v : values) {
-          if (!buf.hasRemaining()) {
-            d.update(buf.flip());
-            buf.clear();
-          }
-          buf.putDouble(v);
+    MessageDigest d = Sha256.digest();
+    d.update((spec.kind() + spec.hyperParameters() + config.withMaxEpochs(1) + Arrays.toString(lower)
+        + Arrays.toString(upper) + minLeak + "|" + input.rows() + "x" + input.cols() + "|" + condition.cols())
+        .getBytes(StandardCharsets.UTF_8));
+    ByteBuffer buf = ByteBuffer.allocate(8 * 4096);
+    for (double[] values : new double[][] {input.data(), condition.data()}) {
+      for (double v : values) {
+        if (!buf.hasRemaining()) {
+          d.update(buf.flip());
+          buf.clear();
         }
+        buf.putDouble(v);
       }
-      d.update(buf.flip());
-      return HexFormat.of().formatHex(d.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
     }
+    d.update(buf.flip());
+    return HexFormat.of().formatHex(d.digest());
   }
 }

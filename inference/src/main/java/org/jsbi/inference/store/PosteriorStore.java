@@ -12,9 +12,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +19,7 @@ import java.util.stream.Stream;
 import org.jsbi.api.Model;
 import org.jsbi.api.method.InferenceMethod;
 import org.jsbi.api.io.FileTrees;
+import org.jsbi.api.io.Sha256;
 import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.plugins.Registry;
 
@@ -250,11 +248,7 @@ public final class PosteriorStore {
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(bytes);
   }
 
   /** Whether {@code dir} holds nothing, or nothing but the checkpoint of a training run that will save here. */
