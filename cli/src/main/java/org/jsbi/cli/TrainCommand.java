@@ -43,9 +43,14 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "ID", description = "Model id (see 'jsbi models').")
   String modelId;
 
-  @Option(names = "--method", defaultValue = "npe", paramLabel = "METHOD",
-      description = "Inference method (default ${DEFAULT-VALUE}; 'jsbi methods' lists them).")
+  @Option(names = "--method", paramLabel = "METHOD",
+      description = "Inference method (default npe, or the --warm-start posterior's; 'jsbi methods' lists them).")
   String method;
+
+  @Option(names = "--warm-start", paramLabel = "DIR", description = "Continue training the posterior saved in DIR "
+      + "on these simulations, from its weights and with its standardization, method, estimator and settings, "
+      + "instead of starting afresh: for more simulations of the same model. DIR is left as it is.")
+  Path warmStart;
 
   @Option(names = "--num-simulations", paramLabel = "N", description = "Simulations to run (not with --simulations).")
   Integer numSimulations;
@@ -111,21 +116,31 @@ final class TrainCommand implements Callable<Integer> {
             + "start over");
       }
       Model model = registry.model(modelId);
-      InferenceMethod inference = training.method(registry, method);
-      EstimatorFactory factory = training.factory(registry);
-      SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model, csv) : simulate(model);
-      out.println(sims.summary() + " of " + model.id());
-      SimulationFiles.reportInvalid(out, sims);
+      TrainedPosterior from = warmStart == null ? null
+          : WarmStart.load(warmStart, registry, modelId, method, training);
+      String methodId = method != null ? method : from != null ? from.method() : "npe";
       TrainedPosterior posterior;
-      try (Progress progress = Progress.training("train " + training.estimator, config, display.showProgress())) {
-        TrainingListener listener = TrainingListener.checkpointed(progress::epoch, checkpoints);
-        posterior = training.train(inference, model, factory, sims, config, listener);
+      try {
+        InferenceMethod inference = training.method(registry, methodId);
+        EstimatorFactory factory = training.factory(registry);
+        SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model, csv) : simulate(model);
+        out.println(sims.summary() + " of " + model.id());
+        SimulationFiles.reportInvalid(out, sims);
+        try (Progress progress = Progress.training("train " + training.estimator, config, display.showProgress())) {
+          TrainingListener listener = TrainingListener.checkpointed(progress::epoch, checkpoints);
+          posterior = from == null ? training.train(inference, model, factory, sims, config, listener)
+              : inference.continueTraining(from, model, sims, factory, config, listener);
+        }
+      } finally {
+        if (from != null) {
+          from.close();
+        }
       }
       try (posterior) {
         PosteriorStore.save(posterior, output);
         var h = posterior.estimator().history();
         out.printf(Locale.ROOT, "trained %s (%s) in %.1f s: %d epochs, best validation loss %.4f at epoch %d%n",
-            training.estimator, method, h.trainingSeconds(), h.epochCount(), h.bestValidationLoss(), h.bestEpoch());
+            training.estimator, methodId, h.trainingSeconds(), h.epochCount(), h.bestValidationLoss(), h.bestEpoch());
         supportLeak(h).ifPresent(out::println);
         out.println("wrote " + output);
       }

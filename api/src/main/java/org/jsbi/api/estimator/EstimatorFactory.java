@@ -12,20 +12,15 @@ public interface EstimatorFactory {
   ConditionalDensityEstimator train(Batch input, Batch condition, TrainingConfig config, TrainingListener listener);
 
   /**
-   * Fits q(input | condition) as a density truncated to the box [lower, upper] of the input space (bounds may be
-   * infinite): trained on −log q(input | condition) until the validation loss first stops improving, then, if q's
-   * mass outside the box is then at least {@code minLeak}, finished on −log q(input | condition) + log Q(condition),
-   * where Q is q's mass inside the box, so that q restricted to the box and renormalized, which rejection to the box
-   * draws from, fits the data. With {@code minLeak} 0 the finish always runs; below it, training goes on as {@link
-   * #train} would, to the same weights. Every input row must lie in the box. Estimators without an exact
-   * log-density throw {@link UnsupportedOperationException}.
-   *
-   * @param minLeak share of q's mass outside the box, averaged over the validation rows, from which on the
-   *     truncated finish runs; 0 to 1
+   * A warm start: continues training {@code from} (an estimator of this kind, e.g. restored from a saved posterior)
+   * on the pairs of {@code input} and {@code condition}, from its weights and with its standardization kept fixed,
+   * so that what it learned carries over to the new simulations. Returns a new estimator; {@code from} is unchanged.
+   * Estimators that cannot continue throw {@link UnsupportedOperationException}.
    */
-  default ConditionalDensityEstimator trainTruncated(Batch input, Batch condition, double[] lower, double[] upper,
-      double minLeak, TrainingConfig config, TrainingListener listener) {
-    throw new UnsupportedOperationException("this estimator cannot fit a truncated density: " + description());
+  default ConditionalDensityEstimator continueTraining(ConditionalDensityEstimator from, Batch input,
+      Batch condition, TrainingConfig config, TrainingListener listener) {
+    throw new UnsupportedOperationException("this estimator cannot continue training a saved one: "
+        + description());
   }
 
   /**

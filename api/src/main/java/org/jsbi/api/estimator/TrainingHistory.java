@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param epochs every epoch, in order
  * @param bestEpoch the 1-based epoch with the lowest validation loss, whose weights the estimator holds
- * @param supportLeak for a density fitted within a box ({@link EstimatorFactory#trainTruncated}): the share of q's
+ * @param supportLeak for a density fitted within a box (NPE's truncated finish): the share of q's
  *     mass outside the box, averaged over the validation rows, when the validation loss first stopped improving;
  *     NaN when not measured
  * @param finishFrom the first epoch trained as a density truncated to the box, or 0 if none was

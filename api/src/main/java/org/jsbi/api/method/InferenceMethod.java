@@ -58,6 +58,20 @@ public interface InferenceMethod {
       TrainingConfig config, TrainingListener listener);
 
   /**
+   * A warm start: trains a posterior for {@code model} on {@code sims} by continuing {@code from} (a posterior of
+   * this method, e.g. loaded from disk) instead of starting afresh: its estimator's weights are the starting point
+   * and its standardization is kept fixed, and its settings (for NPE, the θ space) carry over.
+   *
+   * @param estimator the factory of {@code from}'s estimator kind
+   * @throws UnsupportedOperationException when the method cannot continue a posterior
+   */
+  default TrainedPosterior continueTraining(TrainedPosterior from, Model model, SimulationSet sims,
+      EstimatorFactory estimator, TrainingConfig config, TrainingListener listener) {
+    throw new UnsupportedOperationException("this method cannot continue training a saved posterior: "
+        + description());
+  }
+
+  /**
    * Rebuilds a saved posterior of this method from its parts: what {@link #train} returned, computing exactly what
    * it did.
    *

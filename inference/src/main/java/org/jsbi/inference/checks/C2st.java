@@ -8,20 +8,24 @@ import org.jsbi.api.Arguments;
 import org.jsbi.api.Batch;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.EstimatorState.Standardization;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.inference.tf.Adam;
 import org.jsbi.inference.tf.Parameters;
 import org.jsbi.inference.tf.Sessions;
 import org.jsbi.inference.tf.Training;
+import org.jsbi.inference.train.Stage;
+import org.jsbi.inference.train.Stages;
+import org.jsbi.inference.train.Trainer;
+import org.jsbi.inference.train.TrainingGraph;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -97,10 +101,11 @@ public final class C2st {
       RandomGenerator rng) {
     try (Graph graph = new Graph()) {
       int[] train = trainIndices(folds, k);
-      Classifier c = new Classifier(graph, features, labels, n, d, train.length % BATCH == 0 ? BATCH : -1, rng);
+      Classifier c = new Classifier(graph, features, labels, n, d, rng);
+      Trainer.Run run = c.trainer(graph, features, labels, d, train, rng);
       try (Session session = Sessions.open(graph)) {
         session.initialize();
-        c.fit(session, train, rng);
+        run.fit(session, TrainingListener.NONE, "");
         return c.accuracy(session, folds[k]);
       }
     }
@@ -149,47 +154,26 @@ public final class C2st {
         .flatMap(k -> Arrays.stream(folds[k])).toArray();
   }
 
-  /** The MLP and its training and evaluation ops, with all data held in the graph. */
+  /**
+   * The MLP and its evaluation ops, on all rows held in the graph; trained by the shared {@link Trainer} on sklearn's
+   * log-loss with its L2 penalty, stopping as sklearn does.
+   */
   private static final class Classifier {
-    private final Placeholder<TInt32> trainIdx;
+    private final Ops tf;
+    private final Parameters p;
+    private final List<Operand<TFloat32>> w;
+    private final List<Operand<TFloat32>> b;
     private final Placeholder<TInt32> testIdx;
-    private final Operand<TFloat32> loss;
     private final Operand<TFloat32> correct;
-    private final Op step;
 
-    /**
-     * {@code batchRows} is the size of every training minibatch when they are all full, or −1. Declared, it lets
-     * TensorFlow's graph optimizer fold the gradient's shape arithmetic, as in the estimators' training loop; the
-     * arithmetic is the same either way.
-     */
-    Classifier(Graph graph, float[] features, float[] labels, int n, int d, int batchRows, RandomGenerator rng) {
-      Ops tf = Ops.create(graph);
+    Classifier(Graph graph, float[] features, float[] labels, int n, int d, RandomGenerator rng) {
+      tf = Ops.create(graph);
       int hidden = 10 * d;
-      Parameters p = new Parameters(tf, rng, null);
-      List<Operand<TFloat32>> w = List.of(p.matrix("c2st.w1", d, hidden), p.matrix("c2st.w2", hidden, hidden),
-          p.matrix("c2st.w3", hidden, 1));
-      List<Operand<TFloat32>> b = List.of(p.vector("c2st.b1", hidden, 0f), p.vector("c2st.b2", hidden, 0f),
-          p.vector("c2st.b3", 1, 0f));
+      p = new Parameters(tf, rng, null);
+      w = List.of(p.matrix("c2st.w1", d, hidden), p.matrix("c2st.w2", hidden, hidden), p.matrix("c2st.w3", hidden, 1));
+      b = List.of(p.vector("c2st.b1", hidden, 0f), p.vector("c2st.b2", hidden, 0f), p.vector("c2st.b3", 1, 0f));
       Operand<TFloat32> xs = tf.constant(Shape.of(n, d), DataBuffers.of(features, true, false));
       Operand<TFloat32> ys = tf.constant(Shape.of(n), DataBuffers.of(labels, true, false));
-      trainIdx = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(batchRows)));
-      Operand<TInt32> rows = tf.ensureShape(trainIdx, Shape.of(batchRows));
-      Operand<TFloat32> y = tf.gather(ys, rows, tf.constant(0));
-      Operand<TFloat32> logits = logits(tf, tf.gather(xs, rows, tf.constant(0)), w, b);
-      // Log-loss via softplus: −[y log σ(l) + (1 − y) log(1 − σ(l))] = softplus(l) − y·l.
-      Operand<TFloat32> logLoss = tf.math.mean(tf.math.sub(tf.math.softplus(logits), tf.math.mul(y, logits)),
-          tf.constant(0));
-      Operand<TFloat32> penalty = tf.constant(0f);
-      for (Operand<TFloat32> wi : w) {
-        penalty = tf.math.add(penalty, tf.reduceSum(tf.math.square(wi), Adam.allAxes(tf, wi)));
-      }
-      // sklearn adds alpha / (2 · batch) · ||W||² to the mean loss.
-      Operand<TFloat32> batchSize = tf.dtypes.cast(tf.shape(rows), TFloat32.class);
-      loss = tf.math.add(logLoss, tf.math.div(tf.math.mul(tf.constant(L2 / 2), penalty),
-          tf.reshape(batchSize, tf.constant(new int[0]))));
-      List<Variable<TFloat32>> vars = p.variables();
-      List<Operand<TFloat32>> g = Training.gradients(graph, loss, vars);
-      step = Adam.step(tf, vars, g, LEARNING_RATE, Float.MAX_VALUE);
       testIdx = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       Operand<TFloat32> testLogits = logits(tf, tf.gather(xs, testIdx, tf.constant(0)), w, b);
       correct = tf.reduceSum(tf.dtypes.cast(tf.math.equal(tf.dtypes.cast(tf.math.greater(testLogits,
@@ -197,38 +181,41 @@ public final class C2st {
           tf.constant(0));
     }
 
+    /** The training run on rows {@code train}: minibatches of 200, the last one of an epoch what is left over. */
+    Trainer.Run trainer(Graph graph, float[] features, float[] labels, int d, int[] train, RandomGenerator rng) {
+      float[] x = new float[train.length * d];
+      float[] y = new float[train.length];
+      for (int i = 0; i < train.length; i++) {
+        System.arraycopy(features, train[i] * d, x, i * d, d);
+        y[i] = labels[train[i]];
+      }
+      TrainingConfig config = new TrainingConfig(LEARNING_RATE, BATCH, 0.1, NO_CHANGE_EPOCHS, 0, Float.MAX_VALUE,
+          MAX_EPOCHS, 0);
+      return new Trainer(graph, tf, p.variables(), config, rng).training("x", x, train.length, d)
+          .training("y", y, train.length, 1).stopOnTrainingLoss(TOL).build(this::logLoss);
+    }
+
+    /** sklearn's loss: the mean log-loss plus alpha / (2 · batch) · ||W||². */
+    private Stages logLoss(TrainingGraph g) {
+      Operand<TFloat32> y = tf.reshape(g.batch("y"), tf.constant(new int[] {-1}));
+      Operand<TFloat32> logits = logits(tf, g.batch("x"), w, b);
+      // Log-loss via softplus: −[y log σ(l) + (1 − y) log(1 − σ(l))] = softplus(l) − y·l.
+      Operand<TFloat32> logLoss = tf.math.mean(tf.math.sub(tf.math.softplus(logits), tf.math.mul(y, logits)),
+          tf.constant(0));
+      Operand<TFloat32> penalty = tf.constant(0f);
+      for (Operand<TFloat32> wi : w) {
+        penalty = tf.math.add(penalty, tf.reduceSum(tf.math.square(wi), Adam.allAxes(tf, wi)));
+      }
+      Operand<TFloat32> batchSize = tf.dtypes.cast(tf.shape(g.rows()), TFloat32.class);
+      return Stages.of(Stage.of(tf.math.add(logLoss, tf.math.div(tf.math.mul(tf.constant(L2 / 2), penalty),
+          tf.reshape(batchSize, tf.constant(new int[0])))), null));
+    }
+
     private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> w,
         List<Operand<TFloat32>> b) {
       Operand<TFloat32> h = tf.nn.relu(tf.math.add(tf.linalg.matMul(x, w.get(0)), b.get(0)));
       h = tf.nn.relu(tf.math.add(tf.linalg.matMul(h, w.get(1)), b.get(1)));
       return tf.reshape(tf.math.add(tf.linalg.matMul(h, w.get(2)), b.get(2)), tf.constant(new int[] {-1}));
-    }
-
-    void fit(Session session, int[] train, RandomGenerator rng) {
-      double best = Double.POSITIVE_INFINITY;
-      int stale = 0;
-      for (int epoch = 0; epoch < MAX_EPOCHS && stale < NO_CHANGE_EPOCHS; epoch++) {
-        int[] order = shuffled(0, train.length, rng);
-        double sum = 0;
-        for (int from = 0; from < train.length; from += BATCH) {
-          int to = Math.min(train.length, from + BATCH);
-          int[] batch = new int[to - from];
-          for (int i = from; i < to; i++) {
-            batch[i - from] = train[order[i]];
-          }
-          try (TInt32 t = TInt32.vectorOf(batch);
-              Result r = Sessions.runner(session).feed(trainIdx, t).addTarget(step).fetch(loss).run()) {
-            sum += ((TFloat32) r.get(0)).getFloat() * batch.length;
-          }
-        }
-        double epochLoss = sum / train.length;
-        if (epochLoss > best - TOL) {
-          stale++;
-        } else {
-          stale = 0;
-        }
-        best = Math.min(best, epochLoss);
-      }
     }
 
     double accuracy(Session session, int[] test) {

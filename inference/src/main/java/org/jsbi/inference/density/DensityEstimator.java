@@ -51,7 +51,7 @@ public final class DensityEstimator implements ConditionalDensityEstimator {
    */
   static DensityEstimator frozen(EstimatorSpec spec, int inputDim, int conditionDim, Map<String, float[]> weights,
       Standardization input, Standardization condition, TrainingHistory history) {
-    DensitySession session = new DensitySession(spec, inputDim, conditionDim, null, weights);
+    DensitySession session = DensitySession.frozen(spec, inputDim, conditionDim, weights);
     try {
       session.start();
       return new DensityEstimator(spec, session, input, condition, history);

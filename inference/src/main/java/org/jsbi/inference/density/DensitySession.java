@@ -35,16 +35,28 @@ final class DensitySession implements AutoCloseable {
   private final Operand<TFloat32> embedding;
   private Session session;
 
-  DensitySession(EstimatorSpec spec, int dim, int conditionDim, RandomGenerator init, Map<String, float[]> restored) {
+  /** A session to train in: fresh weights drawn from {@code init}, or, for a warm start, {@code initial}. */
+  static DensitySession trainable(EstimatorSpec spec, int dim, int conditionDim, RandomGenerator init,
+      Map<String, float[]> initial) {
+    return new DensitySession(spec, dim, conditionDim, init, initial, false);
+  }
+
+  /** A session for inference on saved weights, held as constants. */
+  static DensitySession frozen(EstimatorSpec spec, int dim, int conditionDim, Map<String, float[]> weights) {
+    return new DensitySession(spec, dim, conditionDim, null, weights, true);
+  }
+
+  private DensitySession(EstimatorSpec spec, int dim, int conditionDim, RandomGenerator init,
+      Map<String, float[]> restored, boolean frozen) {
     this.dim = dim;
     this.conditionDim = conditionDim;
     this.graph = new Graph();
     try {
       this.tf = Ops.create(graph);
-      // Saved weights are only ever used for inference, so they go in as constants (see Parameters.frozen).
+      // Saved weights for inference go in as constants (see Parameters.frozen); a warm start trains them.
       BiFunction<Ops, Parameters, DensityGraph> build = (ops, p) -> spec.build(ops, p, dim, conditionDim);
-      Parameters.Packed<DensityGraph> built = restored == null ? Parameters.packed(tf, init, build)
-          : Parameters.frozen(tf, restored, build);
+      Parameters.Packed<DensityGraph> built = frozen ? Parameters.frozen(tf, restored, build)
+          : restored == null ? Parameters.packed(tf, init, build) : Parameters.warm(tf, restored, build);
       this.parameters = built.parameters();
       this.density = built.graph();
       this.input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, dim)));

@@ -27,6 +27,7 @@ public final class Nle {
   private TrainingListener listener = TrainingListener.NONE;
   private McmcSettings settings = McmcSettings.defaults();
   private Mcmc.Method method = Mcmc.Method.SLICE;
+  private NlePosterior from;
 
   public Nle(Model model, EstimatorFactory estimator) {
     this.model = Objects.requireNonNull(model, "model");
@@ -46,12 +47,25 @@ public final class Nle {
     return this;
   }
 
+  /**
+   * A warm start: training continues {@code from}'s likelihood estimator (of the kind this Nle's factory trains)
+   * from its weights, with its standardization kept fixed, instead of starting afresh.
+   */
+  public Nle warmStart(NlePosterior from) {
+    if (!from.model().id().equals(model.id())) {
+      throw new IllegalArgumentException("from: expected a posterior of model '" + model.id() + "', got one of '"
+          + from.model().id() + "'");
+    }
+    this.from = from;
+    return this;
+  }
+
   /** Trains q(x | θ) on the valid rows of {@code sims}. */
   public NlePosterior train(SimulationSet sims, TrainingConfig config) {
     config = config.resolvedFor(estimator);
     TrainingRecord record = TrainingRecord.of(model, sims, config);
-    ConditionalDensityEstimator q = estimator.train(sims.x(), sims.theta(), config, listener);
-    return new NlePosterior(model, q, record,
-        method, settings);
+    ConditionalDensityEstimator q = from == null ? estimator.train(sims.x(), sims.theta(), config, listener)
+        : estimator.continueTraining(from.estimator(), sims.x(), sims.theta(), config, listener);
+    return new NlePosterior(model, q, record, method, settings);
   }
 }

@@ -54,6 +54,15 @@ public final class NleMethod implements InferenceMethod {
 
   /** Sampled by the vectorized slice sampler with the default settings; the commands set their own (withMcmc). */
   @Override
+  public TrainedPosterior continueTraining(TrainedPosterior from, Model model, SimulationSet sims,
+      EstimatorFactory estimator, TrainingConfig config, TrainingListener listener) {
+    if (!(from instanceof NlePosterior start)) {
+      throw new IllegalArgumentException("from: expected a posterior of method nle, got one of " + from.method());
+    }
+    return new Nle(model, estimator).warmStart(start).listener(listener).train(sims, config);
+  }
+
+  @Override
   public TrainedPosterior restore(Model model, ConditionalDensityEstimator estimator, TrainingRecord training,
       Map<String, String> settings) {
     return new NlePosterior(model, estimator, training, Mcmc.Method.SLICE, McmcSettings.defaults());

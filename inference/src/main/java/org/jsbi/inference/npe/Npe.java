@@ -10,6 +10,8 @@ import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.api.posterior.SamplingLimits;
 import org.jsbi.api.simulation.SimulationSet;
+import org.jsbi.inference.density.DensityObjective;
+import org.jsbi.inference.density.SpecFactory;
 import org.jsbi.inference.mcmc.UnconstrainedSpace;
 
 /**
@@ -27,6 +29,7 @@ public final class Npe {
   private TrainingListener listener = TrainingListener.NONE;
   private SamplingLimits limits = SamplingLimits.defaults();
   private ThetaSpace thetaSpace = ThetaSpace.AUTO;
+  private NpePosterior from;
 
   public Npe(Model model, EstimatorFactory estimator) {
     this.model = Objects.requireNonNull(model, "model");
@@ -51,20 +54,34 @@ public final class Npe {
     return this;
   }
 
+  /**
+   * A warm start: training continues {@code from}'s estimator (of the kind this Npe's factory trains) from its
+   * weights, with its standardization kept fixed, in its θ space, instead of starting afresh. For new simulations
+   * of the same model, e.g. a second round or a larger budget.
+   */
+  public Npe warmStart(NpePosterior from) {
+    if (!from.model().id().equals(model.id())) {
+      throw new IllegalArgumentException("from: expected a posterior of model '" + model.id() + "', got one of '"
+          + from.model().id() + "'");
+    }
+    this.from = from;
+    this.thetaSpace = from.thetaSpace();
+    return this;
+  }
+
   /** Trains q(θ | x) on the valid rows of {@code sims}. */
   public NpePosterior train(SimulationSet sims, TrainingConfig config) {
     config = config.resolvedFor(estimator);
     TrainingRecord record = TrainingRecord.of(model, sims, config);
     if (thetaSpace == ThetaSpace.ORIGINAL) {
-      return new NpePosterior(model, estimator.train(sims.theta(), sims.x(), config, listener), record,
-          thetaSpace, limits);
+      return new NpePosterior(model, fit(sims.theta(), sims.x(), null, config), record, thetaSpace, limits);
     }
     if (thetaSpace == ThetaSpace.TRUNCATED || thetaSpace == ThetaSpace.AUTO) {
       return new NpePosterior(model, truncated(sims, config), record, thetaSpace, limits);
     }
     UnconstrainedSpace space = new UnconstrainedSpace(model.prior());
     Batch y = unconstrained(space, sims);
-    ConditionalDensityEstimator q = estimator.train(y, sims.x(), config, listener);
+    ConditionalDensityEstimator q = fit(y, sims.x(), null, config);
     return new NpePosterior(model, new UnconstrainedEstimator(q, space), record, thetaSpace, limits);
   }
 
@@ -80,7 +97,7 @@ public final class Npe {
     for (int r = 0; r < theta.rows(); r++) {
       if (!model.prior().inSupport(theta.row(r))) {
         if (auto) {
-          return estimator.train(theta, sims.x(), config, listener);
+          return fit(theta, sims.x(), null, config);
         }
         throw new IllegalArgumentException("sims: θ of simulation " + sims.indices()[r] + ", "
             + java.util.Arrays.toString(theta.row(r)) + ", is outside the support of model '" + model.id()
@@ -88,16 +105,41 @@ public final class Npe {
             + "theta-space=original)");
       }
     }
-    try {
-      return estimator.trainTruncated(theta, sims.x(), box.lower(), box.upper(), auto ? ThetaSpace.AUTO_MIN_LEAK : 0,
-          config, listener);
-    } catch (UnsupportedOperationException e) {
-      if (auto) {
-        return estimator.train(theta, sims.x(), config, listener);
-      }
-      throw new IllegalArgumentException("thetaSpace TRUNCATED: " + e.getMessage() + "; use a flow (maf, nsf or "
-          + "coupling)");
+    if (!(estimator instanceof SpecFactory<?> factory)) {
+      return fallBack(sims, config, auto, "this estimator trains only by its own objective: "
+          + estimator.description());
     }
+    try {
+      return fit(theta, sims.x(), new TruncatedFinish(box.lower(), box.upper(),
+          auto ? ThetaSpace.AUTO_MIN_LEAK : 0), config);
+    } catch (UnsupportedOperationException e) {
+      return fallBack(sims, config, auto, factory.kind() + ": " + e.getMessage());
+    }
+  }
+
+  /** Under {@link ThetaSpace#AUTO}, q in the original space; under TRUNCATED, the reason it cannot be. */
+  private ConditionalDensityEstimator fallBack(SimulationSet sims, TrainingConfig config, boolean auto,
+      String reason) {
+    if (auto) {
+      return fit(sims.theta(), sims.x(), null, config);
+    }
+    throw new IllegalArgumentException("thetaSpace TRUNCATED: " + reason + "; use a flow (maf, nsf or coupling)");
+  }
+
+  /**
+   * q fitted to (input, x) by {@code objective} (null: maximum likelihood), afresh or continuing the warm start's
+   * estimator.
+   */
+  private ConditionalDensityEstimator fit(Batch input, Batch x, DensityObjective objective, TrainingConfig config) {
+    ConditionalDensityEstimator start = from == null ? null
+        : from.estimator() instanceof UnconstrainedEstimator u ? u.inner() : from.estimator();
+    if (objective == null) {
+      return start == null ? estimator.train(input, x, config, listener)
+          : estimator.continueTraining(start, input, x, config, listener);
+    }
+    SpecFactory<?> factory = (SpecFactory<?>) estimator;
+    return start == null ? factory.train(input, x, objective, config, listener)
+        : factory.continueTraining(start, input, x, objective, config, listener);
   }
 
   private Batch unconstrained(UnconstrainedSpace space, SimulationSet sims) {

@@ -53,6 +53,15 @@ public final class NpeMethod implements InferenceMethod {
   }
 
   @Override
+  public TrainedPosterior continueTraining(TrainedPosterior from, Model model, SimulationSet sims,
+      EstimatorFactory estimator, TrainingConfig config, TrainingListener listener) {
+    if (!(from instanceof NpePosterior start)) {
+      throw new IllegalArgumentException("from: expected a posterior of method npe, got one of " + from.method());
+    }
+    return new Npe(model, estimator).warmStart(start).listener(listener).train(sims, config);
+  }
+
+  @Override
   public TrainedPosterior restore(Model model, ConditionalDensityEstimator estimator, TrainingRecord training,
       Map<String, String> settings) {
     // version 1 files, which predate the choice, were all fitted in the original space

@@ -25,6 +25,11 @@ final class UnconstrainedEstimator implements ConditionalDensityEstimator {
     }
   }
 
+  /** q in the unconstrained space, which training fits. */
+  ConditionalDensityEstimator inner() {
+    return inner;
+  }
+
   @Override
   public String kind() {
     return inner.kind();

@@ -77,6 +77,14 @@ public final class Parameters {
     return build(tf, null, Objects.requireNonNull(weights, "weights"), build, true);
   }
 
+  /**
+   * As {@link #packed}, with the variable starting from saved weights instead of fresh ones: to continue training a
+   * saved estimator (a warm start). {@code weights} must hold every weight the graph requests, at its size.
+   */
+  public static <T> Packed<T> warm(Ops tf, Map<String, float[]> weights, BiFunction<Ops, Parameters, T> build) {
+    return build(tf, null, Objects.requireNonNull(weights, "weights"), build, false);
+  }
+
   private static <T> Packed<T> build(Ops tf, RandomGenerator rng, Map<String, float[]> restored,
       BiFunction<Ops, Parameters, T> build, boolean frozen) {
     Parameters probe;

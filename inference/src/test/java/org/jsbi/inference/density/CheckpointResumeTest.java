@@ -137,10 +137,11 @@ class CheckpointResumeTest {
   @Test
   void resumingAcrossTheSwitchToTheTruncatedFinish() {
     Batch[] d = data(600);
-    EstimatorFactory maf = registry.estimator("maf");
+    SpecFactory<?> maf = (SpecFactory<?>) registry.estimator("maf");
     double[] lower = {0, Double.NEGATIVE_INFINITY};
     double[] upper = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-    List<TrainingCheckpoint> saved = checkResumes(l -> maf.trainTruncated(d[0], d[1], lower, upper, 0, CONFIG, l));
+    List<TrainingCheckpoint> saved = checkResumes(l -> maf.train(d[0], d[1],
+        new org.jsbi.inference.npe.TruncatedFinish(lower, upper, 0), CONFIG, l));
     assertThat(saved.get(saved.size() - 1).progress().get("state")[0]).as("the finish ran").isEqualTo(1);
   }
 

@@ -13,17 +13,8 @@ import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
 import org.junit.jupiter.api.Test;
 
-/** The training loop's minibatches: one fixed size, the last one of an epoch filled up from the epoch's start. */
+/** Density estimators train whatever the split's size and the minibatch size (the minibatches: TrainerTest). */
 class MinibatchTest {
-  @Test
-  void anEpochsMinibatchesCoverEveryRowAndTheLastIsFilledFromTheStart() {
-    int[] order = {7, 3, 9, 0, 5, 1, 8, 2, 6, 4};
-    assertThat(DensityTrainer.minibatch(order, 0, 4)).containsExactly(7, 3, 9, 0);
-    assertThat(DensityTrainer.minibatch(order, 4, 4)).containsExactly(5, 1, 8, 2);
-    assertThat(DensityTrainer.minibatch(order, 8, 4)).containsExactly(6, 4, 7, 3);
-    assertThat(DensityTrainer.minibatch(order, 5, 5)).containsExactly(1, 8, 2, 6, 4);
-  }
-
   private static ConditionalDensityEstimator train(int n, int batchSize) throws java.io.IOException {
     RandomGenerator rng = new RandomStreams(3).single(RandomStreams.Purpose.SIMULATOR);
     Batch c = Batch.zeros(n, 1);

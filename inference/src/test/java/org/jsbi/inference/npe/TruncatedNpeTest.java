@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jsbi.api.Batch;
+import org.jsbi.inference.density.SpecFactory;
 import org.jsbi.api.Model;
 import org.jsbi.api.Priors;
 import org.jsbi.api.estimator.EpochStats;
@@ -107,9 +108,11 @@ class TruncatedNpeTest {
     Batch theta = UnconstrainedNpeTest.exact(50, 17);
     try (NpePosterior plain = new Npe(model, registry.estimator("maf")).thetaSpace(ThetaSpace.ORIGINAL)
             .train(sims, config);
-        var never = registry.estimator("maf").trainTruncated(sims.theta(), sims.x(), lower, upper, 1.0, config,
+        var never = ((SpecFactory<?>) registry.estimator("maf")).train(sims.theta(), sims.x(),
+            new TruncatedFinish(lower, upper, 1.0), config,
             e -> { });
-        var always = registry.estimator("maf").trainTruncated(sims.theta(), sims.x(), lower, upper, 0.0, config,
+        var always = ((SpecFactory<?>) registry.estimator("maf")).train(sims.theta(), sims.x(),
+            new TruncatedFinish(lower, upper, 0.0), config,
             e -> { })) {
       var p = plain.estimator().history();
       var n = never.history();

@@ -1,6 +1,7 @@
-package org.jsbi.inference.density;
+package org.jsbi.inference.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,39 +25,33 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
- * The epochs of one training run: {@code first}'s steps until patience first runs out, then {@code finish}'s (the
- * same phase for an untruncated density) if the leak is at least its threshold, with the best weights restored and
- * the best validation loss forgotten at the switch, since the two validation losses differ; below the threshold,
- * {@code first}'s steps go on. Saves its whole state to the listener's checkpoints when they say so, and continues
- * from the last one bit-for-bit.
+ * The epochs of one training run: {@code first}'s steps until patience first runs out, then {@code last}'s (the
+ * same phase when there is no finish) if the gate is at least its threshold, with the best weights restored and the
+ * best validation loss forgotten at the switch, since the two validation losses differ; below the threshold,
+ * {@code first}'s steps go on. Or, stopping on the training loss, one phase until it stops falling. Saves its whole
+ * state to the listener's checkpoints when they say so, and continues from the last one bit-for-bit.
  */
 final class TrainingLoop {
-  /**
-   * What each step feeds: minibatch indices, a noise seed when the loss is stochastic, and a seed for the
-   * truncation's draws (with the generator it comes from) when the density is truncated; the others are null.
-   */
-  record Feeds(Placeholder<TInt32> indices, Placeholder<TInt64> seed, Placeholder<TInt64> supportSeed,
-      RandomGenerator supportRng) {}
+  /** What each step feeds: minibatch indices, and the seeds an objective asked for (null when it did not). */
+  record Feeds(Placeholder<TInt32> indices, Placeholder<TInt64> seed, Placeholder<TInt64> streamSeed,
+      RandomGenerator streamRng) {}
 
-  /** A training loss, its validation loss, and the optimizer step that lowers it. */
-  record Phase(Operand<TFloat32> loss, Operand<TFloat32> valLoss, Op step) {}
-
-  /**
-   * The phase that may follow the first, with q's mass outside the box on the validation rows ({@code leak}, null
-   * for an untruncated density) from which on it does.
-   */
-  record Finish(Phase phase, Operand<TFloat32> leak, double minLeak) {}
+  /** A stage and the optimizer step that lowers its losses. */
+  record Phase(Stage stage, Op step) {}
 
   /** The graph's ops that the loop runs besides the phases': save and restore the best weights, drop the rate. */
   record GraphOps(Op[] snapshot, Op drop, GraphVariables variables) {}
 
+  /** The epoch's shape and the stopping rule: {@code tolerance} is NaN for early stopping on validation. */
+  record Schedule(int nTrain, int stepRows, boolean partial, double tolerance, Operand<TFloat32> gate,
+      double threshold) {}
+
   private final Session session;
   private final Feeds feeds;
   private final Phase first;
-  private final Finish finish;
+  private final Phase finish;
   private final GraphOps ops;
-  private final int nTrain;
-  private final int batchSize;
+  private final Schedule schedule;
   private final TrainingConfig config;
   private final RandomGenerator rng;
   private final TrainingListener listener;
@@ -70,21 +65,21 @@ final class TrainingLoop {
   private final List<EpochStats> epochs = new ArrayList<>();
   private double best = Double.POSITIVE_INFINITY;
   private int bestEpoch;
+  private int stale; // epochs without the training loss falling by the tolerance
 
-  TrainingLoop(Session session, Feeds feeds, Phase first, Finish finish, GraphOps ops, int nTrain, int batchSize,
+  TrainingLoop(Session session, Feeds feeds, Phase first, Phase finish, GraphOps ops, Schedule schedule,
       TrainingConfig config, RandomGenerator rng, TrainingListener listener) {
     this.session = session;
     this.feeds = feeds;
     this.first = first;
     this.finish = finish;
     this.ops = ops;
-    this.nTrain = nTrain;
-    this.batchSize = batchSize;
+    this.schedule = schedule;
     this.config = config;
     this.rng = rng;
     this.listener = listener;
     this.phase = first;
-    this.last = finish.phase();
+    this.last = finish;
     this.dropsLeft = config.learningRateDrops();
   }
 
@@ -95,29 +90,39 @@ final class TrainingLoop {
     double offset = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).elapsedSeconds();
     long start = System.nanoTime();
     long saved = start;
+    boolean onTraining = !Double.isNaN(schedule.tolerance());
     for (int epoch = from + 1; epoch <= config.maxEpochs(); epoch++) {
-      int[] order = Training.permutation(nTrain, rng);
+      int[] order = Training.permutation(schedule.nTrain(), rng);
       double sum = 0;
       int steps = 0;
-      for (int at = 0; at < nTrain; at += batchSize, steps++) {
-        try (TInt32 t = TInt32.vectorOf(DensityTrainer.minibatch(order, at, batchSize));
+      for (int at = 0; at < schedule.nTrain(); at += schedule.stepRows(), steps++) {
+        int[] batch = batch(order, at);
+        try (TInt32 t = TInt32.vectorOf(batch);
             TInt64 noiseSeed = TInt64.vectorOf(seeds(feeds.seed() == null ? null : rng));
-            TInt64 supportSeed = TInt64.vectorOf(seeds(feeds.supportRng()));
-            Result r = feed(Sessions.runner(session), t, noiseSeed, supportSeed).addTarget(phase.step())
-                .fetch(phase.loss()).run()) {
-          sum += ((TFloat32) r.get(0)).getFloat();
+            TInt64 streamSeed = TInt64.vectorOf(seeds(feeds.streamRng()));
+            Result r = feed(Sessions.runner(session), t, noiseSeed, streamSeed).addTarget(phase.step())
+                .fetch(phase.stage().loss()).run()) {
+          float loss = ((TFloat32) r.get(0)).getFloat();
+          sum += schedule.partial() ? loss * batch.length : loss;
         }
       }
-      double val = scalar(phase.valLoss());
-      if (val < best) {
-        best = val;
-        bestEpoch = epoch;
-        run(ops.snapshot()[0]);
+      double trainingLoss = schedule.partial() ? sum / schedule.nTrain() : sum / steps;
+      double val = onTraining ? Double.NaN : scalar(phase.stage().validationLoss());
+      double watched = onTraining ? trainingLoss : val;
+      if (onTraining) {
+        stale = watched > best - schedule.tolerance() ? stale + 1 : 0;
       }
-      EpochStats stats = new EpochStats(epoch, sum / steps, val, offset + (System.nanoTime() - start) / 1e9);
+      if (watched < best) {
+        best = watched;
+        bestEpoch = epoch;
+        if (!onTraining) {
+          run(ops.snapshot()[0]);
+        }
+      }
+      EpochStats stats = new EpochStats(epoch, trainingLoss, val, offset + (System.nanoTime() - start) / 1e9);
       epochs.add(stats);
       listener.epochEnded(stats);
-      if (!Double.isFinite(sum) || patienceRanOut(epoch)) {
+      if (!Double.isFinite(sum) || (onTraining ? stale >= config.patience() : patienceRanOut(epoch))) {
         break;
       }
       if (checkpoints.due((System.nanoTime() - saved) / 1e9)) {
@@ -126,16 +131,38 @@ final class TrainingLoop {
       }
     }
     if (bestEpoch == 0) {
-      throw new IllegalStateException("training diverged: the validation loss was never finite; lower the "
-          + "learning rate or check the simulations for extreme values");
+      throw new IllegalStateException("training diverged: the " + (onTraining ? "training" : "validation")
+          + " loss was never finite; lower the learning rate or check the simulations for extreme values");
     }
-    run(ops.snapshot()[1]);
+    if (!onTraining) {
+      run(ops.snapshot()[1]);
+    }
     return new TrainingHistory(epochs, bestEpoch, leak, finishFrom);
   }
 
   /**
+   * The minibatch of {@code order} from {@code at} on. When the rows run out, an epoch's last minibatch holds the
+   * rows left over, or, with a declared size, is filled up from the start of the epoch's order.
+   */
+  private int[] batch(int[] order, int at) {
+    if (schedule.partial()) {
+      return Arrays.copyOfRange(order, at, Math.min(order.length, at + schedule.stepRows()));
+    }
+    return minibatch(order, at, schedule.stepRows());
+  }
+
+  /** The {@code size} rows of {@code order} from {@code from} on, filled up from its start when they run out. */
+  static int[] minibatch(int[] order, int from, int size) {
+    int[] batch = new int[size];
+    for (int i = 0; i < size; i++) {
+      batch[i] = order[(from + i) % order.length];
+    }
+    return batch;
+  }
+
+  /**
    * At the end of {@code epoch}: when patience has run out, either training ends (true) or it goes back to the best
-   * weights, drops the rate if drops are left, and switches to the finish if q leaks enough.
+   * weights, drops the rate if drops are left, and switches to the finish if the gate says so.
    */
   private boolean patienceRanOut(int epoch) {
     if (epoch - Math.max(bestEpoch, patienceFrom) < config.patience()) {
@@ -151,8 +178,8 @@ final class TrainingLoop {
       run(ops.drop());
     }
     if (phase != last) {
-      leak = scalar(finish.leak());
-      if (leak >= finish.minLeak()) {
+      leak = scalar(schedule.gate());
+      if (leak >= schedule.threshold()) {
         phase = last;
         best = Double.POSITIVE_INFINITY;
         finishFrom = epoch + 1;
@@ -170,8 +197,11 @@ final class TrainingLoop {
 
   private TrainingCheckpoint checkpoint(String run, int epoch) {
     Map<String, double[]> progress = new LinkedHashMap<>();
-    progress.put("state", new double[] {phase == finish.phase() ? 1 : 0, last == first ? 1 : 0, leak, finishFrom,
+    progress.put("state", new double[] {phase == finish ? 1 : 0, last == first ? 1 : 0, leak, finishFrom,
         dropsLeft, patienceFrom, best, bestEpoch});
+    if (!Double.isNaN(schedule.tolerance())) {
+      progress.put("stale", new double[] {stale});
+    }
     progress.put("epoch", epochs.stream().mapToDouble(EpochStats::epoch).toArray());
     progress.put("training_loss", epochs.stream().mapToDouble(EpochStats::trainingLoss).toArray());
     progress.put("validation_loss", epochs.stream().mapToDouble(EpochStats::validationLoss).toArray());
@@ -187,18 +217,20 @@ final class TrainingLoop {
     double[] s = c.progress().get("state");
     double[] e = c.progress().get("epoch");
     if (s == null || s.length != 8 || e == null || e.length != c.epoch()) {
-      throw new IllegalArgumentException("checkpoint: expected the state of a density estimator's training at epoch "
+      throw new IllegalArgumentException("checkpoint: expected the state of a training run at epoch "
           + c.epoch() + ", got progress " + c.progress().keySet());
     }
     ops.variables().write(session, c.tensors());
-    phase = s[0] == 1 ? finish.phase() : first;
-    last = s[1] == 1 ? first : finish.phase();
+    phase = s[0] == 1 ? finish : first;
+    last = s[1] == 1 ? first : finish;
     leak = s[2];
     finishFrom = (int) s[3];
     dropsLeft = (int) s[4];
     patienceFrom = (int) s[5];
     best = s[6];
     bestEpoch = (int) s[7];
+    double[] staleSaved = c.progress().get("stale");
+    stale = staleSaved == null ? 0 : (int) staleSaved[0];
     for (int i = 0; i < e.length; i++) {
       EpochStats stats = new EpochStats((int) e[i], c.progress().get("training_loss")[i],
           c.progress().get("validation_loss")[i], c.progress().get("elapsed_seconds")[i]);
@@ -206,19 +238,19 @@ final class TrainingLoop {
       listener.epochEnded(stats);
     }
     for (int epoch = 1; epoch <= c.epoch(); epoch++) {
-      Training.permutation(nTrain, rng);
-      for (int at = 0; at < nTrain; at += batchSize) {
+      Training.permutation(schedule.nTrain(), rng);
+      for (int at = 0; at < schedule.nTrain(); at += schedule.stepRows()) {
         seeds(feeds.seed() == null ? null : rng);
-        seeds(feeds.supportRng());
+        seeds(feeds.streamRng());
       }
     }
     return c.epoch();
   }
 
-  private Session.Runner feed(Session.Runner runner, TInt32 indices, TInt64 seed, TInt64 supportSeed) {
+  private Session.Runner feed(Session.Runner runner, TInt32 indices, TInt64 seed, TInt64 streamSeed) {
     runner.feed(feeds.indices(), indices);
-    if (feeds.supportSeed() != null) {
-      runner.feed(feeds.supportSeed(), supportSeed);
+    if (feeds.streamSeed() != null) {
+      runner.feed(feeds.streamSeed(), streamSeed);
     }
     return feeds.seed() == null ? runner : runner.feed(feeds.seed(), seed);
   }

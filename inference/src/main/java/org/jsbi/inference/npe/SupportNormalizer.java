@@ -1,7 +1,8 @@
-package org.jsbi.inference.density;
+package org.jsbi.inference.npe;
 
 import java.util.Arrays;
 import org.jsbi.api.estimator.EstimatorState.Standardization;
+import org.jsbi.inference.density.DensityGraph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
