@@ -5,20 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
-import org.jsbi.api.RandomStreams;
 import org.jsbi.api.Simulator;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.simulation.Simulations;
-import org.jsbi.inference.checks.CalibratedPredictiveCheck;
-import org.jsbi.inference.checks.CheckResult;
-import org.jsbi.inference.checks.EvidenceCheck;
-import org.jsbi.inference.checks.Mmd;
+import org.jsbi.inference.checks.Check;
+import org.jsbi.inference.checks.CheckSuite;
 import org.jsbi.inference.checks.PredictiveCheck;
-import org.jsbi.inference.checks.Typicality;
 import org.jsbi.inference.flows.FlowFactory;
 import org.jsbi.inference.flows.FlowSpec;
 import org.jsbi.inference.nle.Nle;
@@ -77,43 +72,42 @@ public final class CheckValidation {
     };
   }
 
+  /**
+   * The suite that {@code jsbi check} runs, once for an NPE and once for an NLE posterior, on 2,000 reference
+   * simulations: every check of the NPE suite, the NLE suite's evidence check (the one only NLE has), and, for
+   * comparison, the raw posterior predictive p-value that the NPE suite replaces by its calibrated one.
+   */
   private static void run(Model model, Model misspecified, String variantName, int n) {
     long start = System.nanoTime();
     Batch reference = Simulations.run(model, 2000, 1).x();
-    Batch forMmd = reference.selectRows(java.util.stream.IntStream.range(0, 1000).toArray());
     FlowFactory maf = new FlowFactory(FlowSpec.maf());
-    try (Typicality typicality = Typicality.fit(reference, maf, 2);
-        NpePosterior npe = new Npe(model, maf).train(Simulations.run(model, 5000, 3), TrainingConfig.defaults(4));
-        NlePosterior nle = new Nle(model, maf).train(Simulations.run(model, 5000, 5), TrainingConfig.defaults(6))) {
-      EvidenceCheck evidence = EvidenceCheck.fit(nle.estimator(), model.prior(),
-          reference.selectRows(java.util.stream.IntStream.range(1000, 1200).toArray()), 7);
-      Map<String, Function<double[], CheckResult>> checks = new LinkedHashMap<>();
-      checks.put("mmd", x -> Mmd.test(Batch.wrap(1, x.length, x), forMmd, 8));
-      checks.put("typicality", typicality::test);
-      checks.put("evidence (nle)", evidence::test);
-      checks.put("prior-predictive", x -> PredictiveCheck.run("prior-predictive", model,
-          model.prior().sample(500, new RandomStreams(9).single(RandomStreams.Purpose.PRIOR)), x, 10).result());
-      checks.put("posterior-predictive raw (npe)", x -> PredictiveCheck.run("posterior-predictive", model,
-          npe.sample(500, x, 11).samples(), x, 12).result());
-      CalibratedPredictiveCheck calibrated = CalibratedPredictiveCheck.fit(model, npe,
-          reference.selectRows(java.util.stream.IntStream.range(1500, 2000).toArray()), 500, 15);
-      checks.put("posterior-predictive calibrated (npe)", x -> calibrated.test(x).result());
+    try (NpePosterior npe = new Npe(model, maf).train(Simulations.run(model, 5000, 3), TrainingConfig.defaults(4));
+        NlePosterior nle = new Nle(model, maf).train(Simulations.run(model, 5000, 5), TrainingConfig.defaults(6));
+        CheckSuite npeSuite = CheckSuite.of(npe, reference, maf, null, 500, 2);
+        CheckSuite nleSuite = CheckSuite.of(nle, reference, maf, null, 500, 2)) {
+      Map<String, Check> checks = new LinkedHashMap<>();
+      npeSuite.checks().forEach(c -> checks.put(c.name() + " (npe)", c));
+      checks.put("evidence (nle)", nleSuite.check("evidence"));
       Batch good = Simulations.run(model, n, 13).x();
       Batch bad = Simulations.run(misspecified, n, 14).x();
       for (var e : checks.entrySet()) {
         print(model.id(), "well-specified", e.getKey(), rate(good, e.getValue()), n);
         print(model.id(), variantName, e.getKey(), rate(bad, e.getValue()), n);
       }
+      Check raw = Check.of("posterior-predictive raw", (x, seed) -> new Check.Observed(PredictiveCheck.run("posterior-predictive", model,
+          npe.sample(500, x, seed).samples(), x, seed).result()));
+      print(model.id(), "well-specified", "posterior-predictive raw (npe)", rate(good, raw), n);
+      print(model.id(), variantName, "posterior-predictive raw (npe)", rate(bad, raw), n);
     }
     System.err.printf(Locale.ROOT, "%s: %.0f s%n", model.id(), (System.nanoTime() - start) / 1e9);
   }
 
-  private static double rate(Batch observations, Function<double[], CheckResult> check) {
+  private static double rate(Batch observations, Check check) {
     List<Double> p = new ArrayList<>();
     int failed = 0;
     for (int i = 0; i < observations.rows(); i++) {
       try {
-        p.add(check.apply(observations.row(i)).pValue());
+        p.add(check.test(observations.row(i), 100 + i).result().pValue());
       } catch (IllegalStateException e) {
         failed++; // e.g. NPE rejection sampling refusing an observation far from anything simulated: a detection
         p.add(0.0);

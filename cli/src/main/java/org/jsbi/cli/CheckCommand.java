@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.cli.plots.PredictivePlots;
 import org.jsbi.api.posterior.TrainedPosterior;
+import org.jsbi.inference.checks.CheckOutcome;
 import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.Registry;
 import picocli.CommandLine.Command;
@@ -68,14 +69,14 @@ final class CheckCommand implements Callable<Integer> {
     try (Registry registry = common.registryFor(posteriorDir);
         TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
-      ObservationChecks.Outcome outcome = ObservationChecks.run(registry, posterior, obs.data(posterior.model()), numSimulations,
-          numSamples, seed, embeddingSpace ? Boolean.TRUE : null);
+      CheckOutcome outcome = ObservationChecks.run(registry, posterior, obs.data(posterior.model()),
+          numSimulations, numSamples, seed, embeddingSpace ? Boolean.TRUE : null);
       ObservationChecks.print(out, outcome);
       if (output != null) {
         Files.createDirectories(output);
         Path json = output.resolve("checks.json");
         AtomicFiles.write(json, w -> w.write(new ObjectMapper().writerWithDefaultPrettyPrinter()
-            .writeValueAsString(ObservationChecks.toJson(outcome, posterior.model()))));
+            .writeValueAsString(outcome.toJson())));
         out.println("wrote " + json);
         for (int k = 0; k < outcome.quantiles().size(); k++) {
           if (outcome.quantiles().get(k) != null) {

@@ -30,6 +30,7 @@ import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.TrainingCheckpointFile;
 import org.jsbi.inference.checks.Calibration;
 import org.jsbi.inference.checks.CalibrationResult;
+import org.jsbi.inference.checks.CheckOutcome;
 import org.jsbi.inference.McmcSampled;
 import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.Registry;
@@ -212,7 +213,7 @@ final class RunCommand implements Callable<Integer> {
       written.add(RunFiles.samples(output, posterior.parameterNames(), samples.samples()));
 
       long t3 = System.nanoTime();
-      ObservationChecks.Outcome checks = ObservationChecks.run(registry, posterior, Batch.wrap(1, xo.length,
+      CheckOutcome checks = ObservationChecks.run(registry, posterior, Batch.wrap(1, xo.length,
           xo.clone()), 2000, 500, seed, null);
       // calibration draws 100 samples for each of 100 test simulations: seconds when sampled directly, many
       // minutes by MCMC, so MCMC-sampled posteriors run it only when asked
@@ -223,9 +224,9 @@ final class RunCommand implements Callable<Integer> {
       ObservationChecks.print(out, checks);
 
       Path checksJson = output.resolve("checks.json");
-      ObjectNode json = ObservationChecks.toJson(checks, model);
+      ObjectNode json = checks.toJson();
       if (calibration != null) {
-        RunFiles.calibrationJson(json.putObject("calibration"), calibration, posterior.parameterNames());
+        json.set("calibration", calibration.toJson(posterior.parameterNames()));
       }
       AtomicFiles.write(checksJson, w -> w.write(new ObjectMapper().writerWithDefaultPrettyPrinter()
           .writeValueAsString(json)));

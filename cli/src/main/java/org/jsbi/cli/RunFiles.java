@@ -15,6 +15,7 @@ import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.io.FileTrees;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.inference.checks.CalibrationResult;
+import org.jsbi.inference.checks.CheckOutcome;
 
 /** The files of {@code jsbi run} other than plots: samples.csv, the calibration part of checks.json, report.html. */
 final class RunFiles {
@@ -61,20 +62,8 @@ final class RunFiles {
     return file;
   }
 
-  static void calibrationJson(ObjectNode node, CalibrationResult r, List<String> names) {
-    node.put("tests", r.tests());
-    node.put("samplesPerTest", r.samplesPerTest());
-    ArrayNode sbc = node.putArray("sbc");
-    for (int j = 0; j < names.size(); j++) {
-      sbc.addObject().put("parameter", names.get(j)).put("pValue", r.sbcPValues()[j]);
-    }
-    node.put("hpdCoveragePValue", r.coveragePValue());
-    node.put("tarpPValue", r.tarpPValue());
-    node.put("calibrated", r.minPValue() >= 0.01);
-  }
-
   static Path report(Path dir, Model model, Map<String, String> settings, Map<String, String> timings, double[] xo,
-      PosteriorSamples samples, ObservationChecks.Outcome checks, CalibrationResult calibration, Path pair,
+      PosteriorSamples samples, CheckOutcome checks, CalibrationResult calibration, Path pair,
       Path training, Path ppc, List<String> names) throws IOException {
     RunReport page = new RunReport(model);
     Map<String, String> modelFacts = new LinkedHashMap<>();

@@ -120,47 +120,13 @@ final class ValidateCommand implements Callable<Integer> {
 
   private static ObjectNode toJson(CalibrationResult r, TrainedPosterior posterior, double[] c2st) {
     ObjectNode root = new ObjectMapper().createObjectNode();
+    root.put("model", posterior.modelId());
+    root.put("method", posterior.method());
     ArrayNode c2stNode = root.putArray("c2st");
     for (double v : c2st) {
       c2stNode.add(v);
     }
-    root.put("model", posterior.modelId());
-    root.put("method", posterior.method());
-    root.put("tests", r.tests());
-    root.put("samplesPerTest", r.samplesPerTest());
-    root.put("invalidSimulations", r.invalidSimulations());
-    ArrayNode sbc = root.putArray("sbc");
-    for (int j = 0; j < r.sbcPValues().length; j++) {
-      ObjectNode o = sbc.addObject();
-      o.put("parameter", posterior.parameterNames().get(j));
-      o.put("pValue", r.sbcPValues()[j]);
-      ArrayNode ranks = o.putArray("ranks");
-      for (int rank : r.ranks()[j]) {
-        ranks.add(rank);
-      }
-    }
-    ArrayNode rank = root.putArray("rankCoverage");
-    for (int j = 0; j < r.ranks().length; j++) {
-      ObjectNode o = rank.addObject();
-      o.put("parameter", posterior.parameterNames().get(j));
-      ArrayNode c = o.putArray("curve");
-      for (int g = 0; g <= 20; g++) {
-        c.addObject().put("level", g / 20.0).put("coverage", r.rankCoverage(j, g / 20.0));
-      }
-    }
-    ObjectNode hpd = root.putObject("hpdCoverage");
-    hpd.put("pValue", r.coveragePValue());
-    hpd.put("areaToDiagonal", r.hpdAreaToDiagonal());
-    ArrayNode curve = hpd.putArray("curve");
-    ObjectNode tarp = root.putObject("tarp");
-    tarp.put("pValue", r.tarpPValue());
-    tarp.put("areaToDiagonal", r.tarpAreaToDiagonal());
-    ArrayNode tarpCurve = tarp.putArray("curve");
-    for (int g = 0; g <= 20; g++) {
-      double level = g / 20.0;
-      curve.addObject().put("level", level).put("coverage", r.expectedCoverage(r.hpdLevels(), level));
-      tarpCurve.addObject().put("level", level).put("coverage", r.expectedCoverage(r.tarpLevels(), level));
-    }
+    root.setAll(r.toJson(posterior.parameterNames()));
     return root;
   }
 }

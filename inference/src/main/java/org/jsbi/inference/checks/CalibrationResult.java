@@ -1,6 +1,10 @@
 package org.jsbi.inference.checks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The outcome of {@link Calibration#run}.
@@ -67,5 +71,42 @@ public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, do
   /** The smallest p-value over all checks: SBC per dimension, HPD coverage and TARP. */
   public double minPValue() {
     return Math.min(Arrays.stream(sbcPValues).min().orElse(1), Math.min(coveragePValue, tarpPValue));
+  }
+
+  /**
+   * This result's one JSON form, as {@code validate --output} and {@code run.json} hold it: {@code {tests,
+   * samplesPerTest, invalidSimulations, calibrated, sbc: [{parameter, pValue, ranks}], rankCoverage: [{parameter,
+   * curve}], hpdCoverage: {pValue, areaToDiagonal, curve}, tarp: {pValue, areaToDiagonal, curve}}}, each curve a list
+   * of {level, coverage} at levels 0, 0.05, …, 1; {@code calibrated} is whether every p-value is at least 0.01.
+   */
+  public ObjectNode toJson(List<String> parameterNames) {
+    ObjectNode root = new ObjectMapper().createObjectNode();
+    root.put("tests", tests);
+    root.put("samplesPerTest", samplesPerTest);
+    root.put("invalidSimulations", invalidSimulations);
+    root.put("calibrated", minPValue() >= 0.01);
+    ArrayNode sbc = root.putArray("sbc");
+    ArrayNode rank = root.putArray("rankCoverage");
+    for (int j = 0; j < sbcPValues.length; j++) {
+      ObjectNode o = sbc.addObject().put("parameter", parameterNames.get(j)).put("pValue", sbcPValues[j]);
+      ArrayNode r = o.putArray("ranks");
+      Arrays.stream(ranks[j]).forEach(r::add);
+      ArrayNode c = rank.addObject().put("parameter", parameterNames.get(j)).putArray("curve");
+      for (int g = 0; g <= 20; g++) {
+        c.addObject().put("level", g / 20.0).put("coverage", rankCoverage(j, g / 20.0));
+      }
+    }
+    coverage(root.putObject("hpdCoverage").put("pValue", coveragePValue).put("areaToDiagonal", hpdAreaToDiagonal()),
+        hpdLevels);
+    coverage(root.putObject("tarp").put("pValue", tarpPValue).put("areaToDiagonal", tarpAreaToDiagonal()),
+        tarpLevels);
+    return root;
+  }
+
+  private void coverage(ObjectNode node, double[] levels) {
+    ArrayNode curve = node.putArray("curve");
+    for (int g = 0; g <= 20; g++) {
+      curve.addObject().put("level", g / 20.0).put("coverage", expectedCoverage(levels, g / 20.0));
+    }
   }
 }

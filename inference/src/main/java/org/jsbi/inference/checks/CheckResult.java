@@ -1,5 +1,8 @@
 package org.jsbi.inference.checks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * One statistical check of one observation (or batch): its statistic, p-value and a sentence saying what it measured.
  *
@@ -8,4 +11,10 @@ package org.jsbi.inference.checks;
  * @param pValue the probability, if the model is right, of a statistic at least this extreme
  * @param detail what was compared, in words
  */
-public record CheckResult(String name, double statistic, double pValue, String detail) {}
+public record CheckResult(String name, double statistic, double pValue, String detail) {
+  /** {@code {name, statistic, pValue, detail}}: this result's one JSON form. */
+  public ObjectNode toJson() {
+    return new ObjectMapper().createObjectNode().put("name", name).put("statistic", statistic).put("pValue", pValue)
+        .put("detail", detail);
+  }
+}

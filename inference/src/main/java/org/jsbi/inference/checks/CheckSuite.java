@@ -1,0 +1,154 @@
+package org.jsbi.inference.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.jsbi.api.Batch;
+import org.jsbi.api.Model;
+import org.jsbi.api.RandomStreams;
+import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.posterior.TrainedPosterior;
+import org.jsbi.inference.DataFeatures;
+import org.jsbi.inference.LearnedLikelihood;
+import org.jsbi.inference.McmcSampled;
+
+/**
+ * The per-observation checks that apply to a posterior, chosen by its capabilities, prepared once on reference
+ * simulations of its model: what {@code jsbi check}, {@code jsbi run} and the checks' validation benchmark run.
+ * <ul>
+ *   <li>{@code mmd}: the observation against the reference data (any posterior);
+ *   <li>{@code mmd-embedding}: the same in the estimator's learned features ({@link DataFeatures});
+ *   <li>{@code typicality}: the observation's density under a flow fitted to the reference data (any);
+ *   <li>{@code evidence}: its evidence under a learned likelihood ({@link LearnedLikelihood});
+ *   <li>{@code prior-predictive} (any);
+ *   <li>{@code posterior-predictive}: calibrated on reference data sets for a posterior sampled directly, raw for
+ *   one sampled by MCMC ({@link McmcSampled}), where calibrating would need an MCMC run per data set.
+ * </ul>
+ */
+public final class CheckSuite implements AutoCloseable {
+  private final Model model;
+  private final Batch forMmd;
+  private final List<Check> checks;
+  private final Typicality typicality;
+
+  private CheckSuite(Model model, Batch forMmd, List<Check> checks, Typicality typicality) {
+    this.model = model;
+    this.forMmd = forMmd;
+    this.checks = List.copyOf(checks);
+    this.typicality = typicality;
+  }
+
+  /**
+   * The checks that apply to {@code posterior}.
+   *
+   * @param reference simulated data of the posterior's model: the first 1,000 rows for MMD, all of them for the
+   *     typicality flow, the last (up to 200) for the predictive check's calibration
+   * @param typicalityFlow the estimator the typicality check fits to the reference data
+   * @param embedding the MMD test in the learned embedding of x: null runs it when the posterior has one, true
+   *     insists on it, false leaves it out
+   * @param numSamples posterior and prior draws per predictive check
+   * @throws IllegalArgumentException with embedding true and a posterior without {@link DataFeatures}
+   */
+  public static CheckSuite of(TrainedPosterior posterior, Batch reference, EstimatorFactory typicalityFlow,
+      Boolean embedding, int numSamples, long seed) {
+    Model model = posterior.model();
+    DataFeatures features = posterior.as(DataFeatures.class).orElse(null);
+    if (Boolean.TRUE.equals(embedding) && features == null) {
+      throw new IllegalArgumentException("embedding: this posterior has no embedding network (it is "
+          + posterior.method() + " with " + posterior.estimator().kind() + "); train one with an embedding "
+          + "network, or leave the embedding check out");
+    }
+    Batch forMmd = reference.selectRows(IntStream.range(0, Math.min(1000, reference.rows())).toArray());
+    List<Check> checks = new ArrayList<>();
+    checks.add(Check.of("mmd", (xo, s) -> new Check.Observed(Mmd.test(row(xo), forMmd, s))));
+    if (features != null && !Boolean.FALSE.equals(embedding)) {
+      Batch reduced = features.features(forMmd);
+      checks.add(Check.of("mmd-embedding", (xo, s) -> {
+        CheckResult e = Mmd.test(features.features(row(xo)), reduced, s);
+        return new Check.Observed(new CheckResult("mmd-embedding", e.statistic(), e.pValue(), e.detail()
+            + ", in the estimator's learned embedding of x"));
+      }));
+    }
+    Typicality typicality = Typicality.fit(reference, typicalityFlow, seed);
+    try {
+      checks.add(Check.of("typicality", (xo, s) -> new Check.Observed(typicality.test(xo))));
+      posterior.as(LearnedLikelihood.class).ifPresent(l -> {
+        EvidenceCheck evidence = EvidenceCheck.fit(l.likelihood(), model.prior(),
+            forMmd.selectRows(IntStream.range(0, Math.min(200, forMmd.rows())).toArray()), seed);
+        checks.add(Check.of("evidence", (xo, s) -> new Check.Observed(evidence.test(xo))));
+      });
+      checks.add(Check.of("prior-predictive", (xo, s) -> observed(PredictiveCheck.run("prior-predictive", model,
+          model.prior().sample(numSamples, new RandomStreams(s).single(RandomStreams.Purpose.PRIOR)), xo, s))));
+      if (posterior.as(McmcSampled.class).isEmpty()) {
+        int calibration = Math.min(200, reference.rows() / 2);
+        CalibratedPredictiveCheck calibrated = CalibratedPredictiveCheck.fit(model, posterior,
+            reference.selectRows(IntStream.range(reference.rows() - calibration, reference.rows()).toArray()),
+            numSamples, seed);
+        checks.add(Check.of("posterior-predictive", (xo, s) -> observed(calibrated.test(xo))));
+      } else {
+        checks.add(Check.of("posterior-predictive", (xo, s) -> observed(PredictiveCheck.run("posterior-predictive",
+            model, posterior.sample(numSamples, xo, s).samples(), xo, s))));
+      }
+    } catch (RuntimeException e) {
+      typicality.close();
+      throw e;
+    }
+    return new CheckSuite(model, forMmd, checks, typicality);
+  }
+
+  /** The checks chosen, in the order they run. */
+  public List<Check> checks() {
+    return checks;
+  }
+
+  /** The check named {@code name}, e.g. {@code evidence}. */
+  public Check check(String name) {
+    return checks.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() ->
+        new IllegalArgumentException("name: expected one of this suite's checks " + checks.stream().map(Check::name)
+            .toList() + ", got '" + name + "'"));
+  }
+
+  /**
+   * Runs every check on each row of {@code observations} (observation k with seed {@code seed + k}), judges each
+   * observation, and, for several, tests them together by MMD.
+   */
+  public CheckOutcome run(Batch observations, long seed) {
+    List<List<CheckResult>> results = new ArrayList<>();
+    List<double[]> quantiles = new ArrayList<>();
+    List<List<String>> notes = new ArrayList<>();
+    for (int k = 0; k < observations.rows(); k++) {
+      double[] xo = observations.row(k);
+      List<CheckResult> found = new ArrayList<>();
+      List<String> skipped = new ArrayList<>();
+      double[] q = null;
+      for (Check c : checks) {
+        try {
+          Check.Observed o = c.test(xo.clone(), seed + k);
+          found.add(o.result());
+          q = o.quantiles() != null && c.name().equals("posterior-predictive") ? o.quantiles() : q;
+        } catch (IllegalStateException e) {
+          // An observation far outside the model's range can leave NPE's posterior almost all outside the prior.
+          skipped.add(c.name().replace('-', ' ') + " check not run: " + e.getMessage());
+        }
+      }
+      results.add(found);
+      quantiles.add(q);
+      notes.add(skipped);
+    }
+    CheckResult batch = observations.rows() > 1 ? Mmd.test(observations, forMmd, seed) : null;
+    return new CheckOutcome(model.id(), Verdicts.judge(results), quantiles, notes, batch);
+  }
+
+  @Override
+  public void close() {
+    typicality.close();
+  }
+
+  private static Check.Observed observed(PredictiveCheck.Outcome o) {
+    return new Check.Observed(o.result(), o.quantiles());
+  }
+
+  private static Batch row(double[] xo) {
+    return Batch.wrap(1, xo.length, xo.clone());
+  }
+}
