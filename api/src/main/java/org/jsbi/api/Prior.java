@@ -41,4 +41,9 @@ public interface Prior {
 
   /** A one-line description of the distribution, e.g. {@code BoxUniform([-1, 1]^2)}. */
   String describe();
+
+  /** θ ↔ ℝ^d for this prior's bounding box: what MCMC samples in, and NPE's unconstrained θ space. */
+  default UnconstrainedSpace unconstrainedSpace() {
+    return new UnconstrainedSpace(this);
+  }
 }

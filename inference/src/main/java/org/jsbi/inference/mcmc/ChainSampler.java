@@ -1,5 +1,7 @@
 package org.jsbi.inference.mcmc;
 
+import org.jsbi.api.UnconstrainedSpace;
+
 import java.util.random.RandomGenerator;
 import org.jsbi.api.Batch;
 

@@ -1,5 +1,7 @@
 package org.jsbi.inference.mcmc;
 
+import org.jsbi.api.UnconstrainedSpace;
+
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.jsbi.api.Batch;
@@ -41,7 +43,7 @@ public final class Mcmc {
     if (n <= 0) {
       throw new IllegalArgumentException("n: expected a positive number of samples, got " + n);
     }
-    UnconstrainedSpace space = new UnconstrainedSpace(prior);
+    UnconstrainedSpace space = prior.unconstrainedSpace();
     LogDensity posterior = theta -> {
       double[] lp = logLikelihood.evaluate(theta);
       for (int r = 0; r < lp.length; r++) {
@@ -58,7 +60,7 @@ public final class Mcmc {
     for (int c = 0; c < start.rows(); c++) {
       y.setRow(c, space.toUnconstrained(start.row(c)));
     }
-    LogDensity target = space.target(posterior);
+    LogDensity target = LogDensity.inUnconstrained(space, posterior);
     ChainSampler sampler = method == Method.SLICE ? new SliceSampler(target, y, rng)
         : new MetropolisHastings(target, y, rng);
     return sampler.run(n, settings, space, progress);

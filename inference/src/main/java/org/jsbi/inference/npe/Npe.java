@@ -12,7 +12,7 @@ import org.jsbi.api.posterior.SamplingLimits;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.inference.density.DensityObjective;
 import org.jsbi.inference.density.SpecFactory;
-import org.jsbi.inference.mcmc.UnconstrainedSpace;
+import org.jsbi.api.UnconstrainedSpace;
 
 /**
  * Neural posterior estimation (Papamakarios and Murray 2016; Greenberg et al. 2019): fit a conditional density
@@ -79,7 +79,7 @@ public final class Npe {
     if (thetaSpace == ThetaSpace.TRUNCATED || thetaSpace == ThetaSpace.AUTO) {
       return new NpePosterior(model, truncated(sims, config), record, thetaSpace, limits);
     }
-    UnconstrainedSpace space = new UnconstrainedSpace(model.prior());
+    UnconstrainedSpace space = model.prior().unconstrainedSpace();
     Batch y = unconstrained(space, sims);
     ConditionalDensityEstimator q = fit(y, sims.x(), null, config);
     return new NpePosterior(model, new UnconstrainedEstimator(q, space), record, thetaSpace, limits);
@@ -92,7 +92,7 @@ public final class Npe {
    */
   private ConditionalDensityEstimator truncated(SimulationSet sims, TrainingConfig config) {
     Batch theta = sims.theta();
-    UnconstrainedSpace box = new UnconstrainedSpace(model.prior());
+    UnconstrainedSpace box = model.prior().unconstrainedSpace();
     boolean auto = thetaSpace == ThetaSpace.AUTO;
     for (int r = 0; r < theta.rows(); r++) {
       if (!model.prior().inSupport(theta.row(r))) {

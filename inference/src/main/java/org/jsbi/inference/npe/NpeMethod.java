@@ -11,7 +11,7 @@ import org.jsbi.api.posterior.SamplingLimits;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.api.posterior.TrainingRecord;
 import org.jsbi.api.simulation.SimulationSet;
-import org.jsbi.inference.mcmc.UnconstrainedSpace;
+import org.jsbi.api.UnconstrainedSpace;
 
 /** NPE as a registered method: {@link Npe}, with the θ space as its one option. */
 public final class NpeMethod implements InferenceMethod {
@@ -74,7 +74,7 @@ public final class NpeMethod implements InferenceMethod {
           + ThetaSpace.NAMES + "; the file is corrupt: train the posterior again");
     }
     ConditionalDensityEstimator q = space == ThetaSpace.UNCONSTRAINED
-        ? new UnconstrainedEstimator(estimator, new UnconstrainedSpace(model.prior())) : estimator;
+        ? new UnconstrainedEstimator(estimator, model.prior().unconstrainedSpace()) : estimator;
     return new NpePosterior(model, q, training, space, SamplingLimits.defaults());
   }
 

@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 import org.jsbi.api.Batch;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.estimator.EstimatorState;
-import org.jsbi.inference.mcmc.UnconstrainedSpace;
+import org.jsbi.api.UnconstrainedSpace;
 
 /**
  * q(θ | x) for an estimator trained on y = T(θ), T the map of an {@link UnconstrainedSpace}: draws are T⁻¹ of the

@@ -1,5 +1,7 @@
 package org.jsbi.inference.mcmc;
 
+import org.jsbi.api.UnconstrainedSpace;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

@@ -1,17 +1,16 @@
-package org.jsbi.inference.mcmc;
-
-import org.jsbi.api.Batch;
-import org.jsbi.api.Prior;
+package org.jsbi.api;
 
 /**
- * Maps θ in a prior's bounding box to all of ℝ^d, so that samplers never propose outside the support and NPE can fit
- * a density with no mass outside it: logit for a dimension bounded on both sides, log for one bound, identity for
- * none. A density over θ becomes one over y by adding log |dθ/dy|, which {@link #target} does.
+ * Maps θ in a prior's bounding box ({@link Prior#lowerBound}, {@link Prior#upperBound}) to all of ℝ^d, so that
+ * samplers never propose outside the support and NPE can fit a density with no mass outside it: logit for a
+ * dimension bounded on both sides, log for one bound, identity for none. A density over θ becomes one over y by
+ * adding log |dθ/dy| ({@link #logAbsDetJacobian}).
  */
 public final class UnconstrainedSpace {
   private final double[] lower;
   private final double[] upper;
 
+  /** The space of {@code prior}'s bounding box; {@link Prior#unconstrainedSpace()} gives it too. */
   public UnconstrainedSpace(Prior prior) {
     int d = prior.dim();
     lower = new double[d];
@@ -106,16 +105,5 @@ public final class UnconstrainedSpace {
       }
     }
     return sum;
-  }
-
-  /** The density over y that corresponds to {@code overTheta}, a density over θ. */
-  public LogDensity target(LogDensity overTheta) {
-    return y -> {
-      double[] lp = overTheta.evaluate(toConstrained(y));
-      for (int r = 0; r < lp.length; r++) {
-        lp[r] += logAbsDetJacobian(y.row(r));
-      }
-      return lp;
-    };
   }
 }
