@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     CsvTable obs = csv.read("--observation", observation);
-    try (Registry registry = common.registryFor(posteriorDir);
+    try (Registry registry = common.registryFor("--posterior", posteriorDir);
         TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       CheckOutcome outcome = ObservationChecks.run(registry, posterior, obs.data(posterior.model()),

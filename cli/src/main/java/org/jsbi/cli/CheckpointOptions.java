@@ -28,6 +28,6 @@ final class CheckpointOptions {
       int epoch = TrainingCheckpointFile.read("--resume", file).epoch();
       out.println("resuming training from the checkpoint at epoch " + epoch + " in " + file);
     }
-    return new TrainingCheckpointFile(file, interval, resume, "--resume");
+    return new TrainingCheckpointFile(file, interval, resume, "--resume", "pass --force to start over");
   }
 }

@@ -41,16 +41,23 @@ public final class CommonOptions {
   }
 
   /**
-   * The registry for a command that loads the posterior saved in {@code posterior}: as {@link #registry()}, plus
-   * the plugin jar its model was trained from, when the plugins named do not register that model and the jar is
-   * still where it was, unchanged (posterior.json records its path and SHA-256).
+   * The registry for a command that loads the posterior saved in {@code posterior} (given as {@code flag}): as
+   * {@link #registry()}, plus the plugin jar its model was trained from, when the plugins named do not register that
+   * model and the jar is still where it was, unchanged (posterior.json records its path and SHA-256); refused in
+   * one line when it is not.
    */
-  Registry registryFor(Path posterior) throws java.io.IOException {
+  Registry registryFor(String flag, Path posterior) throws java.io.IOException {
     Registry registry = registry();
     var recorded = PluginOrigin.recorded(posterior);
-    if (recorded.isEmpty() || registry.findModel(recorded.get().modelId()).isPresent()
-        || !recorded.get().origin().present()) {
+    if (recorded.isEmpty() || registry.findModel(recorded.get().modelId()).isPresent()) {
       return registry;
+    }
+    if (!recorded.get().origin().present()) {
+      registry.close();
+      String model = recorded.get().modelId();
+      throw new IllegalArgumentException(flag + ": " + recorded.get().origin().describe(model) + ", which is no "
+          + "longer there or has changed; pass --plugins with the directory of the jar that registers '" + model
+          + "'");
     }
     registry.close();
     return new PluginLoader().directories(pluginDirectories()).jar(recorded.get().origin().jar()).load();

@@ -62,7 +62,7 @@ final class SampleCommand implements Callable<Integer> {
     AtomicFiles.checkWritable("--output", output);
     CsvTable obs = csv.read("--observation", observation);
     PrintWriter out = spec.commandLine().getOut();
-    try (Registry registry = common.registryFor(posteriorDir);
+    try (Registry registry = common.registryFor("--posterior", posteriorDir);
         TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       Batch x = obs.data(posterior.model());

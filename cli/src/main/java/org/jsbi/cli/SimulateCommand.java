@@ -12,6 +12,7 @@ import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.io.DirectoryLock;
 import org.jsbi.api.io.FileTrees;
 import org.jsbi.api.simulation.InvalidPolicy;
+import org.jsbi.api.simulation.SimulationSink;
 import org.jsbi.api.simulation.LocalCampaignExecutor;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
@@ -132,7 +133,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (DirectoryLock storeLock = store == null ? null : DirectoryLock.acquire("--store", store);
-        Registry registry = surrogate == null ? common.registry() : common.registryFor(surrogate);
+        Registry registry = surrogate == null ? common.registry() : common.registryFor("--surrogate", surrogate);
         Surrogates.Loaded loaded = Surrogates.load(surrogate, registry)) {
       Model model = loaded != null ? loaded.model() : registry.model(modelId);
       Batch theta = parameters == null ? null : readParameters(model);
@@ -152,12 +153,12 @@ final class SimulateCommand implements Callable<Integer> {
               where = spark.description();
               SimulationStore campaign = sparkCampaign(model);
               campaign.simulate(spark, e -> out.println("store: " + e), progress::stepTo);
-              campaign.forEachChunk(policy, csv);
+              writeChunks(campaign, policy, csv);
             }
           } else if (store != null) {
             SimulationStore campaign = campaign(model);
             campaign.simulate(new LocalCampaignExecutor(options), e -> out.println("store: " + e), progress::stepTo);
-            campaign.forEachChunk(policy, csv);
+            writeChunks(campaign, policy, csv);
           } else if (theta != null) {
             csv.accept(runner.runFor(model, theta, seed));
           } else {
@@ -264,6 +265,16 @@ final class SimulateCommand implements Callable<Integer> {
       return InvalidPolicy.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--invalid: expected 'exclude' or 'keep', got '" + value + "'");
+    }
+  }
+
+  /** The campaign's chunks, in order, to the CSV; a chunk that went missing since is refused with CLI advice. */
+  private static void writeChunks(SimulationStore campaign, InvalidPolicy policy, SimulationSink csv)
+      throws IOException {
+    try {
+      campaign.forEachChunk(policy, csv);
+    } catch (SimulationStore.MissingChunkException e) {
+      throw new IllegalStateException(e.what() + "; run the same command with --resume to simulate it again");
     }
   }
 }

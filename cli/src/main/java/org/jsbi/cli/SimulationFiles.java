@@ -29,7 +29,12 @@ final class SimulationFiles {
   static SimulationSet read(Path file, Model model, CsvOptions csv) throws IOException {
     if (Files.isDirectory(file)) {
       // a campaign directory from 'jsbi simulate --store'
-      return SimulationStore.open("--simulations", file, model).assemble(InvalidPolicy.EXCLUDE);
+      try {
+        return SimulationStore.open("--simulations", file, model).assemble(InvalidPolicy.EXCLUDE);
+      } catch (SimulationStore.MissingChunkException e) {
+        throw new IllegalStateException(e.what() + "; run 'jsbi simulate --store " + file + " --resume' with the "
+            + "campaign's model and seed to simulate it again");
+      }
     }
     CsvTable table = csv.read("--simulations", file);
     List<String> names = Stream.concat(model.parameterNames().stream(), model.dataNames().stream()).toList();

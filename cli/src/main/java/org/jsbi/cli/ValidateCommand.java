@@ -63,7 +63,7 @@ final class ValidateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--num-samples: expected at least 10 samples per test, got " + numSamples);
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Registry registry = common.registryFor(posteriorDir);
+    try (Registry registry = common.registryFor("--posterior", posteriorDir);
         TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       CalibrationResult r = Calibration.run(posterior, posterior.model(), numTests, numSamples, seed);

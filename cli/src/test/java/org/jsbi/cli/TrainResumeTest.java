@@ -96,7 +96,7 @@ class TrainResumeTest {
 
     Path damaged = dir.resolve("damaged");
     Path file = damaged.resolve(TrainingCheckpointFile.NAME);
-    new TrainingCheckpointFile(file, 0, false, "--resume").save(new TrainingCheckpoint("run", 1,
+    new TrainingCheckpointFile(file, 0, false).save(new TrainingCheckpoint("run", 1,
         Map.of("state", new double[] {1, 2}), Map.of("w", new float[] {3, 4})));
     assertThat(TrainingCheckpointFile.read("--resume", file).tensors().get("w")).containsExactly(3, 4);
     byte[] bytes = Files.readAllBytes(file);

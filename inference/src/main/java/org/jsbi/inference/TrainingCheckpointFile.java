@@ -38,13 +38,27 @@ public final class TrainingCheckpointFile implements TrainingCheckpoints {
   private final double intervalSeconds;
   private final boolean resume;
   private final String option;
+  private final String startOver;
 
   /**
+   * A checkpoint file whose messages speak Java: they name the argument {@code resume} and advise constructing it
+   * with {@code resume} false to start over.
+   *
    * @param intervalSeconds least time between two saves; 0 saves after every epoch
    * @param resume whether a run resumes from the file (else it starts afresh and overwrites it)
-   * @param option the command-line option that asked to resume, for messages
    */
-  public TrainingCheckpointFile(Path file, double intervalSeconds, boolean resume, String option) {
+  public TrainingCheckpointFile(Path file, double intervalSeconds, boolean resume) {
+    this(file, intervalSeconds, resume, "resume", "construct it with resume false to start over");
+  }
+
+  /**
+   * As above, with messages in the caller's words, e.g. the command line's.
+   *
+   * @param option what asked to resume, e.g. {@code --resume}
+   * @param startOver how to start over instead, e.g. {@code pass --force to start over}
+   */
+  public TrainingCheckpointFile(Path file, double intervalSeconds, boolean resume, String option,
+      String startOver) {
     if (!(intervalSeconds >= 0)) {
       throw new IllegalArgumentException("intervalSeconds: expected 0 or more, got " + intervalSeconds);
     }
@@ -52,6 +66,7 @@ public final class TrainingCheckpointFile implements TrainingCheckpoints {
     this.intervalSeconds = intervalSeconds;
     this.resume = resume;
     this.option = option;
+    this.startOver = startOver;
   }
 
   @Override
@@ -67,8 +82,7 @@ public final class TrainingCheckpointFile implements TrainingCheckpoints {
     TrainingCheckpoint c = read(option, file);
     if (!c.run().equals(run)) {
       throw new IllegalArgumentException(option + ": the checkpoint '" + file + "' was saved by a run with other "
-          + "simulations or settings; resume with the same simulations, seed and training options, or pass --force "
-          + "to start over");
+          + "simulations or settings; resume with the same simulations, seed and training options, or " + startOver);
     }
     return Optional.of(c);
   }

@@ -251,9 +251,8 @@ public final class SimulationStore {
       try {
         r = ChunkFile.read(chunkFile(c), start, end, pd, dd);
       } catch (ChunkFile.CorruptChunkException | java.nio.file.NoSuchFileException e) {
-        throw new IllegalStateException(argument + ": chunk " + chunkFile(c).getFileName() + " is missing or "
-            + "corrupt (" + e.getMessage() + "); run the campaign again (SimulationStore.run; jsbi simulate --store "
-            + "DIR --resume) to simulate it again");
+        throw new MissingChunkException(argument + ": chunk " + chunkFile(c).getFileName() + " is missing or "
+            + "corrupt (" + e.getMessage() + ")", "; run the campaign again (SimulationStore.run) to simulate it again");
       }
       List<InvalidSimulation> invalid = new ArrayList<>();
       List<Integer> rows = new ArrayList<>();
@@ -286,6 +285,25 @@ public final class SimulationStore {
         Files.delete(p);
         events.accept("removed " + p.getFileName() + ", a chunk whose writing was interrupted");
       }
+    }
+  }
+
+  /**
+   * A chunk that a finished campaign should hold is missing or fails its checksum. The message advises, in Java, to
+   * run the campaign again; {@link #what()} is the message without that advice, for callers that advise otherwise
+   * (the command line: {@code jsbi simulate --store DIR --resume}).
+   */
+  public static final class MissingChunkException extends IllegalStateException {
+    private final String what;
+
+    MissingChunkException(String what, String advice) {
+      super(what + advice);
+      this.what = what;
+    }
+
+    /** Which chunk, and why it cannot be read. */
+    public String what() {
+      return what;
     }
   }
 }

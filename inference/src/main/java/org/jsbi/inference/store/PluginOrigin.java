@@ -74,12 +74,16 @@ public record PluginOrigin(Path jar, String sha256) {
     }
   }
 
-  /** The one-line advice when the model is missing from the plugins loaded. */
-  String advice(String modelId) {
-    String what = "model '" + modelId + "' was trained from the plugin jar " + jar + " (SHA-256 "
+  /** Where model {@code modelId} came from, in words: the jar's path and the start of its SHA-256. */
+  public String describe(String modelId) {
+    return "model '" + modelId + "' was trained from the plugin jar " + jar + " (SHA-256 "
         + sha256.substring(0, Math.min(12, sha256.length())) + "…)";
-    return present() ? what + "; pass --plugins " + jar.getParent()
-        : what + ", which is no longer there or has changed; pass --plugins with the directory of the jar that "
-            + "registers '" + modelId + "'";
+  }
+
+  /** The one-line advice, in Java, when the model is missing from the plugins loaded. */
+  String advice(String modelId) {
+    return present() ? describe(modelId) + "; load it into the registry (new PluginLoader().jar(" + jar + "))"
+        : describe(modelId) + ", which is no longer there or has changed; load the jar that registers '" + modelId
+            + "' into the registry (PluginLoader.jar or PluginLoader.directories)";
   }
 }
