@@ -44,15 +44,11 @@ class EmbeddingNetworkTest {
     }
   }
 
-  @Test
-  void posteriorOnHundredDimensionalDataMatchesTheAnalyticOne() {
-    Model model = Model.builder("repeated").prior(Priors.isotropicNormal(2, 0, 1)).simulator(new Repeated()).build();
-    FlowFactory factory = new FlowFactory(FlowSpec.maf().withEmbedding(8, 64));
-    assertThat(factory.description()).contains("embedding network to 8 features");
-    double[] xo = new Repeated().simulate(new double[] {0.7, -1.2}, new RandomStreams(9).single(
-        RandomStreams.Purpose.SIMULATOR));
+  /** C2ST of a posterior trained with {@code seed} against the exact one, at {@code xo}. */
+  private static double c2st(Model model, FlowFactory factory, double[] xo, long seed,
+      java.util.function.Consumer<NpePosterior> alsoCheck) {
     try (NpePosterior posterior = new Npe(model, factory).train(Simulations.run(model, 10000, 1),
-        TrainingConfig.defaults(1))) {
+        TrainingConfig.defaults(seed))) {
       Batch ours = posterior.sample(2000, xo, 2).samples();
       RandomGenerator rng = new RandomStreams(3).single(RandomStreams.Purpose.SAMPLER);
       Batch exact = Batch.zeros(2000, 2);
@@ -66,17 +62,34 @@ class EmbeddingNetworkTest {
         }
       }
       double score = C2st.score(ours, exact, 4);
-      System.out.printf("100-d data, maf with embedding, 10000 simulations: C2ST %.3f%n", score);
-      // One training run's C2ST varies with the seed and, since training is reproducible per kind of CPU only,
-      // with the machine: seeds 1 to 4 gave 0.554, 0.545, 0.506 and 0.603 on an AVX2 machine, where 5,000
-      // simulations (this test's earlier budget) gave 0.634 at seed 1.
-      assertThat(score).isLessThanOrEqualTo(0.65);
-
-      ConditionalDensityEstimator q = posterior.estimator();
-      try (ConditionalDensityEstimator copy = factory.restore(q.state())) {
-        Batch x = Batch.wrap(1, DATA_DIM, xo.clone());
-        assertThat(copy.logProb(ours, x)).containsExactly(q.logProb(ours, x));
-      }
+      System.out.printf("100-d data, maf with embedding, 10000 simulations, seed %d: C2ST %.3f%n", seed, score);
+      alsoCheck.accept(posterior);
+      return score;
     }
+  }
+
+  @Test
+  void posteriorOnHundredDimensionalDataMatchesTheAnalyticOne() {
+    Model model = Model.builder("repeated").prior(Priors.isotropicNormal(2, 0, 1)).simulator(new Repeated()).build();
+    FlowFactory factory = new FlowFactory(FlowSpec.maf().withEmbedding(8, 64));
+    assertThat(factory.description()).contains("embedding network to 8 features");
+    double[] xo = new Repeated().simulate(new double[] {0.7, -1.2}, new RandomStreams(9).single(
+        RandomStreams.Purpose.SIMULATOR));
+    // One training run's C2ST varies with the seed and, since training is reproducible per kind of CPU only, with
+    // the machine: seeds 1 to 4 gave 0.554, 0.545, 0.506 and 0.603 on an AVX2 machine. The gate is on the median
+    // of three seeds, so one unlucky run cannot fail it.
+    double[] scores = new double[3];
+    for (int seed = 1; seed <= 3; seed++) {
+      scores[seed - 1] = c2st(model, factory, xo, seed, seed > 1 ? p -> { } : posterior -> {
+        ConditionalDensityEstimator q = posterior.estimator();
+        Batch ours = posterior.sample(200, xo, 2).samples();
+        try (ConditionalDensityEstimator copy = factory.restore(q.state())) {
+          Batch x = Batch.wrap(1, DATA_DIM, xo.clone());
+          assertThat(copy.logProb(ours, x)).containsExactly(q.logProb(ours, x));
+        }
+      });
+    }
+    java.util.Arrays.sort(scores);
+    assertThat(scores[1]).as("median C2ST of three seeds").isLessThanOrEqualTo(0.65);
   }
 }
