@@ -73,8 +73,7 @@ final class BenchCommand implements Callable<Integer> {
       + "e.g. two_moons/num_observation_1). Without it, tasks with an exact sampler use that.")
   Path referenceDir;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Base seed (default 1).")
-  long seed;
+  @Mixin SeedOption seeds;
 
   @Option(names = "--num-samples", defaultValue = "10000", paramLabel = "N",
       description = "Posterior and reference samples compared by C2ST (default ${DEFAULT-VALUE}, as in sbibm).")
@@ -133,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
           List<List<Integer>> groups = retrain ? obs.stream().map(List::of).toList() : List.of(obs);
           for (List<Integer> group : groups) {
             // One seed per trained posterior: the observation number joins it only when retraining per observation.
-            long trainSeed = seed * 1_000_003L + budget * 101L + (retrain ? group.get(0) : 0);
+            long trainSeed = seeds.seed * 1_000_003L + budget * 101L + (retrain ? group.get(0) : 0);
             run(inference, model, factory, refs, budget, group, trainSeed, failures, row -> {
               rows.add(row);
               out.println(row);

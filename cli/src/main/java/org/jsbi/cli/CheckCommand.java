@@ -43,9 +43,7 @@ final class CheckCommand implements Callable<Integer> {
       description = "Posterior and prior draws for the predictive checks (default ${DEFAULT-VALUE}).")
   int numSamples;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-      description = "Random seed (default 1): the same seed gives the same result.")
-  long seed;
+  @Mixin SeedOption seeds;
 
   @Option(names = "--embedding-space", description = "Insist on the MMD test in the learned embedding space of "
       + "the posterior's embedding network (run anyway when it has one); an error when it has none.")
@@ -70,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
         TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       CheckOutcome outcome = ObservationChecks.run(registry, posterior, obs.data(posterior.model()),
-          numSimulations, numSamples, seed, embeddingSpace ? Boolean.TRUE : null);
+          numSimulations, numSamples, seeds.seed, embeddingSpace ? Boolean.TRUE : null);
       ObservationChecks.print(out, outcome);
       if (output != null) {
         Files.createDirectories(output);

@@ -54,8 +54,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin McmcOptions mcmc;
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "ID", description = "Model id (see 'jsbi models').")
-  String modelId;
+  @Mixin ModelOption modelOption;
 
   @Option(names = "--observation", required = true, paramLabel = "FILE.csv",
       description = "The observed data: a header row and one row of values.")
@@ -80,9 +79,7 @@ final class RunCommand implements Callable<Integer> {
       + "(default 100 for NPE; 0, none, for NLE, where each test runs MCMC).")
   Integer numTests;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-      description = "Random seed (default 1): the same seed gives the same result.")
-  long seed;
+  @Mixin SeedOption seeds;
 
   @Option(names = "--true-parameters", paramLabel = "FILE.csv",
       description = "The true θ (one row), drawn over the pair plot.")
@@ -108,12 +105,12 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkArguments();
-    TrainingConfig config = training.config(TrainingConfig.defaults(seed));
+    TrainingConfig config = training.config(TrainingConfig.defaults(seeds.seed));
     PrintWriter out = spec.commandLine().getOut();
     Map<String, String> timings = new LinkedHashMap<>();
     List<Path> written = new ArrayList<>();
     try (Registry registry = common.registry()) {
-      Model model = registry.model(modelId);
+      Model model = registry.model(modelOption.id);
       inference = training.method(registry, method);
       CsvTable observed = csv.read("--observation", observation);
       double[] xo = observed.oneRow(observed.data(model));
@@ -144,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
           SimulationSet sims;
           try (Progress progress = Progress.start("simulate", numSimulations, display.showProgress())) {
             sims = new SimulationRunner(SimulationOptions.defaults().withListener(progress::stepTo))
-                .run(model, numSimulations, seed);
+                .run(model, numSimulations, seeds.seed);
           }
           timings.put("simulate", seconds(t0));
           simulations = sims.summary();
@@ -175,12 +172,12 @@ final class RunCommand implements Callable<Integer> {
   /** The arguments that determine a run's posterior, which --resume must repeat. */
   private Map<String, String> resumeArguments(double[] xo) {
     Map<String, String> a = new LinkedHashMap<>();
-    a.put("--model", modelId);
+    a.put("--model", modelOption.id);
     a.put("--method", method);
     a.put("--estimator", training.estimator);
     training.methodOptions().forEach((name, value) -> a.put("--" + name, value));
     a.put("--num-simulations", Integer.toString(numSimulations));
-    a.put("--seed", Long.toString(seed));
+    a.put("--seed", Long.toString(seeds.seed));
     a.put("--observation", java.util.Arrays.toString(xo));
     a.put("--batch-size", String.valueOf(training.batchSize));
     a.put("--learning-rate", String.valueOf(training.learningRate));
@@ -205,7 +202,7 @@ final class RunCommand implements Callable<Integer> {
       PosteriorSamples samples;
       boolean byMcmc = posterior.as(McmcSampled.class).isPresent();
       try (Progress progress = Progress.start(byMcmc ? "MCMC" : "sample", 1, display.showProgress())) {
-        samples = progress.track(posterior).sample(numSamples, xo, seed);
+        samples = progress.track(posterior).sample(numSamples, xo, seeds.seed);
       }
       timings.put("sample", seconds(t2));
       out.println(samples.diagnostics().isEmpty() ? String.format(Locale.ROOT, "%d samples, acceptance rate %.3f",
@@ -214,12 +211,12 @@ final class RunCommand implements Callable<Integer> {
 
       long t3 = System.nanoTime();
       CheckOutcome checks = ObservationChecks.run(registry, posterior, Batch.wrap(1, xo.length,
-          xo.clone()), 2000, 500, seed, null);
+          xo.clone()), 2000, 500, seeds.seed, null);
       // calibration draws 100 samples for each of 100 test simulations: seconds when sampled directly, many
       // minutes by MCMC, so MCMC-sampled posteriors run it only when asked
       int tests = numTests != null ? numTests : byMcmc ? 0 : 100;
       CalibrationResult calibration = tests > 0
-          ? Calibration.run(posterior, model, tests, 100, seed + 1) : null;
+          ? Calibration.run(posterior, model, tests, 100, seeds.seed + 1) : null;
       timings.put("check", seconds(t3));
       ObservationChecks.print(out, checks);
 
@@ -260,7 +257,7 @@ final class RunCommand implements Callable<Integer> {
     s.put("training", String.format(Locale.ROOT, "Adam at learning rate %s, at most %d learning-rate drop(s)",
         config.learningRate(), config.learningRateDrops()));
     s.put("posterior samples", Integer.toString(numSamples));
-    s.put("seed", Long.toString(seed));
+    s.put("seed", Long.toString(seeds.seed));
     s.put("jsbi version", String.valueOf(Jsbi.class.getPackage().getImplementationVersion()));
     return s;
   }

@@ -40,9 +40,7 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--num-samples", required = true, paramLabel = "N", description = "Samples per observation.")
   int numSamples;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-      description = "Random seed (default 1): the same seed gives the same result.")
-  long seed;
+  @Mixin SeedOption seeds;
 
   @Option(names = "--output", required = true, paramLabel = "FILE.csv",
       description = "Samples: a header of parameter names (after an 'observation' column when there are several).")
@@ -78,8 +76,8 @@ final class SampleCommand implements Callable<Integer> {
           display.showProgress())) {
         TrainedPosterior tracked = progress.track(posterior);
         samples = trials
-            ? List.of(tracked.as(McmcSampled.class).orElseThrow().sampleTrials(numSamples, x, seed))
-            : tracked.sample(numSamples, x, seed);
+            ? List.of(tracked.as(McmcSampled.class).orElseThrow().sampleTrials(numSamples, x, seeds.seed))
+            : tracked.sample(numSamples, x, seeds.seed);
       }
       boolean several = samples.size() > 1;
       AtomicFiles.write(output, w -> {

@@ -50,10 +50,7 @@ final class SimulateCommand implements Callable<Integer> {
       + "parameter names, one row each) instead of drawing them from the prior.")
   Path parameters;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-      description = "Random seed (default 1): the same seed gives the same result, byte for "
-      + "byte, whatever the thread count.")
-  long seed;
+  @Mixin SeedOption seeds;
 
   @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all ${sys:jsbi.cores} "
       + "cores).")
@@ -160,9 +157,9 @@ final class SimulateCommand implements Callable<Integer> {
             campaign.simulate(new LocalCampaignExecutor(options), e -> out.println("store: " + e), progress::stepTo);
             writeChunks(campaign, policy, csv);
           } else if (theta != null) {
-            csv.accept(runner.runFor(model, theta, seed));
+            csv.accept(runner.runFor(model, theta, seeds.seed));
           } else {
-            runner.runInBlocks(model, numSimulations, seed, SimulationRunner.blockSizeFor(model), csv);
+            runner.runInBlocks(model, numSimulations, seeds.seed, SimulationRunner.blockSizeFor(model), csv);
           }
         }
         csv.commit();
@@ -232,7 +229,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Path temporary = Files.createTempDirectory("jsbi-campaign");
     temporaryStore = temporary;
-    return SimulationStore.create(temporary, model, numSimulations, seed, chunkSize);
+    return SimulationStore.create(temporary, model, numSimulations, seeds.seed, chunkSize);
   }
 
   private SimulationStore campaign(Model model) throws IOException {
@@ -241,17 +238,17 @@ final class SimulateCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--store: '" + store + "' already exists; add --resume to continue the "
             + "campaign in it, or choose a new directory");
       }
-      return SimulationStore.create("--store", store, model, numSimulations, seed, chunkSize);
+      return SimulationStore.create("--store", store, model, numSimulations, seeds.seed, chunkSize);
     }
     if (!SimulationStore.isCampaign(store)) {
       throw new IllegalArgumentException("--store: '" + store + "' is not a simulation campaign (it has no "
           + "campaign.properties); start one without --resume");
     }
     SimulationStore s = SimulationStore.open("--store", store, model);
-    if (s.numSimulations() != numSimulations || s.seed() != seed) {
+    if (s.numSimulations() != numSimulations || s.seed() != seeds.seed) {
       throw new IllegalArgumentException("--resume: the campaign in '" + store + "' has " + s.numSimulations()
           + " simulations and seed " + s.seed() + ", but --num-simulations " + numSimulations + " and --seed "
-          + seed + " were given; pass the campaign's own values");
+          + seeds.seed + " were given; pass the campaign's own values");
     }
     return s;
   }

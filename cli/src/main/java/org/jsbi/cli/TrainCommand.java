@@ -40,8 +40,7 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin CheckpointOptions checkpointing;
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "ID", description = "Model id (see 'jsbi models').")
-  String modelId;
+  @Mixin ModelOption modelOption;
 
   @Option(names = "--method", paramLabel = "METHOD",
       description = "Inference method (default npe, or the --warm-start posterior's; 'jsbi methods' lists them).")
@@ -60,9 +59,7 @@ final class TrainCommand implements Callable<Integer> {
           + "written by 'jsbi simulate --output' or '--store'.")
   Path simulations;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-      description = "Random seed (default 1): the same seed gives the same result.")
-  long seed;
+  @Mixin SeedOption seeds;
 
   @Option(names = "--max-epochs", defaultValue = "2000", paramLabel = "E", description = "Upper bound on epochs.")
   int maxEpochs;
@@ -101,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--resume and --force: expected at most one of them; --resume continues "
           + "the run whose checkpoint --output holds, --force starts over");
     }
-    TrainingConfig config = training.config(TrainingConfig.defaults(seed).withMaxEpochs(maxEpochs));
+    TrainingConfig config = training.config(TrainingConfig.defaults(seeds.seed).withMaxEpochs(maxEpochs));
     PosteriorStore.checkReplaceable("--output", output);
     PrintWriter out = spec.commandLine().getOut();
     Path checkpoint = output.resolve(TrainingCheckpointFile.NAME);
@@ -115,9 +112,9 @@ final class TrainCommand implements Callable<Integer> {
             + "training run (" + TrainingCheckpointFile.NAME + "); pass --resume to continue it, or --force to "
             + "start over");
       }
-      Model model = registry.model(modelId);
+      Model model = registry.model(modelOption.id);
       TrainedPosterior from = warmStart == null ? null
-          : WarmStart.load(warmStart, registry, modelId, method, training);
+          : WarmStart.load(warmStart, registry, modelOption.id, method, training);
       String methodId = method != null ? method : from != null ? from.method() : "npe";
       TrainedPosterior posterior;
       try {
@@ -163,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     try (Progress progress = Progress.start("simulate " + model.id(), numSimulations, display.showProgress())) {
       return new SimulationRunner(SimulationOptions.defaults().withThreads(t).withListener(progress::stepTo))
-          .run(model, numSimulations, seed);
+          .run(model, numSimulations, seeds.seed);
     }
   }
 }

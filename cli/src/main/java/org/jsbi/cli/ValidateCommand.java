@@ -42,9 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Posterior samples per test simulation (default ${DEFAULT-VALUE}).")
   int numSamples;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-      description = "Random seed (default 1): the same seed gives the same result.")
-  long seed;
+  @Mixin SeedOption seeds;
 
   @Option(names = "--c2st", defaultValue = "0", paramLabel = "K", description = "Also score C2ST against the "
       + "model's exact reference posterior for K observations simulated from the prior (models with a reference "
@@ -66,7 +64,7 @@ final class ValidateCommand implements Callable<Integer> {
     try (Registry registry = common.registryFor("--posterior", posteriorDir);
         TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
-      CalibrationResult r = Calibration.run(posterior, posterior.model(), numTests, numSamples, seed);
+      CalibrationResult r = Calibration.run(posterior, posterior.model(), numTests, numSamples, seeds.seed);
       out.printf(Locale.ROOT, "%d test simulations, %d posterior samples each%s%n", r.tests(), r.samplesPerTest(),
           r.invalidSimulations() > 0 ? " (" + r.invalidSimulations() + " invalid simulations left out)" : "");
       for (int j = 0; j < r.sbcPValues().length; j++) {
@@ -106,12 +104,12 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     double[] scores = new double[c2stObservations];
     for (int k = 0; k < scores.length; k++) {
-      var streams = new org.jsbi.api.RandomStreams(seed + 17L * (k + 1));
+      var streams = new org.jsbi.api.RandomStreams(seeds.seed + 17L * (k + 1));
       double[] theta = posterior.model().prior().sample(streams.stream(0, org.jsbi.api.RandomStreams.Purpose.PRIOR));
       double[] x = posterior.model().simulator().simulate(theta,
           streams.stream(0, org.jsbi.api.RandomStreams.Purpose.SIMULATOR));
       var ref = reference.sample(1000, x, streams.single(org.jsbi.api.RandomStreams.Purpose.SAMPLER));
-      scores[k] = org.jsbi.inference.checks.C2st.score(posterior.sample(1000, x, seed + k).samples(), ref, seed + k);
+      scores[k] = org.jsbi.inference.checks.C2st.score(posterior.sample(1000, x, seeds.seed + k).samples(), ref, seeds.seed + k);
       out.printf(Locale.ROOT, "C2ST against the exact posterior, observation %d: %.3f (0.5 is perfect)%n", k + 1,
           scores[k]);
     }
