@@ -26,6 +26,7 @@ import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.cli.plots.Png;
 import org.jsbi.cli.plots.PosteriorPlots;
 import org.jsbi.cli.plots.PredictivePlots;
+import org.jsbi.api.posterior.Focused;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.TrainingCheckpointFile;
 import org.jsbi.inference.checks.Calibration;
@@ -214,7 +215,12 @@ final class RunCommand implements Callable<Integer> {
           xo.clone()), 2000, 500, seeds.seed, null);
       // calibration draws 100 samples for each of 100 test simulations: seconds when sampled directly, many
       // minutes by MCMC, so MCMC-sampled posteriors run it only when asked
-      int tests = numTests != null ? numTests : byMcmc ? 0 : 100;
+      // a posterior trained for this one observation cannot be calibrated on others
+      boolean focused = posterior.as(Focused.class).isPresent();
+      int tests = focused ? 0 : numTests != null ? numTests : byMcmc ? 0 : 100;
+      if (focused && numTests != null && numTests > 0) {
+        out.println("calibration not run: this posterior answers only the observation it was trained for");
+      }
       CalibrationResult calibration = tests > 0
           ? Calibration.run(posterior, model, tests, 100, seeds.seed + 1) : null;
       timings.put("check", seconds(t3));

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.jsbi.api.Batch;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.api.posterior.Focused;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.McmcSampled;
 import org.jsbi.inference.store.PosteriorStore;
@@ -64,6 +65,14 @@ final class SampleCommand implements Callable<Integer> {
         TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       Batch x = obs.data(posterior.model());
+      Focused focused = posterior.as(Focused.class).orElse(null);
+      for (int k = 0; focused != null && k < x.rows(); k++) {
+        if (!focused.isFor(x.row(k))) {
+          throw new IllegalArgumentException("--observation: row " + (k + 1) + " is not the observation this "
+              + "posterior was trained for, " + java.util.Arrays.toString(focused.observation()) + "; it answers "
+              + "only that one: train a posterior for this observation");
+        }
+      }
       Limits.checkArray("--num-samples", numSamples, posterior.parameterNames().size(), "parameters");
       McmcSampled sampled = posterior.as(McmcSampled.class).orElse(null);
       if (trials && sampled == null) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jsbi.api.io.AtomicFiles;
+import org.jsbi.api.posterior.Focused;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.checks.Calibration;
 import org.jsbi.inference.checks.CalibrationResult;
@@ -64,6 +65,11 @@ final class ValidateCommand implements Callable<Integer> {
     try (Registry registry = common.registryFor("--posterior", posteriorDir);
         TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
+      if (posterior.as(Focused.class).isPresent()) {
+        throw new IllegalArgumentException("--posterior: '" + posteriorDir + "' holds a posterior trained for a "
+            + "single observation; validate needs an amortized one, which answers any x: check this one with 'jsbi "
+            + "check'");
+      }
       CalibrationResult r = Calibration.run(posterior, posterior.model(), numTests, numSamples, seeds.seed);
       out.printf(Locale.ROOT, "%d test simulations, %d posterior samples each%s%n", r.tests(), r.samplesPerTest(),
           r.invalidSimulations() > 0 ? " (" + r.invalidSimulations() + " invalid simulations left out)" : "");

@@ -8,7 +8,9 @@ import org.jsbi.api.Arguments;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.RandomStreams;
+import org.jsbi.api.posterior.Focused;
 import org.jsbi.api.posterior.Posterior;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
@@ -29,7 +31,7 @@ import org.jsbi.api.simulation.SimulationSet;
  *       closer to θ_r than θᵢ is (in prior-standardized units); calibrated ⇔ fᵢ ~ U(0, 1).</li>
  * </ul>
  *
- * <p>Needs: direct sampling for any x ({@code Posterior.sample}) on many simulated data sets; by MCMC that takes
+ * <p>Needs: an amortized posterior (not {@link Focused}), sampled for many simulated data sets; by MCMC that takes
  * minutes, so {@code run} asks for it on {@code McmcSampled} posteriors only when told.
  */
 public final class Calibration {
@@ -42,6 +44,11 @@ public final class Calibration {
           + tests);
     }
     Arguments.positive("samples", samples);
+    if (posterior instanceof TrainedPosterior t && t.as(Focused.class).isPresent()) {
+      throw new IllegalArgumentException("posterior: expected an amortized posterior, one that answers any x, got "
+          + "one trained for a single observation; calibration needs the posterior of many simulated data sets: "
+          + "check it with the per-observation checks instead");
+    }
     SimulationSet sims = new SimulationRunner(SimulationOptions.defaults()).run(model, tests, seed);
     int d = model.parameterDim();
     int n = sims.size();

@@ -7,6 +7,7 @@ import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.posterior.Focused;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.DataFeatures;
 import org.jsbi.inference.LearnedLikelihood;
@@ -21,8 +22,9 @@ import org.jsbi.inference.McmcSampled;
  *   <li>{@code typicality}: the observation's density under a flow fitted to the reference data (any);
  *   <li>{@code evidence}: its evidence under a learned likelihood ({@link LearnedLikelihood});
  *   <li>{@code prior-predictive} (any);
- *   <li>{@code posterior-predictive}: calibrated on reference data sets for a posterior sampled directly, raw for
- *   one sampled by MCMC ({@link McmcSampled}), where calibrating would need an MCMC run per data set.
+ *   <li>{@code posterior-predictive}: calibrated on reference data sets for an amortized posterior sampled
+ *   directly, raw for one sampled by MCMC ({@link McmcSampled}), where calibrating would need an MCMC run per data
+ *   set, and for one trained for a single observation ({@link Focused}), which cannot answer the others.
  * </ul>
  */
 public final class CheckSuite implements AutoCloseable {
@@ -79,7 +81,7 @@ public final class CheckSuite implements AutoCloseable {
       });
       checks.add(Check.of("prior-predictive", (xo, s) -> observed(PredictiveCheck.run("prior-predictive", model,
           model.prior().sample(numSamples, new RandomStreams(s).single(RandomStreams.Purpose.PRIOR)), xo, s))));
-      if (posterior.as(McmcSampled.class).isEmpty()) {
+      if (posterior.as(McmcSampled.class).isEmpty() && posterior.as(Focused.class).isEmpty()) {
         int calibration = Math.min(200, reference.rows() / 2);
         CalibratedPredictiveCheck calibrated = CalibratedPredictiveCheck.fit(model, posterior,
             reference.selectRows(IntStream.range(reference.rows() - calibration, reference.rows()).toArray()),

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
+import org.jsbi.api.estimator.ConditionalDensityEstimator;
+import org.jsbi.api.posterior.Focused;
+import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.api.posterior.TrainedPosterior;
+import org.jsbi.api.posterior.TrainingRecord;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.simulation.Simulations;
 import org.jsbi.inference.ConjugateNormal;
@@ -101,5 +106,81 @@ class CheckSuiteTest {
     assertThat(json.path("tarp").path("curve")).hasSize(21);
     assertThat(json.path("sbc").get(0).path("ranks")).hasSize(r.tests());
     assertThat(json.path("calibrated").asBoolean()).isEqualTo(r.minPValue() >= 0.01);
+  }
+
+  /** {@code npe}, presented as trained for one observation only. */
+  private record FocusedOn(NpePosterior inner, double[] observation) implements TrainedPosterior, Focused {
+    @Override
+    public String method() {
+      return "focused-test";
+    }
+
+    @Override
+    public Model model() {
+      return inner.model();
+    }
+
+    @Override
+    public ConditionalDensityEstimator estimator() {
+      return inner.estimator();
+    }
+
+    @Override
+    public TrainingRecord training() {
+      return inner.training();
+    }
+
+    @Override
+    public String modelId() {
+      return inner.modelId();
+    }
+
+    @Override
+    public List<String> parameterNames() {
+      return inner.parameterNames();
+    }
+
+    @Override
+    public int dataDim() {
+      return inner.dataDim();
+    }
+
+    @Override
+    public PosteriorSamples sample(int n, double[] x, long seed) {
+      return inner.sample(n, x, seed);
+    }
+
+    @Override
+    public double[] logProb(Batch theta, double[] x) {
+      return inner.logProb(theta, x);
+    }
+
+    @Override
+    public double[] map(double[] x, long seed) {
+      return inner.map(x, seed);
+    }
+
+    @Override
+    public void close() {
+      // the test closes npe
+    }
+  }
+
+  @Test
+  void aPosteriorForOneObservationIsNotCalibratedOnOthers() {
+    double[] xo = reference.row(0);
+    FocusedOn focused = new FocusedOn(npe, xo);
+    assertThat(focused.as(Focused.class)).isPresent();
+    assertThatThrownBy(() -> Calibration.run(focused, model, 20, 20, 5))
+        .hasMessageStartingWith("posterior: expected an amortized posterior, one that answers any x");
+    // Its posterior predictive p-value is the raw one: calibrating it would need the posterior of other data sets.
+    try (CheckSuite suite = CheckSuite.of(focused, reference, maf, null, 50, 3);
+        CheckSuite amortized = CheckSuite.of(npe, reference, maf, null, 50, 3)) {
+      CheckResult raw = suite.check("posterior-predictive").test(xo, 4).result();
+      CheckResult calibrated = amortized.check("posterior-predictive").test(xo, 4).result();
+      assertThat(raw.detail()).isNotEqualTo(calibrated.detail());
+      assertThat(raw).isEqualTo(PredictiveCheck.run("posterior-predictive", model,
+          npe.sample(50, xo, 4).samples(), xo, 4).result());
+    }
   }
 }
