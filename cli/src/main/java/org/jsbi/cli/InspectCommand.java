@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,6 +37,11 @@ final class InspectCommand implements Callable<Integer> {
     out.println("posterior   " + dir + " (format " + json.path("formatVersion").asInt() + ", checksums "
         + PosteriorStore.checksumStatus(dir) + ")");
     out.println("method      " + json.path("method").asText() + settings(json.path("settings")));
+    if (json.has("capabilities")) {
+      List<String> can = new ArrayList<>();
+      json.path("capabilities").forEach(c -> can.add(c.asText()));
+      out.println("can         " + String.join(", ", can));
+    }
     JsonNode model = json.path("model");
     out.println("model       " + model.path("id").asText() + ": θ " + model.path("parameterNames") + ", x "
         + model.path("dataNames").size() + " values");

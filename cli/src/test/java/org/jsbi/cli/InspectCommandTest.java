@@ -20,6 +20,7 @@ class InspectCommandTest {
     String out = CliRun.succeeding("inspect", p.toString()).out();
     assertThat(out).startsWith("posterior   " + p + " (format 4, checksums ok)\n")
         .contains("method      npe {\"thetaSpace\":\"auto\"}\n")
+        .contains("can         sampled directly, normalized log-density, amortized (any x)\n")
         .contains("model       two-moons: θ [\"parameter_1\",\"parameter_2\"], x 2 values\n")
         .contains("estimator   maf ").contains("training    300 simulations (0 invalid left out, simulation seed 4), "
             + "3 epochs, best validation loss ")
@@ -31,6 +32,15 @@ class InspectCommandTest {
     Files.write(p.resolve("weights.bin"), weights);
     assertThat(CliRun.succeeding("inspect", p.toString()).out())
         .startsWith("posterior   " + p + " (format 4, checksums FAILED: weights.bin changed)\n");
+  }
+
+  @Test
+  void anNlePosteriorSaysItIsSampledByMcmcAndCanSimulate() {
+    Path p = dir.resolve("nle");
+    CliRun.succeeding("train", "--model", "two-moons", "--method", "nle", "--num-simulations", "300", "--max-epochs",
+        "2", "-q", "--output", p.toString());
+    assertThat(CliRun.succeeding("inspect", p.toString()).out()).contains("can         sampled by MCMC, unnormalized "
+        + "or estimated log-density, amortized (any x), learned likelihood (a surrogate simulator)\n");
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.jsbi.api.Model;
 import org.jsbi.api.Prior;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
+import org.jsbi.api.posterior.NormalizedDensity;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.posterior.SamplingLimits;
@@ -23,7 +24,7 @@ import org.jsbi.api.posterior.SamplingLimits;
  * The amortized posterior of NPE: samples come straight from q(θ | x), rejecting the draws outside the prior's
  * support (which q may leak mass into), and log densities are renormalized by the accepted share.
  */
-public final class NpePosterior implements TrainedPosterior, DataFeatures {
+public final class NpePosterior implements TrainedPosterior, DataFeatures, NormalizedDensity {
   private static final int LEAKAGE_DRAWS = 10_000;
   private static final long LEAKAGE_SEED = 0x1EA4A6EL;
 
@@ -202,10 +203,14 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures {
     return java.util.Map.of(NpeMethod.THETA_SPACE_SETTING, thetaSpace().id());
   }
 
-  /** {@link DataFeatures} only when q has an embedding network of x. */
+  /**
+   * {@link DataFeatures} only when q has an embedding network of x; {@link NormalizedDensity} only when q's
+   * log-density is exact.
+   */
   @Override
   public <C> java.util.Optional<C> as(Class<C> capability) {
-    if (capability == DataFeatures.class && !estimator().hasEmbedding()) {
+    if (capability == DataFeatures.class && !estimator().hasEmbedding()
+        || capability == NormalizedDensity.class && !estimator().exactLogProb()) {
       return java.util.Optional.empty();
     }
     return TrainedPosterior.super.as(capability);

@@ -2,6 +2,7 @@ package org.jsbi.inference.store;
 
 import org.jsbi.api.posterior.TrainingRecord;
 import org.jsbi.api.posterior.TrainedPosterior;
+import org.jsbi.inference.Capabilities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -33,6 +34,7 @@ final class PosteriorJson {
     root.put("method", posterior.method());
     ObjectNode settings = root.putObject("settings");
     posterior.settings().forEach(settings::put);
+    Capabilities.of(posterior).forEach(root.putArray("capabilities")::add);
     ObjectNode model = root.putObject("model");
     model.put("id", posterior.modelId());
     model.put("prior", posterior.model().prior().describe());
