@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.random.RandomGenerator;
 import org.jsbi.api.Arguments;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
-import org.jsbi.api.Prior;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.posterior.NormalizedDensity;
@@ -84,11 +82,17 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures, Norma
     return thetaSpace;
   }
 
+  /**
+   * {@code n} samples for {@code xObserved}: the same as the first observation of {@link #sample(int, Batch, long)}
+   * with this seed. Each round proposes as many draws as the acceptance so far suggests (1.1 n at first), all in one
+   * call of q, so a posterior inside the prior's support costs one call of about 1.1 n rows.
+   */
   @Override
   public PosteriorSamples sample(int n, double[] xObserved, long seed) {
     Arguments.positive("n", n);
     Arguments.finiteVector("xObserved", xObserved, model.dataDim());
-    return draw(n, xObserved, new RandomStreams(seed).single(RandomStreams.Purpose.SAMPLER), limits);
+    return BatchedSampling.sample(estimator, model.prior(), n, Batch.wrap(1, xObserved.length, xObserved.clone()),
+        seed, limits).get(0);
   }
 
   /**
@@ -100,29 +104,6 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures, Norma
     Arguments.positive("n", n);
     Arguments.finiteBatch("xObserved", Arguments.columns("xObserved", xObserved, model.dataDim()));
     return BatchedSampling.sample(estimator, model.prior(), n, xObserved, seed, limits);
-  }
-
-  private PosteriorSamples draw(int n, double[] xo, RandomGenerator rng, SamplingLimits lim) {
-    long start = System.nanoTime();
-    Prior prior = model.prior();
-    int d = model.parameterDim();
-    double[] out = new double[n * d];
-    int accepted = 0;
-    long proposed = 0;
-    while (accepted < n) {
-      int chunk = (int) Math.min(100_000, Math.max(1000, 2L * (n - accepted)));
-      Batch draws = estimator.sample(chunk, xo, rng);
-      for (int i = 0; i < chunk && accepted < n; i++) {
-        proposed++; // draws left over once n are accepted are not counted, so the rate is unbiased
-        double[] theta = draws.row(i);
-        if (prior.inSupport(theta)) {
-          System.arraycopy(theta, 0, out, accepted * d, d);
-          accepted++;
-        }
-      }
-      checkLimits(accepted, proposed, n, (System.nanoTime() - start) / 1e9, lim, xo);
-    }
-    return new PosteriorSamples(Batch.wrap(n, d, out), proposed, (System.nanoTime() - start) / 1e9);
   }
 
   static void checkLimits(int accepted, long proposed, int n, double seconds, SamplingLimits lim,

@@ -70,4 +70,12 @@ class BatchedSamplingTest {
     }
     assertThat(batched.get(1).acceptanceRate()).isCloseTo(posterior.acceptanceRate(A), within(0.05));
   }
+
+  @Test
+  void oneObservationsSamplesAreTheFirstOfABatchWithTheSameSeed() {
+    PosteriorSamples single = posterior.sample(700, A, 23);
+    PosteriorSamples first = posterior.sample(700, Batch.of(A), 23).get(0);
+    assertThat(single.samples()).isEqualTo(first.samples());
+    assertThat(single.proposed()).isEqualTo(first.proposed());
+  }
 }
