@@ -3,6 +3,7 @@ package org.jsbi.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import org.jsbi.inference.Natives;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,7 +23,14 @@ public final class Jsbi {
   /** Exit code for bad command-line input. */
   public static final int EXIT_USAGE = 2;
 
+  /** The commands that always need an estimator, and so TensorFlow's natives, which they start loading at once. */
+  private static final java.util.Set<String> ESTIMATOR_COMMANDS = java.util.Set.of("train", "sample", "check",
+      "validate", "run", "bench");
+
   public static void main(String[] args) {
+    if (args.length > 0 && ESTIMATOR_COMMANDS.contains(args[0]) && !List.of(args).contains("--help")) {
+      Natives.loadInBackground();
+    }
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     System.exit(execute(args, out, err, System.getenv()));
