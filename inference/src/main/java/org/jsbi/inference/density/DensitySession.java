@@ -33,6 +33,7 @@ final class DensitySession implements AutoCloseable {
   private final Operand<TFloat32> logProb;
   private final Operand<TFloat32> sample;
   private final Operand<TFloat32> embedding;
+  private final boolean frozen;
   private Session session;
 
   /** A session to train in: fresh weights drawn from {@code init}, or, for a warm start, {@code initial}. */
@@ -50,6 +51,7 @@ final class DensitySession implements AutoCloseable {
       Map<String, float[]> restored, boolean frozen) {
     this.dim = dim;
     this.conditionDim = conditionDim;
+    this.frozen = frozen;
     this.graph = new Graph();
     try {
       this.tf = Ops.create(graph);
@@ -74,9 +76,12 @@ final class DensitySession implements AutoCloseable {
     }
   }
 
-  /** Creates the session and initializes the variables; call once the graph is complete. */
+  /**
+   * Creates the session and initializes the variables; call once the graph is complete. A frozen graph's session
+   * runs without TensorFlow's graph optimizer ({@link Sessions#openForInference}).
+   */
   Session start() {
-    session = Sessions.open(graph);
+    session = frozen ? Sessions.openForInference(graph) : Sessions.open(graph);
     session.initialize();
     return session;
   }

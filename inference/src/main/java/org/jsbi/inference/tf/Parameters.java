@@ -64,14 +64,10 @@ public final class Parameters {
   }
 
   /**
-   * Builds a graph for inference only, on saved weights held as constants rather than a variable. TensorFlow's graph
-   * optimizer then computes everything that depends on the weights alone once, when the session first runs (masked
-   * and mixing matrices, their log-determinants, reshapes), instead of on every call: the fixed cost of one call is
-   * what MCMC on a learned likelihood pays thousands of times (docs/benchmark-history.md, "Inference on constant
-   * weights").
-   * The coupling flows compute bit for bit what they computed on a variable; the MAF's results differ in the last
-   * bits (not through Grappler's arithmetic optimizer or remapper: switching those off changes nothing).
-   * {@link #variables()} is empty.
+   * Builds a graph for inference only, on saved weights held as constants rather than a variable: no variable is
+   * read on a call. Its session runs without TensorFlow's graph optimizer ({@link Sessions#openForInference}),
+   * which on these graphs cost more on each call and on each new batch size than it saved
+   * (docs/benchmark-history.md, "Inference without the graph optimizer"). {@link #variables()} is empty.
    */
   public static <T> Packed<T> frozen(Ops tf, Map<String, float[]> weights, BiFunction<Ops, Parameters, T> build) {
     return build(tf, null, Objects.requireNonNull(weights, "weights"), build, true);

@@ -3,6 +3,8 @@ package org.jsbi.inference.tf;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
 import org.tensorflow.proto.RunOptions;
 
 /** Sessions configured as jsbi needs them. */
@@ -22,6 +24,15 @@ public final class Sessions {
    * long training run that changed the weights; docs/benchmark-history.md has the measurements and the command that
    * checks it.
    */
+  /**
+   * For graphs that only evaluate (weights held as constants): TensorFlow's graph optimizer (Grappler) switched
+   * off. On a frozen flow it cost 100–250 ms on a session's first run and again for each new batch size, and about
+   * 90 µs on every call of one row, against nothing saved per call (docs/benchmark-history.md, "Inference without
+   * the graph optimizer"). Training graphs keep it: it folds the gradient's shape arithmetic there.
+   */
+  private static final ConfigProto INFERENCE = CONFIG.toBuilder().setGraphOptions(GraphOptions.newBuilder()
+      .setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true))).build();
+
   private static final RunOptions ON_CALLER = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
 
   private Sessions() {}
@@ -38,5 +49,10 @@ public final class Sessions {
 
   public static Session open(Graph graph) {
     return new Session(graph, CONFIG);
+  }
+
+  /** A session for a graph that only evaluates, without TensorFlow's graph optimizer (see {@link #INFERENCE}). */
+  public static Session openForInference(Graph graph) {
+    return new Session(graph, INFERENCE);
   }
 }
