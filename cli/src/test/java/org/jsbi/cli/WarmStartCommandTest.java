@@ -38,5 +38,9 @@ class WarmStartCommandTest {
     assertThat(otherModel.err()).isEqualTo("jsbi: error: --warm-start: '" + first + "' holds a posterior of model "
         + "'two-moons', expected one of 'gaussian-linear' (--model); continue a posterior of the same model\n");
     assertThat(dir.resolve("third")).doesNotExist();
+    CliRun otherSpace = CliRun.of("train", "--model", "two-moons", "--warm-start", first.toString(),
+        "--theta-space", "original", "--num-simulations", "600", "--output", dir.resolve("fifth").toString());
+    assertThat(otherSpace.err()).startsWith("jsbi: error: --option or --theta-space: a warm start keeps the settings "
+        + "of the posterior it continues");
   }
 }
