@@ -108,6 +108,6 @@ abstract class ChainSampler {
     Batch theta = space.toConstrained(y.selectRows(java.util.stream.IntStream.range(0, draws).toArray()));
     double perDraw = keptEvaluations / (double) Math.max(1, (long) (total - settings.warmup()) * chains);
     return new McmcResult(name(), theta, rHat, ess, acceptance(), perDraw, calls,
-        (System.nanoTime() - start) / 1e9);
+        (System.nanoTime() - start) / 1e9, ChainGroups.of(trace, space));
   }
 }

@@ -15,22 +15,35 @@ import org.jsbi.api.Batch;
  * @param calls the sweeps' batched calls of the target, warm-up included (for NLE, one TensorFlow call each, whose
  *     fixed cost outweighs its cost per row at these sizes)
  * @param seconds wall time
+ * @param groups the chains' groups: several when they sit in separated modes
  */
 public record McmcResult(String sampler, Batch samples, double[] rHat, double[] ess, double acceptance,
-    double evaluationsPerDraw, long calls, double seconds) {
+    double evaluationsPerDraw, long calls, double seconds, ChainGroups groups) {
   /** R-hat above this suggests the chains have not mixed (Vehtari et al. 2021 recommend 1.01; sbi warns at 1.05). */
   public static final double R_HAT_WARNING = 1.05;
 
-  /** Warnings a user should see: dimensions whose R-hat is above {@link #R_HAT_WARNING}. */
+  /**
+   * Warnings a user should see: dimensions whose R-hat is above {@link #R_HAT_WARNING}, with what the chains' groups
+   * say about why. Chains in separated groups sit in separate modes, where more warm-up does not help; chains in one
+   * group have not converged yet.
+   */
   public List<String> warnings() {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < rHat.length; i++) {
       if (!(rHat[i] <= R_HAT_WARNING)) {
-        out.add(String.format(java.util.Locale.ROOT, "R-hat of parameter %d is %.3f (> %.2f): the chains disagree."
-            + " Either they have not converged (run more warm-up sweeps), or the posterior has several modes and "
-            + "each chain stays in one (the pooled draws then weight the modes only as well as the chains' starts "
-            + "did)", i + 1, rHat[i], R_HAT_WARNING));
+        out.add(String.format(java.util.Locale.ROOT, "R-hat of parameter %d is %.3f (> %.2f): the chains disagree",
+            i + 1, rHat[i], R_HAT_WARNING));
       }
+    }
+    if (out.isEmpty()) {
+      return out;
+    }
+    if (groups.separated()) {
+      out.add(groups.describe() + ". Each chain stays in the mode it started in, so these shares follow the chains' "
+          + "starts, not the posterior, and more warm-up will not change them: treat them as unreliable, or sample "
+          + "with an NPE posterior of the same model, which draws every mode directly");
+    } else {
+      out.add("the chains overlap but have not converged: run more warm-up sweeps");
     }
     return out;
   }

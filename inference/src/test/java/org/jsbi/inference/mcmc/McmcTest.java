@@ -125,7 +125,7 @@ class McmcTest {
     McmcSettings shortRun = new McmcSettings(4, 0, 1, 60);
     McmcResult result = new MetropolisHastings(narrow, apart, rng(3)).run(40, shortRun, identity);
     assertThat(result.rHat()[0]).isGreaterThan(McmcResult.R_HAT_WARNING);
-    assertThat(result.warnings()).singleElement().asString().contains("R-hat of parameter 1");
+    assertThat(result.warnings()).first().asString().contains("R-hat of parameter 1");
 
     McmcResult longer = new SliceSampler(narrow, apart, rng(4)).run(4000, new McmcSettings(4, 200, 2, 60),
         identity);
@@ -157,5 +157,55 @@ class McmcTest {
     assertThat(distinct).as("distinct starts").isGreaterThan(chains * 9 / 10);
     // Binomial(200, 1/2): 100 ± 3.5 standard deviations.
     assertThat(upper).as("starts in the upper mode").isBetween(65L, 135L);
+  }
+
+  /**
+   * The same two sharp modes sampled: each chain stays in its mode, R-hat warns, and the warning says the chains sit
+   * in two separated groups, with their shares and centers, and that more warm-up will not help.
+   */
+  @Test
+  void chainsStuckInSeparateModesAreReportedAsGroups() {
+    LogDensity twoModes = theta -> {
+      double[] out = new double[theta.rows()];
+      for (int r = 0; r < theta.rows(); r++) {
+        double a = (theta.get(r, 0) - 2) / 0.05;
+        double b = (theta.get(r, 0) + 2) / 0.05;
+        double c = theta.get(r, 1) / 0.05;
+        out[r] = Math.log(Math.exp(-0.5 * a * a) + Math.exp(-0.5 * b * b)) - 0.5 * c * c;
+      }
+      return out;
+    };
+    McmcResult r = Mcmc.sample(Mcmc.Method.SLICE, Priors.boxUniform(2, -3, 3), twoModes, 2000,
+        McmcSettings.defaults(), rng(6));
+    assertThat(r.groups().separated()).isTrue();
+    assertThat(r.groups().shares()).hasSize(2);
+    assertThat(r.groups().shares()[0] + r.groups().shares()[1]).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(Math.abs(r.groups().centers().get(0)[0])).isCloseTo(2.0, org.assertj.core.api.Assertions.within(0.05));
+    assertThat(r.groups().centers().get(0)[0] * r.groups().centers().get(1)[0]).as("one group per mode")
+        .isNegative();
+    assertThat(String.join("\n", r.warnings())).contains("R-hat of parameter 1")
+        .contains("the chains sit in 2 separated groups: ").contains("more warm-up will not change them");
+  }
+
+  /** Chains that overlap are one group, however many there are. */
+  @Test
+  void overlappingChainsAreOneGroup() {
+    java.util.SplittableRandom g = new java.util.SplittableRandom(8);
+    double[][][] trace = new double[1][40][30];
+    for (int c = 0; c < 40; c++) {
+      for (int j = 0; j < 30; j++) {
+        trace[0][c][j] = g.nextGaussian();
+      }
+    }
+    UnconstrainedSpace identity = new UnconstrainedSpace(Priors.isotropicNormal(1, 0, 100));
+    assertThat(ChainGroups.of(trace, identity).separated()).isFalse();
+    for (int c = 0; c < 10; c++) {
+      for (int j = 0; j < 30; j++) {
+        trace[0][c][j] += 50;
+      }
+    }
+    ChainGroups two = ChainGroups.of(trace, identity);
+    assertThat(two.shares()).containsExactly(0.75, 0.25);
+    assertThat(two.describe()).startsWith("the chains sit in 2 separated groups: 75.0% of the draws around θ = (");
   }
 }
