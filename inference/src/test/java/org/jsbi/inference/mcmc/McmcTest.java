@@ -133,6 +133,18 @@ class McmcTest {
     assertThat(longer.warnings()).isEmpty();
   }
 
+  /** A sharp likelihood with two modes of equal mass, at θ₁ = ±2 (sd 0.05), and θ₂ near 0. */
+  private static final LogDensity TWO_MODES = theta -> {
+    double[] out = new double[theta.rows()];
+    for (int r = 0; r < theta.rows(); r++) {
+      double a = (theta.get(r, 0) - 2) / 0.05;
+      double b = (theta.get(r, 0) + 2) / 0.05;
+      double c = theta.get(r, 1) / 0.05;
+      out[r] = Math.log(Math.exp(-0.5 * a * a) + Math.exp(-0.5 * b * b)) - 0.5 * c * c;
+    }
+    return out;
+  };
+
   /**
    * A sharp likelihood with two modes of equal mass, at θ₁ = ±2 (sd 0.05): each chain's start comes from its own
    * candidates, so the starts are all different and split between the modes as a fair coin would. (Resampling every
@@ -140,18 +152,8 @@ class McmcTest {
    */
   @Test
   void chainStartsAreIndependentAndFindEveryMode() {
-    LogDensity twoModes = theta -> {
-      double[] out = new double[theta.rows()];
-      for (int r = 0; r < theta.rows(); r++) {
-        double a = (theta.get(r, 0) - 2) / 0.05;
-        double b = (theta.get(r, 0) + 2) / 0.05;
-        double c = theta.get(r, 1) / 0.05;
-        out[r] = Math.log(Math.exp(-0.5 * a * a) + Math.exp(-0.5 * b * b)) - 0.5 * c * c;
-      }
-      return out;
-    };
     int chains = 200;
-    Batch start = Mcmc.sirInit(Priors.boxUniform(2, -3, 3), twoModes, chains, rng(5));
+    Batch start = Mcmc.sirInit(Priors.boxUniform(2, -3, 3), TWO_MODES, chains, rng(5));
     long distinct = Arrays.stream(start.column(0)).distinct().count();
     long upper = Arrays.stream(start.column(0)).filter(t -> t > 0).count();
     assertThat(distinct).as("distinct starts").isGreaterThan(chains * 9 / 10);
@@ -165,17 +167,7 @@ class McmcTest {
    */
   @Test
   void chainsStuckInSeparateModesAreReportedAsGroups() {
-    LogDensity twoModes = theta -> {
-      double[] out = new double[theta.rows()];
-      for (int r = 0; r < theta.rows(); r++) {
-        double a = (theta.get(r, 0) - 2) / 0.05;
-        double b = (theta.get(r, 0) + 2) / 0.05;
-        double c = theta.get(r, 1) / 0.05;
-        out[r] = Math.log(Math.exp(-0.5 * a * a) + Math.exp(-0.5 * b * b)) - 0.5 * c * c;
-      }
-      return out;
-    };
-    McmcResult r = Mcmc.sample(Mcmc.Method.SLICE, Priors.boxUniform(2, -3, 3), twoModes, 2000,
+    McmcResult r = Mcmc.sample(Mcmc.Method.SLICE, Priors.boxUniform(2, -3, 3), TWO_MODES, 2000,
         McmcSettings.defaults(), rng(6));
     assertThat(r.groups().separated()).isTrue();
     assertThat(r.groups().shares()).hasSize(2);
