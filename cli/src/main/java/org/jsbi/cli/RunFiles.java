@@ -79,7 +79,7 @@ final class RunFiles {
     page.heading("Observation").facts(obs);
     page.heading("Posterior").posteriorSummary(samples.samples(), names);
     if (!samples.diagnostics().isEmpty()) {
-      page.paragraph("Sampler: " + samples.diagnostics());
+      page.sampler(samples.diagnostics());
     }
     page.image(pair, "pair plot of the posterior samples");
     page.heading("Can the model explain the observation?").checks(checks.reports().get(0), checks.notes().get(0));

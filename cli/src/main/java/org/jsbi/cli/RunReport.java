@@ -40,6 +40,20 @@ final class RunReport {
     return this;
   }
 
+  /** The sampler's diagnostics: its summary line, then each {@code warning:} line as a warning of its own. */
+  RunReport sampler(String diagnostics) {
+    String[] lines = diagnostics.split("\n");
+    paragraph("Sampler: " + lines[0]);
+    if (lines.length > 1) {
+      html.append("<ul class=\"suspicious\">\n");
+      for (int i = 1; i < lines.length; i++) {
+        html.append("<li>").append(esc(lines[i].replaceFirst("^warning: ", ""))).append("</li>\n");
+      }
+      html.append("</ul>\n");
+    }
+    return this;
+  }
+
   /** A two-column table of names and values, in order. */
   RunReport facts(Map<String, String> rows) {
     html.append("<table>\n");
