@@ -228,6 +228,11 @@ final class RunCommand implements Callable<Integer> {
 
       Path checksJson = output.resolve("checks.json");
       ObjectNode json = checks.toJson();
+      if (!samples.diagnostics().isEmpty()) {
+        // the sampler's summary and warnings (for MCMC: R-hat, and the chains' groups when they sit in separate modes)
+        var sampler = json.putArray("sampler");
+        java.util.Arrays.stream(samples.diagnostics().split("\n")).forEach(sampler::add);
+      }
       if (calibration != null) {
         json.set("calibration", calibration.toJson(posterior.parameterNames()));
       }

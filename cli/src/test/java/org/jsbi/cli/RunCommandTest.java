@@ -61,6 +61,22 @@ class RunCommandTest {
     assertThat(sample.exitCode()).as(sample.err()).isZero();
   }
 
+  /** An MCMC-sampled run records the sampler's summary and warnings in checks.json, and the NPE run none. */
+  @Test
+  void anMcmcRunRecordsTheSamplersDiagnostics() throws Exception {
+    Path obs = dir.resolve("obs.csv");
+    Files.writeString(obs, "data_1,data_2\n-0.6396706,0.16234657\n");
+    Path out = dir.resolve("nle-run");
+    CliRun run = CliRun.of("run", "--model", "two-moons", "--method", "nle", "--observation", obs.toString(),
+        "--num-simulations", "1000", "--num-samples", "400", "--output", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode sampler = new ObjectMapper().readTree(out.resolve("checks.json").toFile()).path("sampler");
+    assertThat(sampler.get(0).asText()).startsWith("slice sampler: 400 draws, min ESS ");
+    for (int i = 1; i < sampler.size(); i++) {
+      assertThat(sampler.get(i).asText()).startsWith("warning: ");
+    }
+  }
+
   @Test
   void badInputsGiveOneLineErrors() throws IOException {
     Path obs = dir.resolve("two.csv");
