@@ -28,10 +28,12 @@ public final class Sessions {
    * For graphs that only evaluate (weights held as constants): TensorFlow's graph optimizer (Grappler) switched
    * off. On a frozen flow it cost 100–250 ms on a session's first run and again for each new batch size, and about
    * 90 µs on every call of one row, against nothing saved per call (docs/benchmark-history.md, "Inference without
-   * the graph optimizer"). Training graphs keep it: it folds the gradient's shape arithmetic there.
+   * the graph optimizer"). Training graphs keep it: it folds the gradient's shape arithmetic there. The system
+   * property {@code jsbi.inferenceGraphOptimizer=true} switches it back on, for that comparison.
    */
-  private static final ConfigProto INFERENCE = CONFIG.toBuilder().setGraphOptions(GraphOptions.newBuilder()
-      .setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true))).build();
+  private static final ConfigProto INFERENCE = Boolean.getBoolean("jsbi.inferenceGraphOptimizer") ? CONFIG
+      : CONFIG.toBuilder().setGraphOptions(GraphOptions.newBuilder()
+          .setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true))).build();
 
   private static final RunOptions ON_CALLER = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
 
