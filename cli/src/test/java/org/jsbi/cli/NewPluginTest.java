@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A plugin project written by {@code jsbi new-plugin} builds on its own with Maven against the installed jsbi (its
- * test runs the simulator checks), and its jar, loaded with --plugins, trains and samples a posterior. Needs jsbi
- * in the local Maven repository: the README's test command, {@code mvn install}, puts it there before this runs.
+ * test runs the simulator checks), and its jar, loaded with --plugins, trains and samples a posterior. The project
+ * builds against this build's jsbi artifacts, installed in a local repository of its own
+ * ({@link JsbiMavenRepository}), so {@code mvn verify} suffices on a fresh machine.
  */
 @Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class NewPluginTest {
@@ -26,9 +27,8 @@ class NewPluginTest {
     CliRun created = CliRun.succeeding("new-plugin", "growth", "--output", project.toString());
     assertThat(created.out()).startsWith("wrote the plugin project " + project + " (7 files) for model 'growth'");
 
-    String home = System.getProperty("maven.home");
-    String mvn = home == null || home.isEmpty() ? "mvn" : Path.of(home, "bin", "mvn").toString();
-    Process build = new ProcessBuilder(mvn, "-B", "-ntp", "-q", "package").directory(project.toFile())
+    Path repository = JsbiMavenRepository.create(dir.resolve("m2"));
+    Process build = new ProcessBuilder(JsbiMavenRepository.mvn(repository, "package")).directory(project.toFile())
         .redirectErrorStream(true).redirectOutput(dir.resolve("mvn.txt").toFile()).start();
     assertThat(build.waitFor(600, TimeUnit.SECONDS)).isTrue();
     assertThat(build.exitValue()).as(Files.readString(dir.resolve("mvn.txt"))).isZero();
