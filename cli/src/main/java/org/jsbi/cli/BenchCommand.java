@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
     footer = "  jsbi bench --tasks two-moons,slcp --budgets 1000,10000 --observations 1-10 --output bench.csv",
-    description = "Benchmark a method on sbibm tasks: C2ST against reference posteriors, with the time of each phase.")
+    description = {"Benchmark a method on sbibm tasks: C2ST against reference posteriors, with the time of each phase.",
+        "--output gets one row per task, budget and observation."})
 final class BenchCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin TrainingOptions training;
@@ -79,8 +80,7 @@ final class BenchCommand implements Callable<Integer> {
       description = "Posterior and reference samples compared by C2ST (default ${DEFAULT-VALUE}, as in sbibm).")
   int samples;
 
-  @Option(names = "--output", required = true, paramLabel = "FILE.csv", description = "One row per run.")
-  Path output;
+  @Mixin CsvOutputOption csvOutput;
 
   @Option(names = "--samples-dir", paramLabel = "DIR", description = "Also write, for every row, the posterior "
       + "samples scored and the reference samples they were scored against (TASK_BUDGET_OBSERVATION_samples.csv and "
@@ -97,9 +97,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Integer> obs = parseObservations(observations);
-    if (samples < 100) {
-      throw new IllegalArgumentException("--num-samples: expected at least 100 samples for C2ST, got " + samples);
-    }
+    Limits.atLeast("--num-samples", samples, 100, "samples for C2ST");
     tasks = List.of(taskList.split(",", -1)).stream().map(String::strip).toList();
     budgets = new java.util.ArrayList<>();
     for (String b : budgetList.split(",", -1)) {
@@ -114,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--budgets: expected budgets of at least 20 simulations, got " + b);
       }
     }
-    AtomicFiles.checkWritable("--output", output);
+    Path output = csvOutput.checked();
     if (samplesDir != null) {
       AtomicFiles.checkWritable("--samples-dir", samplesDir.resolve("check"));
     }

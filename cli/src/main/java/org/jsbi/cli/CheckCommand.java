@@ -59,9 +59,7 @@ final class CheckCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--num-simulations: expected at least 250 reference simulations (the "
           + "typicality test holds out 20%, at least 50), got " + numSimulations);
     }
-    if (numSamples < 20) {
-      throw new IllegalArgumentException("--num-samples: expected at least 20 draws, got " + numSamples);
-    }
+    Limits.atLeast("--num-samples", numSamples, 20, "draws");
     PrintWriter out = spec.commandLine().getOut();
     CsvTable obs = csv.read("--observation", observation);
     try (Registry registry = common.registryFor("--posterior", posteriorDir);

@@ -275,13 +275,8 @@ final class RunCommand implements Callable<Integer> {
 
   private void checkArguments() {
     checkpointing.check();
-    if (numSimulations < 20) {
-      throw new IllegalArgumentException("--num-simulations: expected at least 20 simulations, got "
-          + numSimulations);
-    }
-    if (numSamples < 100) {
-      throw new IllegalArgumentException("--num-samples: expected at least 100 samples, got " + numSamples);
-    }
+    Limits.atLeast("--num-simulations", numSimulations, 20, "simulations");
+    Limits.atLeast("--num-samples", numSamples, 100, "samples");
     if (numTests != null && numTests != 0 && (numTests < 20 || numTests > 100_000)) {
       throw new IllegalArgumentException("--num-tests: expected 0 (none) or 20 to 100000 test simulations (each "
           + "draws 100 posterior samples), got " + numTests);

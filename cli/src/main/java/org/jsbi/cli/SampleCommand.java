@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
 /** {@code jsbi sample}: posterior samples for one or more observations from a saved posterior. */
 @Command(name = "sample", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
     footer = "  jsbi sample --posterior posterior/ --observation obs.csv --num-samples 10000 --output samples.csv",
-    description = "Draw posterior samples for each observation in a CSV file from a posterior saved by 'jsbi train'.")
+    description = {"Draw posterior samples for each observation in a CSV file from a posterior saved by 'jsbi train'.",
+        "--output gets a header of parameter names (after an 'observation' column when there are several), then one "
+            + "row per sample."})
 final class SampleCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ProgressOptions display;
@@ -43,9 +45,7 @@ final class SampleCommand implements Callable<Integer> {
 
   @Mixin SeedOption seeds;
 
-  @Option(names = "--output", required = true, paramLabel = "FILE.csv",
-      description = "Samples: a header of parameter names (after an 'observation' column when there are several).")
-  Path output;
+  @Mixin CsvOutputOption csvOutput;
 
   @Option(names = "--trials", description = "NLE only: the rows of --observation are i.i.d. trials of one θ. Draw "
       + "from the one posterior given all of them (their log-likelihoods summed) instead of one per row.")
@@ -55,10 +55,8 @@ final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (numSamples <= 0) {
-      throw new IllegalArgumentException("--num-samples: expected a positive integer, got " + numSamples);
-    }
-    AtomicFiles.checkWritable("--output", output);
+    Limits.positive("--num-samples", numSamples);
+    Path output = csvOutput.checked();
     CsvTable obs = csv.read("--observation", observation);
     PrintWriter out = spec.commandLine().getOut();
     try (Registry registry = common.registryFor("--posterior", posteriorDir);

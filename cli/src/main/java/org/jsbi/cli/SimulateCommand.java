@@ -114,14 +114,11 @@ final class SimulateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--num-simulations or --parameters: expected exactly one of them, got "
           + (numSimulations == null ? "neither" : "both"));
     }
-    if (numSimulations != null && numSimulations <= 0) {
-      throw new IllegalArgumentException(
-          "--num-simulations: expected a positive integer, got " + numSimulations);
+    if (numSimulations != null) {
+      Limits.positive("--num-simulations", numSimulations);
     }
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (threadCount <= 0) {
-      throw new IllegalArgumentException("--threads: expected a positive integer, got " + threadCount);
-    }
+    Limits.positive("--threads", threadCount);
     InvalidPolicy policy = parsePolicy(invalid);
     checkStoreArguments();
     boolean onSpark = checkExecutorArguments();
@@ -190,9 +187,7 @@ final class SimulateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--connect-timeout: expected a positive number of seconds, got "
           + connectTimeout);
     }
-    if (chunkSize <= 0) {
-      throw new IllegalArgumentException("--chunk-size: expected a positive integer, got " + chunkSize);
-    }
+    Limits.positive("--chunk-size", chunkSize);
   }
 
   /**

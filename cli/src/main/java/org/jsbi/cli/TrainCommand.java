@@ -87,12 +87,10 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--num-simulations or --simulations: expected exactly one of them, got "
           + (numSimulations == null ? "neither" : "both"));
     }
-    if (numSimulations != null && numSimulations <= 0) {
-      throw new IllegalArgumentException("--num-simulations: expected a positive integer, got " + numSimulations);
+    if (numSimulations != null) {
+      Limits.positive("--num-simulations", numSimulations);
     }
-    if (maxEpochs <= 0) {
-      throw new IllegalArgumentException("--max-epochs: expected a positive integer, got " + maxEpochs);
-    }
+    Limits.positive("--max-epochs", maxEpochs);
     checkpointing.check();
     if (resume && force) {
       throw new IllegalArgumentException("--resume and --force: expected at most one of them; --resume continues "

@@ -49,9 +49,7 @@ public final class TrainingOptions {
     if (embeddingDim == null) {
       return factory;
     }
-    if (embeddingDim <= 0) {
-      throw new IllegalArgumentException("--embedding-dim: expected a positive integer, got " + embeddingDim);
-    }
+    Limits.positive("--embedding-dim", embeddingDim);
     try {
       return factory.withEmbedding(embeddingDim, 64);
     } catch (UnsupportedOperationException e) {
@@ -110,9 +108,7 @@ public final class TrainingOptions {
   TrainingConfig config(TrainingConfig config) {
     TrainingConfig out = config;
     if (batchSize != null) {
-      if (batchSize <= 0) {
-        throw new IllegalArgumentException("--batch-size: expected a positive integer, got " + batchSize);
-      }
+      Limits.positive("--batch-size", batchSize);
       out = out.withBatchSize(batchSize);
     }
     if (learningRate != null) {

@@ -55,12 +55,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (numTests < 20) {
-      throw new IllegalArgumentException("--num-tests: expected at least 20 test simulations, got " + numTests);
-    }
-    if (numSamples < 10) {
-      throw new IllegalArgumentException("--num-samples: expected at least 10 samples per test, got " + numSamples);
-    }
+    Limits.atLeast("--num-tests", numTests, 20, "test simulations");
+    Limits.atLeast("--num-samples", numSamples, 10, "samples per test");
     PrintWriter out = spec.commandLine().getOut();
     try (Registry registry = common.registryFor("--posterior", posteriorDir);
         TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
