@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 public final class McmcOptions {
   enum Sampler { slice, mh }
 
+  enum Starts { chain, pooled }
+
   @Option(names = "--mcmc", defaultValue = "slice", paramLabel = "SAMPLER", description = "NLE only: MCMC sampler, "
       + "slice (vectorized slice sampler, default) or mh (adaptive Metropolis-Hastings).")
   Sampler sampler;
@@ -23,6 +25,15 @@ public final class McmcOptions {
 
   @Option(names = "--thin", paramLabel = "T", description = "NLE only: keep every T-th sweep (default 10).")
   Integer thin;
+
+  @Option(names = "--mcmc-starts", paramLabel = "HOW", description = "NLE only: how chains start: chain (each "
+      + "picks among its own 100 prior draws, weighted by the likelihood) or pooled (all draw from one tempered, "
+      + "weighted pool of 100 prior draws per chain); default chain.")
+  Starts starts;
+
+  @Option(names = "--mcmc-jumps", negatable = true, description = "NLE only: after every sweep, let each chain "
+      + "propose a jump to where other chains are (moves between modes); default on.")
+  Boolean jumps;
 
   @Option(names = "--mcmc-time-limit", paramLabel = "SECONDS",
       description = "NLE only: stop MCMC with an error after this long (default 600).")
@@ -40,6 +51,8 @@ public final class McmcOptions {
       s = warmup == null ? s : s.withWarmup(warmup);
       s = thin == null ? s : s.withThin(thin);
       s = maxSeconds == null ? s : s.withMaxSeconds(maxSeconds);
+      s = starts == null ? s : s.withStarts(starts == Starts.pooled ? McmcSettings.Starts.POOLED : McmcSettings.Starts.CHAIN);
+      s = jumps == null ? s : s.withJumps(jumps);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--chains, --warmup, --thin or --mcmc-time-limit: " + e.getMessage());
     }

@@ -18,6 +18,8 @@ abstract class ChainSampler {
   final int dim;
   private long evaluations;
   private long calls;
+  /** Moves between modes after every sweep, or null for none. */
+  private KernelJumps jumps;
 
   ChainSampler(LogDensity target, Batch init, RandomGenerator rng) {
     this.target = target;
@@ -38,6 +40,12 @@ abstract class ChainSampler {
   }
 
   abstract String name();
+
+  /** Adds {@code moves} after every sweep (null: none). */
+  final ChainSampler withJumps(KernelJumps moves) {
+    this.jumps = moves;
+    return this;
+  }
 
   /** Advances every chain by one sweep; {@code warmup} sweeps may adapt the sampler's settings. */
   abstract void sweep(boolean warmup);
@@ -77,6 +85,9 @@ abstract class ChainSampler {
       boolean warmup = s < settings.warmup();
       long before = evaluations;
       sweep(warmup);
+      if (jumps != null) {
+        jumps.move(this);
+      }
       progress.progress(s + 1, total);
       if (!warmup) {
         keptEvaluations += evaluations - before;
@@ -108,6 +119,7 @@ abstract class ChainSampler {
     Batch theta = space.toConstrained(y.selectRows(java.util.stream.IntStream.range(0, draws).toArray()));
     double perDraw = keptEvaluations / (double) Math.max(1, (long) (total - settings.warmup()) * chains);
     return new McmcResult(name(), theta, rHat, ess, acceptance(), perDraw, calls,
-        (System.nanoTime() - start) / 1e9, ChainGroups.of(trace, space));
+        (System.nanoTime() - start) / 1e9, ChainGroups.of(trace, space),
+        jumps == null ? Double.NaN : jumps.acceptance());
   }
 }

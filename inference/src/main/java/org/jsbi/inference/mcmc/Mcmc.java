@@ -9,8 +9,9 @@ import org.jsbi.api.Prior;
 
 /**
  * Markov chain Monte Carlo for a posterior known up to a constant, log p(θ) + log L(θ): the chains run in the
- * prior's unconstrained space (Jacobian included) and start from sampling-importance-resampling from the prior, as
- * sbi's {@code init_strategy="sir"}.
+ * prior's unconstrained space (Jacobian included), start from sampling-importance-resampling from the prior, as
+ * sbi's {@code init_strategy="sir"}, and (by default) jump between modes to where other chains are
+ * ({@link KernelJumps}).
  *
  * <pre>{@code
  * McmcResult r = Mcmc.sample(Mcmc.Method.SLICE, prior, logLikelihood, 10_000, McmcSettings.defaults(), rng);
@@ -55,7 +56,7 @@ public final class Mcmc {
       }
       return lp;
     };
-    Batch start = sirInit(prior, logLikelihood, chainsFor(n, settings), rng);
+    Batch start = starts(settings.starts(), prior, logLikelihood, chainsFor(n, settings), rng);
     Batch y = Batch.zeros(start.rows(), start.cols());
     for (int c = 0; c < start.rows(); c++) {
       y.setRow(c, space.toUnconstrained(start.row(c)));
@@ -63,6 +64,7 @@ public final class Mcmc {
     LogDensity target = LogDensity.inUnconstrained(space, posterior);
     ChainSampler sampler = method == Method.SLICE ? new SliceSampler(target, y, rng)
         : new MetropolisHastings(target, y, rng);
+    sampler.withJumps(settings.jumps() ? new KernelJumps(rng) : null);
     return sampler.run(n, settings, space, progress);
   }
 
@@ -72,6 +74,13 @@ public final class Mcmc {
   /** The chains used for {@code n} draws: as many as asked, but few enough that each keeps 20 draws. */
   static int chainsFor(int n, McmcSettings settings) {
     return Math.max(1, Math.min(settings.chains(), n / MIN_DRAWS_PER_CHAIN));
+  }
+
+  /** One starting point per chain, found as {@code how} says. */
+  static Batch starts(McmcSettings.Starts how, Prior prior, LogDensity logLikelihood, int chains,
+      RandomGenerator rng) {
+    return how == McmcSettings.Starts.POOLED ? PooledStarts.draw(prior, logLikelihood, chains,
+        chains * SIR_CANDIDATES_PER_CHAIN, rng) : sirInit(prior, logLikelihood, chains, rng);
   }
 
   /**

@@ -16,9 +16,11 @@ import org.jsbi.api.Batch;
  *     fixed cost outweighs its cost per row at these sizes)
  * @param seconds wall time
  * @param groups the chains' groups: several when they sit in separated modes
+ * @param jumpAcceptance the share of {@link KernelJumps} proposals (moves between modes) accepted, or NaN without
+ *     them
  */
 public record McmcResult(String sampler, Batch samples, double[] rHat, double[] ess, double acceptance,
-    double evaluationsPerDraw, long calls, double seconds, ChainGroups groups) {
+    double evaluationsPerDraw, long calls, double seconds, ChainGroups groups, double jumpAcceptance) {
   /** R-hat above this suggests the chains have not mixed (Vehtari et al. 2021 recommend 1.01; sbi warns at 1.05). */
   public static final double R_HAT_WARNING = 1.05;
 
@@ -38,10 +40,16 @@ public record McmcResult(String sampler, Batch samples, double[] rHat, double[] 
     if (out.isEmpty()) {
       return out;
     }
-    if (groups.separated()) {
+    if (groups.separated() && Double.isNaN(jumpAcceptance)) {
       out.add(groups.describe() + ". Each chain stays in the mode it started in, so these shares follow the chains' "
-          + "starts, not the posterior, and more warm-up will not change them: treat them as unreliable, or sample "
-          + "with an NPE posterior of the same model, which draws every mode directly");
+          + "starts, not the posterior, and more warm-up will not change them: treat them as unreliable, sample "
+          + "again with jumps between modes, or sample with an NPE posterior of the same model, which draws every "
+          + "mode directly");
+    } else if (groups.separated()) {
+      out.add(String.format(java.util.Locale.ROOT, "%s. Jumps between modes were on, but only %.1f%% of them were "
+          + "accepted, too few for the chains to cross: treat these shares as unreliable; more chains give the "
+          + "jumps more places to land, or sample with an NPE posterior of the same model, which draws every mode "
+          + "directly", groups.describe(), 100 * jumpAcceptance));
     } else {
       out.add("the chains overlap but have not converged: run more warm-up sweeps");
     }
@@ -54,7 +62,9 @@ public record McmcResult(String sampler, Batch samples, double[] rHat, double[] 
     double maxRHat = java.util.Arrays.stream(rHat).max().orElse(Double.NaN);
     String step = Double.isNaN(acceptance) ? String.format(java.util.Locale.ROOT, "%.1f evaluations per draw",
         evaluationsPerDraw) : String.format(java.util.Locale.ROOT, "acceptance %.2f", acceptance);
-    return String.format(java.util.Locale.ROOT, "%s: %d draws, min ESS %.0f, max R-hat %.3f, %s, %d calls, %.2f s",
-        sampler, samples.rows(), minEss, maxRHat, step, calls, seconds);
+    String jumps = Double.isNaN(jumpAcceptance) ? ""
+        : String.format(java.util.Locale.ROOT, ", jumps between modes accepted %.0f%%", 100 * jumpAcceptance);
+    return String.format(java.util.Locale.ROOT, "%s: %d draws, min ESS %.0f, max R-hat %.3f, %s%s, %d calls, %.2f s",
+        sampler, samples.rows(), minEss, maxRHat, step, jumps, calls, seconds);
   }
 }

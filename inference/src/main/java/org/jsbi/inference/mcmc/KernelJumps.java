@@ -1,0 +1,100 @@
+package org.jsbi.inference.mcmc;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * Moves between modes, proposed from where the other chains are. The chains are split in two halves at random; each
+ * chain of one half proposes a point drawn from a Gaussian kernel density q built on the current states of the other
+ * half, and accepts it with probability min(1, π(x′) q(x) / (π(x) q(x′))). Given the other half, q does not depend
+ * on the chain's own state, so this is an independence Metropolis–Hastings step and leaves π invariant: the
+ * complementary-ensemble split of Goodman and Weare's ensemble samplers (2010), with a kernel proposal.
+ *
+ * <p>A chain in one mode thus proposes into another as often as the other half's chains sit there, and the
+ * acceptance ratio moves chains towards the modes' true shares of the mass: chains that each stay in the crescent
+ * they started in (the slice sampler's local moves) now cross between crescents, and a chain stuck in a spurious
+ * local mode of a learned likelihood leaves it for where the others are. Modes that no chain has found stay unfound:
+ * that is the starting points' work ({@link Mcmc#starts}).
+ *
+ * <p>Each kernel sits on one chain's state with the covariance of its nearest neighbours around it (so that kernels
+ * follow a thin, curved mode instead of spilling out of it), at most {@value #MAX_KERNELS} kernels a half. A move is
+ * one batched call of the target for half of the chains.
+ */
+final class KernelJumps {
+  static final int MAX_KERNELS = 256;
+  private final RandomGenerator rng;
+  private long proposed;
+  private long accepted;
+
+  KernelJumps(RandomGenerator rng) {
+    this.rng = rng;
+  }
+
+  /** The share of proposals accepted so far, or NaN before any. */
+  double acceptance() {
+    return proposed == 0 ? Double.NaN : accepted / (double) proposed;
+  }
+
+  /** One move for every chain: each half in turn, proposing from the other half's current states. */
+  void move(ChainSampler s) {
+    if (s.chains < 4) {
+      return;
+    }
+    int[] order = shuffled(s.chains);
+    int half = s.chains / 2;
+    int[] first = Arrays.copyOfRange(order, 0, half);
+    int[] second = Arrays.copyOfRange(order, half, s.chains);
+    moveHalf(s, first, second);
+    moveHalf(s, second, first);
+  }
+
+  private void moveHalf(ChainSampler s, int[] moving, int[] others) {
+    int[] kernelChains = others.length <= MAX_KERNELS ? others
+        : Arrays.copyOf(shuffledFrom(others), MAX_KERNELS);
+    double[][] centres = new double[kernelChains.length][];
+    for (int k = 0; k < centres.length; k++) {
+      centres[k] = s.x[kernelChains[k]].clone();
+    }
+    KernelMixture q = KernelMixture.fit(centres);
+    if (q == null) {
+      return;
+    }
+    double[][] proposals = new double[moving.length][];
+    for (int m = 0; m < moving.length; m++) {
+      proposals[m] = q.draw(rng);
+    }
+    double[] values = s.evaluate(proposals);
+    for (int m = 0; m < moving.length; m++) {
+      int c = moving[m];
+      proposed++;
+      if (!(values[m] > Double.NEGATIVE_INFINITY)) {
+        continue;
+      }
+      double logRatio = values[m] - s.lp[c] + q.logDensity(s.x[c]) - q.logDensity(proposals[m]);
+      if (Math.log(rng.nextDouble()) < logRatio) {
+        s.x[c] = proposals[m];
+        s.lp[c] = values[m];
+        accepted++;
+      }
+    }
+  }
+
+  private int[] shuffled(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    return shuffledFrom(order);
+  }
+
+  private int[] shuffledFrom(int[] values) {
+    int[] out = values.clone();
+    for (int i = out.length - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = out[i];
+      out[i] = out[j];
+      out[j] = t;
+    }
+    return out;
+  }
+}

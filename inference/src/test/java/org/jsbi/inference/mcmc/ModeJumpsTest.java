@@ -1,0 +1,127 @@
+package org.jsbi.inference.mcmc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.jsbi.api.Batch;
+import org.jsbi.api.Priors;
+import org.jsbi.api.RandomStreams;
+import org.jsbi.api.UnconstrainedSpace;
+import org.junit.jupiter.api.Test;
+
+/** Moves between modes ({@link KernelJumps}) and pooled starts ({@link PooledStarts}), on targets known exactly. */
+class ModeJumpsTest {
+  private static RandomGenerator rng(long seed) {
+    return new RandomStreams(seed).single(RandomStreams.Purpose.SAMPLER);
+  }
+
+  /** Two sharp Gaussian modes (sd 0.05) at θ₁ = +2 and −2, holding 70% and 30% of the mass; θ₂ near 0. */
+  private static final LogDensity SEVENTY_THIRTY = theta -> {
+    double[] out = new double[theta.rows()];
+    for (int r = 0; r < theta.rows(); r++) {
+      double a = (theta.get(r, 0) - 2) / 0.05;
+      double b = (theta.get(r, 0) + 2) / 0.05;
+      double c = theta.get(r, 1) / 0.05;
+      out[r] = Math.log(0.7 * Math.exp(-0.5 * a * a) + 0.3 * Math.exp(-0.5 * b * b)) - 0.5 * c * c;
+    }
+    return out;
+  };
+
+  private static double upperShare(Batch samples) {
+    return Arrays.stream(samples.column(0)).filter(t -> t > 0).count() / (double) samples.rows();
+  }
+
+  /**
+   * Nine chains in ten start in the lighter mode. Slice sampling alone leaves the shares at 10/90; with jumps the
+   * chains cross to the true 70/30 shares, every chain visits both modes, and R-hat, which compares the chains, no
+   * longer warns. (A mode where no chain starts stays unfound: jumps go only where other chains are.)
+   */
+  @Test
+  void jumpsMoveChainsFromOneModeToTheTrueShares() {
+    int chains = 200;
+    Batch start = Batch.zeros(chains, 2);
+    RandomGenerator placement = rng(1);
+    for (int c = 0; c < chains; c++) {
+      start.set(c, 0, (c < chains / 10 ? 2 : -2) + 0.05 * placement.nextGaussian());
+      start.set(c, 1, 0.05 * placement.nextGaussian());
+    }
+    UnconstrainedSpace identity = new UnconstrainedSpace(Priors.isotropicNormal(2, 0, 100));
+    McmcSettings settings = McmcSettings.defaults().withChains(chains).withThin(2);
+
+    McmcResult stuck = new SliceSampler(SEVENTY_THIRTY, start, rng(2)).run(20_000, settings, identity);
+    assertThat(upperShare(stuck.samples())).as("without jumps").isEqualTo(0.1);
+
+    McmcResult moved = new SliceSampler(SEVENTY_THIRTY, start, rng(3)).withJumps(new KernelJumps(rng(4)))
+        .run(20_000, settings, identity);
+    System.out.println("70/30 modes with jumps: " + moved.summary() + ", upper share " + upperShare(moved.samples()));
+    // 20,000 draws with an ESS in the thousands: the share's standard error is about 0.01
+    assertThat(upperShare(moved.samples())).as("share of the heavier mode").isCloseTo(0.7, within(0.04));
+    assertThat(Arrays.stream(moved.rHat()).max().orElseThrow()).isLessThan(McmcResult.R_HAT_WARNING);
+    assertThat(moved.warnings()).isEmpty();
+  }
+
+  /** The jump proposal's density is that of the draws it makes: a histogram of draws matches exp(logDensity). */
+  @Test
+  void theKernelMixtureDrawsFromItsOwnDensity() {
+    RandomGenerator r = rng(5);
+    double[][] points = new double[60][];
+    for (int k = 0; k < points.length; k++) {
+      double angle = Math.PI * k / points.length; // along a half circle, as a crescent
+      points[k] = new double[] {Math.cos(angle) + 0.02 * r.nextGaussian(), Math.sin(angle) + 0.02 * r.nextGaussian()};
+    }
+    KernelMixture q = KernelMixture.fit(points);
+    int n = 200_000;
+    int inBox = 0;
+    for (int i = 0; i < n; i++) {
+      double[] y = q.draw(r);
+      inBox += y[0] > 0.2 && y[0] < 0.4 && y[1] > 0.85 && y[1] < 1.0 ? 1 : 0;
+    }
+    double integral = 0; // ∫ q over the same box, by the midpoint rule on a 60 × 60 grid
+    for (int a = 0; a < 60; a++) {
+      for (int b = 0; b < 60; b++) {
+        double[] y = {0.2 + (a + 0.5) * 0.2 / 60, 0.85 + (b + 0.5) * 0.15 / 60};
+        integral += Math.exp(q.logDensity(y)) * (0.2 / 60) * (0.15 / 60);
+      }
+    }
+    double share = inBox / (double) n;
+    assertThat(integral).as("the box holds mass").isGreaterThan(0.01);
+    assertThat(share).isCloseTo(integral, within(5 * Math.sqrt(integral / n) + 0.002));
+  }
+
+  /**
+   * Two equally heavy sharp modes: pooled starts are tempered so that they do not collapse onto a few pool points,
+   * and they split between the modes about evenly.
+   */
+  @Test
+  void pooledStartsSpreadOverEveryMode() {
+    LogDensity twoModes = theta -> {
+      double[] out = new double[theta.rows()];
+      for (int r = 0; r < theta.rows(); r++) {
+        double a = (theta.get(r, 0) - 2) / 0.05;
+        double b = (theta.get(r, 0) + 2) / 0.05;
+        double c = theta.get(r, 1) / 0.05;
+        out[r] = Math.log(Math.exp(-0.5 * a * a) + Math.exp(-0.5 * b * b)) - 0.5 * c * c;
+      }
+      return out;
+    };
+    int chains = 200;
+    Batch start = PooledStarts.draw(Priors.boxUniform(2, -3, 3), twoModes, chains, 100 * chains, rng(6));
+    long distinct = Arrays.stream(start.column(0)).distinct().count();
+    assertThat(distinct).as("distinct starts").isGreaterThanOrEqualTo(chains / 5);
+    assertThat(upperShare(start)).as("starts in the upper mode").isBetween(0.3, 0.7);
+  }
+
+  @Test
+  void theTemperatureIsOneWhenTheWeightsAreAlreadySpread() {
+    double[] flat = new double[1000];
+    assertThat(PooledStarts.temperature(flat, 0, 250)).isEqualTo(1.0);
+    double[] sharp = new double[1000];
+    for (int k = 0; k < sharp.length; k++) {
+      sharp[k] = -k; // weights e^-k: an effective sample size near 2
+    }
+    double beta = PooledStarts.temperature(sharp, 0, 250);
+    assertThat(beta).isBetween(0.0, 0.01);
+  }
+}
