@@ -10,6 +10,7 @@ import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.posterior.Focused;
 import org.jsbi.api.posterior.TrainedPosterior;
+import org.jsbi.inference.ImportanceSampling;
 import org.jsbi.inference.McmcSampled;
 import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.Registry;
@@ -51,6 +52,12 @@ final class SampleCommand implements Callable<Integer> {
       + "from the one posterior given all of them (their log-likelihoods summed) instead of one per row.")
   boolean trials;
 
+  @Option(names = "--proposal", paramLabel = "DIR", description = "Draw by importance sampling instead: proposals "
+      + "from the NPE posterior saved in DIR, reweighted by --posterior's density (e.g. NLE's likelihood times the "
+      + "prior), each draw picked among " + ImportanceSampling.DEFAULT_OVERSAMPLING + " proposals; reports the "
+      + "weights' effective sample size.")
+  Path proposalDir;
+
   private static final int LISTED = 5;
 
   @Override
@@ -78,6 +85,17 @@ final class SampleCommand implements Callable<Integer> {
             + " in " + posteriorDir + "; NPE's q(θ | x) takes one observation, so train with --method nle to "
             + "combine i.i.d. trials");
       }
+      if (proposalDir != null) {
+        if (trials) {
+          throw new IllegalArgumentException("--proposal and --trials: expected at most one of them; importance "
+              + "sampling takes one observation per row");
+        }
+        List<PosteriorSamples> weighted = importanceSamples(registry, loaded, x);
+        write(output, posterior, weighted);
+        report(out, weighted, x.rows());
+        out.println("wrote " + output);
+        return 0;
+      }
       List<PosteriorSamples> samples;
       try (Progress progress = Progress.start(sampled != null ? "MCMC" : "sample", 1,
           display.showProgress())) {
@@ -86,28 +104,48 @@ final class SampleCommand implements Callable<Integer> {
             ? List.of(tracked.as(McmcSampled.class).orElseThrow().sampleTrials(numSamples, x, seeds.seed))
             : tracked.sample(numSamples, x, seeds.seed);
       }
-      boolean several = samples.size() > 1;
-      AtomicFiles.write(output, w -> {
-        w.write((several ? "observation," : "") + String.join(",", posterior.parameterNames()) + "\n");
-        StringBuilder line = new StringBuilder();
-        for (int k = 0; k < samples.size(); k++) {
-          Batch s = samples.get(k).samples();
-          for (int i = 0; i < s.rows(); i++) {
-            line.setLength(0);
-            if (several) {
-              line.append(k + 1).append(',');
-            }
-            for (int j = 0; j < s.cols(); j++) {
-              line.append(j == 0 ? "" : ",").append(s.get(i, j));
-            }
-            w.write(line.append('\n').toString());
-          }
-        }
-      });
+      write(output, posterior, samples);
       report(out, samples, x.rows());
       out.println("wrote " + output);
     }
     return 0;
+  }
+
+  private List<PosteriorSamples> importanceSamples(Registry registry, TrainedPosterior target, Batch x)
+      throws java.io.IOException {
+    try (TrainedPosterior proposal = PosteriorStore.load("--proposal", proposalDir, registry)) {
+      List<PosteriorSamples> out = new java.util.ArrayList<>();
+      for (int k = 0; k < x.rows(); k++) {
+        out.add(ImportanceSampling.sample(target, proposal, numSamples, x.row(k),
+            ImportanceSampling.DEFAULT_OVERSAMPLING, seeds.seed + 0x9e3779b97f4a7c15L * k));
+      }
+      return out;
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      throw new IllegalArgumentException(m.startsWith("proposal: ") ? "--" + m : m, e);
+    }
+  }
+
+  private static void write(Path output, TrainedPosterior posterior, List<PosteriorSamples> samples)
+      throws java.io.IOException {
+    boolean several = samples.size() > 1;
+    AtomicFiles.write(output, w -> {
+      w.write((several ? "observation," : "") + String.join(",", posterior.parameterNames()) + "\n");
+      StringBuilder line = new StringBuilder();
+      for (int k = 0; k < samples.size(); k++) {
+        Batch s = samples.get(k).samples();
+        for (int i = 0; i < s.rows(); i++) {
+          line.setLength(0);
+          if (several) {
+            line.append(k + 1).append(',');
+          }
+          for (int j = 0; j < s.cols(); j++) {
+            line.append(j == 0 ? "" : ",").append(s.get(i, j));
+          }
+          w.write(line.append('\n').toString());
+        }
+      }
+    });
   }
 
   /** Up to {@value #LISTED} observations get a line each; more get one summary line. */
@@ -128,7 +166,7 @@ final class SampleCommand implements Callable<Integer> {
           rates[rates.length - 1]);
     } else {
       long warned = samples.stream().filter(s -> s.diagnostics().contains("warning")).count();
-      out.printf(Locale.ROOT, "%d observations: %d samples each by MCMC in %.2f s; %d with sampler warnings (sample "
+      out.printf(Locale.ROOT, "%d observations: %d samples each in %.2f s; %d with sampler warnings (sample "
           + "them alone to see each one's diagnostics)%n", samples.size(), numSamples, seconds, warned);
     }
   }

@@ -57,6 +57,32 @@ class NleCommandsTest {
     assertThat(noChains.err()).contains("--chains").contains("got 0");
   }
 
+  /**
+   * {@code --proposal}: draws from the NLE posterior by importance sampling with an NPE posterior's proposals; the
+   * weights' effective sample size is reported, and an NLE proposal (no normalized density) is refused by name.
+   */
+  @Test
+  void samplesByImportanceWithAnNpeProposal() throws IOException {
+    Path npe = dir.resolve("npe-proposal");
+    CliRun trained = CliRun.of("train", "--model", "two-moons", "--num-simulations", "1000", "--seed", "1",
+        "--max-epochs", "10", "-q", "--output", npe.toString());
+    assertThat(trained.exitCode()).as(trained.err()).isZero();
+    Path obs = dir.resolve("obs-is.csv");
+    Files.writeString(obs, "data_1,data_2\n-0.6396706,0.16234657\n");
+    CliRun run = CliRun.of("sample", "--posterior", posterior.toString(), "--proposal", npe.toString(),
+        "--observation", obs.toString(), "--num-samples", "300", "--seed", "2", "--output",
+        dir.resolve("is.csv").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("observation 1: importance sampling: 300 draws, each picked among 32 proposals "
+        + "from npe; effective sample size of the 9600 weights");
+    assertThat(Files.readAllLines(dir.resolve("is.csv"))).hasSize(301).first().isEqualTo("parameter_1,parameter_2");
+
+    CliRun refused = CliRun.of("sample", "--posterior", posterior.toString(), "--proposal", posterior.toString(),
+        "--observation", obs.toString(), "--num-samples", "300", "--output", dir.resolve("no.csv").toString());
+    assertThat(refused.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
+    assertThat(refused.err()).startsWith("jsbi: error: --proposal: expected a posterior with a normalized density");
+  }
+
   @Test
   void combinesIidTrialsIntoOnePosterior() throws IOException {
     Path one = dir.resolve("one-trial.csv");

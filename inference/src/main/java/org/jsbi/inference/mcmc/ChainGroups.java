@@ -10,8 +10,9 @@ import org.jsbi.api.UnconstrainedSpace;
 /**
  * Chains that sit apart: the chains' means, in units of the chains' own spread, joined into one group whenever two
  * lie within {@value #LINK} such units of each other (single linkage). One group means the chains overlap; several
- * mean separated modes (or stuck chains), each holding the share of the draws of its chains. Each chain stays in the
- * mode it starts in, so those shares follow the chains' starts, not the posterior's masses.
+ * mean separated modes (or stuck chains), each holding the share of the draws of its chains. Without jumps between
+ * modes ({@link KernelJumps}) each chain stays in the mode it starts in, so those shares follow the chains' starts,
+ * not the posterior's masses; with them, chains that mix are one group, and {@link DrawModes} tells the modes.
  *
  * @param centers per group, largest first, the mean of its chains' draws, in θ space
  * @param shares per group, the share of the chains (and so of the draws) in it
@@ -110,7 +111,7 @@ public record ChainGroups(List<double[]> centers, double[] shares) {
     return s.toString();
   }
 
-  private static String format(double[] v) {
+  static String format(double[] v) {
     StringBuilder s = new StringBuilder("(");
     for (int i = 0; i < v.length; i++) {
       s.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3g", v[i]));

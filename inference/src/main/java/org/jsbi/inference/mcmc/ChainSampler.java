@@ -120,6 +120,6 @@ abstract class ChainSampler {
     double perDraw = keptEvaluations / (double) Math.max(1, (long) (total - settings.warmup()) * chains);
     return new McmcResult(name(), theta, rHat, ess, acceptance(), perDraw, calls,
         (System.nanoTime() - start) / 1e9, ChainGroups.of(trace, space),
-        jumps == null ? Double.NaN : jumps.acceptance());
+        jumps == null ? Double.NaN : jumps.acceptance(), DrawModes.of(y, space));
   }
 }

@@ -18,9 +18,11 @@ import org.jsbi.api.Batch;
  * @param groups the chains' groups: several when they sit in separated modes
  * @param jumpAcceptance the share of {@link KernelJumps} proposals (moves between modes) accepted, or NaN without
  *     them
+ * @param modes the separated modes the draws lie in, with their shares
  */
 public record McmcResult(String sampler, Batch samples, double[] rHat, double[] ess, double acceptance,
-    double evaluationsPerDraw, long calls, double seconds, ChainGroups groups, double jumpAcceptance) {
+    double evaluationsPerDraw, long calls, double seconds, ChainGroups groups, double jumpAcceptance,
+    DrawModes modes) {
   /** R-hat above this suggests the chains have not mixed (Vehtari et al. 2021 recommend 1.01; sbi warns at 1.05). */
   public static final double R_HAT_WARNING = 1.05;
 
@@ -56,7 +58,10 @@ public record McmcResult(String sampler, Batch samples, double[] rHat, double[] 
     return out;
   }
 
-  /** One line: sampler, minimum ESS, maximum R-hat, acceptance or evaluations per draw, calls, and time. */
+  /**
+   * One line: sampler, minimum ESS, maximum R-hat, acceptance or evaluations per draw, the jumps' acceptance, calls,
+   * and time; then, when the draws lie in several separated modes, each one's share and center.
+   */
   public String summary() {
     double minEss = java.util.Arrays.stream(ess).min().orElse(Double.NaN);
     double maxRHat = java.util.Arrays.stream(rHat).max().orElse(Double.NaN);
@@ -65,6 +70,7 @@ public record McmcResult(String sampler, Batch samples, double[] rHat, double[] 
     String jumps = Double.isNaN(jumpAcceptance) ? ""
         : String.format(java.util.Locale.ROOT, ", jumps between modes accepted %.0f%%", 100 * jumpAcceptance);
     return String.format(java.util.Locale.ROOT, "%s: %d draws, min ESS %.0f, max R-hat %.3f, %s%s, %d calls, %.2f s",
-        sampler, samples.rows(), minEss, maxRHat, step, jumps, calls, seconds);
+        sampler, samples.rows(), minEss, maxRHat, step, jumps, calls, seconds)
+        + (modes.several() ? "; " + modes.describe() : "");
   }
 }

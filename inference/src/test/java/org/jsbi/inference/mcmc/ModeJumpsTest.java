@@ -60,6 +60,49 @@ class ModeJumpsTest {
     assertThat(upperShare(moved.samples())).as("share of the heavier mode").isCloseTo(0.7, within(0.04));
     assertThat(Arrays.stream(moved.rHat()).max().orElseThrow()).isLessThan(McmcResult.R_HAT_WARNING);
     assertThat(moved.warnings()).isEmpty();
+    // the chains mix, so they are one group; the draws still lie in two modes, which the summary gives
+    assertThat(moved.groups().separated()).isFalse();
+    assertThat(moved.modes().shares()).hasSize(2);
+    assertThat(moved.modes().shares()[0]).isCloseTo(0.7, within(0.05));
+    assertThat(moved.modes().centers().get(0)[0]).isCloseTo(2.0, within(0.02));
+    assertThat(moved.summary()).contains("; the draws lie in 2 separated modes: ");
+  }
+
+  /** A thin crescent is one mode; two crescents apart, as in two moons, are two, with their shares. */
+  @Test
+  void crescentsAreFoundAsModes() {
+    RandomGenerator r = rng(10);
+    Batch draws = Batch.zeros(3000, 2);
+    for (int k = 0; k < 3000; k++) {
+      double angle = Math.PI * r.nextDouble();
+      boolean first = k < 1800; // 60% in the first crescent, 40% in a second, interlocking one (scikit-learn's moons)
+      draws.set(k, 0, (first ? Math.cos(angle) : 1 - Math.cos(angle)) + 0.02 * r.nextGaussian());
+      draws.set(k, 1, (first ? Math.sin(angle) : 0.5 - Math.sin(angle)) + 0.02 * r.nextGaussian());
+    }
+    UnconstrainedSpace identity = new UnconstrainedSpace(Priors.isotropicNormal(2, 0, 100));
+    Batch one = draws.selectRows(java.util.stream.IntStream.range(0, 1800).toArray());
+    assertThat(DrawModes.of(one, identity).several()).as("one crescent").isFalse();
+    // interleaved; of the 2,000 rows counted, 1,286 are in the first crescent (7k mod 3000 < 1800 for k < 2000)
+    Batch mixed = draws.selectRows(java.util.stream.IntStream.range(0, 3000).map(k -> (k * 7) % 3000).toArray());
+    DrawModes two = DrawModes.of(mixed, identity);
+    assertThat(two.shares()).containsExactly(1286 / 2000.0, 714 / 2000.0);
+    assertThat(two.describe()).startsWith("the draws lie in 2 separated modes: ");
+  }
+
+  /** One Gaussian mode: no modes reported. */
+  @Test
+  void oneModeIsNotReportedAsSeveral() {
+    LogDensity one = theta -> {
+      double[] out = new double[theta.rows()];
+      for (int r = 0; r < theta.rows(); r++) {
+        out[r] = -0.5 * (theta.get(r, 0) * theta.get(r, 0) + theta.get(r, 1) * theta.get(r, 1));
+      }
+      return out;
+    };
+    McmcResult r = Mcmc.sample(Mcmc.Method.SLICE, Priors.isotropicNormal(2, 0, 3), one, 4000,
+        McmcSettings.defaults(), rng(9));
+    assertThat(r.modes().several()).isFalse();
+    assertThat(r.summary()).doesNotContain("modes:");
   }
 
   /** The jump proposal's density is that of the draws it makes: a histogram of draws matches exp(logDensity). */

@@ -1,0 +1,117 @@
+package org.jsbi.inference;
+
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+import org.jsbi.api.Arguments;
+import org.jsbi.api.Batch;
+import org.jsbi.api.RandomStreams;
+import org.jsbi.api.posterior.NormalizedDensity;
+import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.api.posterior.TrainedPosterior;
+
+/**
+ * Draws from one posterior by reweighting another's: sampling-importance-resampling with a posterior that samples
+ * directly and knows its normalized density (NPE) as proposal, and any posterior's log-density (NLE's learned
+ * likelihood times the prior, known up to a constant) as target, as sbi's importance-sampling posterior does. For
+ * each draw, {@code oversampling} proposals θₖ ~ q(θ | x) are weighed by wₖ = p̃(θₖ | x) / q(θₖ | x) and one of them
+ * is kept with probability proportional to its weight. Unlike MCMC, it needs no chains and finds every mode the
+ * proposal covers; it is only as good as that cover, which the weights' effective sample size says: a small share
+ * means the proposal misses where the target puts its mass.
+ *
+ * <pre>{@code
+ * PosteriorSamples s = ImportanceSampling.sample(nlePosterior, npePosterior, 10_000, x, 32, seed);
+ * }</pre>
+ */
+public final class ImportanceSampling {
+  /** Proposals per kept draw, as sbi's default {@code oversampling_factor}. */
+  public static final int DEFAULT_OVERSAMPLING = 32;
+  /** Below this share of effective samples among the proposals, the result carries a warning. */
+  static final double LOW_EFFECTIVE_SHARE = 0.01;
+  /** The index of the stream the picks draw from. */
+  private static final long PICKS = 0x1AB0_5A4DL;
+
+  private ImportanceSampling() {}
+
+  /**
+   * {@code n} draws from {@code target} for {@code x}, proposed by {@code proposal}; the diagnostics give the
+   * weights' effective sample size.
+   */
+  public static PosteriorSamples sample(TrainedPosterior target, TrainedPosterior proposal, int n, double[] x,
+      int oversampling, long seed) {
+    check(target, proposal);
+    Arguments.positive("n", n);
+    Arguments.positive("oversampling", oversampling);
+    long start = System.nanoTime();
+    int m = Math.multiplyExact(n, oversampling);
+    PosteriorSamples proposed = proposal.sample(m, x, seed);
+    Batch theta = proposed.samples();
+    double[] logQ = proposal.logProb(theta, x);
+    double[] logP = target.logProb(theta, x);
+    double[] logW = new double[m];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < m; k++) {
+      logW[k] = Double.isNaN(logP[k] - logQ[k]) ? Double.NEGATIVE_INFINITY : logP[k] - logQ[k];
+      max = Math.max(max, logW[k]);
+    }
+    if (!(max > Double.NEGATIVE_INFINITY) || max == Double.POSITIVE_INFINITY) {
+      throw new IllegalStateException("importance sampling: the target's density is zero (or not finite) at all "
+          + m + " proposals; check that both posteriors are of the same model and observation");
+    }
+    double sum = 0;
+    double squares = 0;
+    double[] w = new double[m];
+    for (int k = 0; k < m; k++) {
+      w[k] = Math.exp(logW[k] - max);
+      sum += w[k];
+      squares += w[k] * w[k];
+    }
+    double ess = sum * sum / squares;
+    // the picks' stream, apart from the one the proposal's sampler derives from the same seed
+    RandomGenerator rng = new RandomStreams(seed).stream(PICKS, RandomStreams.Purpose.SAMPLER);
+    int[] kept = new int[n];
+    for (int i = 0; i < n; i++) {
+      kept[i] = pick(w, i * oversampling, oversampling, sum, rng);
+    }
+    String diagnostics = String.format(Locale.ROOT, "importance sampling: %d draws, each picked among %d "
+        + "proposals from %s; effective sample size of the %d weights %.0f (%.1f%%)", n, oversampling,
+        proposal.method(), m, ess, 100 * ess / m);
+    if (ess / m < LOW_EFFECTIVE_SHARE) {
+      diagnostics += String.format(Locale.ROOT, "%nwarning: only %.2f%% of the proposals count: the proposal "
+          + "posterior misses much of where the target puts its mass, so these draws may lack some of it; train the "
+          + "proposal on more simulations, or sample the target by MCMC", 100 * ess / m);
+    }
+    return new PosteriorSamples(theta.selectRows(kept), proposed.proposed(), (System.nanoTime() - start) / 1e9,
+        diagnostics);
+  }
+
+  /** One index in [from, from + count) with probability proportional to its weight; over all when all are zero. */
+  private static int pick(double[] w, int from, int count, double total, RandomGenerator rng) {
+    double groupTotal = 0;
+    for (int k = from; k < from + count; k++) {
+      groupTotal += w[k];
+    }
+    int lo = groupTotal > 0 ? from : 0;
+    int hi = groupTotal > 0 ? from + count : w.length;
+    double u = rng.nextDouble() * (groupTotal > 0 ? groupTotal : total);
+    for (int k = lo; k < hi; k++) {
+      u -= w[k];
+      if (u < 0) {
+        return k;
+      }
+    }
+    return hi - 1;
+  }
+
+  private static void check(TrainedPosterior target, TrainedPosterior proposal) {
+    if (proposal.as(NormalizedDensity.class).isEmpty()) {
+      throw new IllegalArgumentException("proposal: expected a posterior with a normalized density that samples "
+          + "directly (NPE with a flow), got " + proposal.method() + ", whose log-density is not that of its draws");
+    }
+    if (!target.modelId().equals(proposal.modelId())
+        || !target.parameterNames().equals(proposal.parameterNames())) {
+      throw new IllegalArgumentException("proposal: expected a posterior of model '" + target.modelId() + "' with "
+          + "parameters " + target.parameterNames() + ", got model '" + proposal.modelId() + "' with "
+          + proposal.parameterNames());
+    }
+  }
+}
