@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.jsbi.api.Simulator;
 import org.jsbi.plugins.SbiPlugin;
+import org.jsbi.plugins.testing.PluginJars;
 
 /**
  * A Maven local repository in which this build's jsbi parent pom, api and plugins artifacts are installed, so that
@@ -66,13 +66,8 @@ final class JsbiMavenRepository {
       Files.copy(classes, jar, StandardCopyOption.REPLACE_EXISTING);
       return;
     }
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> walk = Files.walk(classes)) {
-      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-        out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
-        Files.copy(p, out);
-        out.closeEntry();
-      }
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      PluginJars.addTree(out, classes);
     }
   }
 

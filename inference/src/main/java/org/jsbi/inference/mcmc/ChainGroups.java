@@ -84,7 +84,8 @@ public record ChainGroups(List<double[]> centers, double[] shares) {
     return new ChainGroups(centers, shares);
   }
 
-  private static int root(int[] parent, int c) {
+  /** The root of c's set in a union-find forest, halving the path on the way. */
+  static int root(int[] parent, int c) {
     while (parent[c] != c) {
       parent[c] = parent[parent[c]];
       c = parent[c];

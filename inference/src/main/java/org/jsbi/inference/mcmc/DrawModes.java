@@ -72,13 +72,13 @@ public record DrawModes(List<double[]> centers, double[] shares) {
     for (int a = 0; a < n; a++) {
       for (int b = a + 1; b < n; b++) {
         if (distance2(z[a], z[b]) <= link) {
-          parent[root(parent, a)] = root(parent, b);
+          parent[ChainGroups.root(parent, a)] = ChainGroups.root(parent, b);
         }
       }
     }
     int[] size = new int[n];
     for (int r = 0; r < n; r++) {
-      size[root(parent, r)]++;
+      size[ChainGroups.root(parent, r)]++;
     }
     List<Integer> roots = new ArrayList<>();
     for (int r = 0; r < n; r++) {
@@ -92,7 +92,7 @@ public record DrawModes(List<double[]> centers, double[] shares) {
     for (int g = 0; g < roots.size(); g++) {
       double[] center = new double[dim];
       for (int r = 0; r < n; r++) {
-        if (root(parent, r) == roots.get(g)) {
+        if (ChainGroups.root(parent, r) == roots.get(g)) {
           for (int i = 0; i < dim; i++) {
             center[i] += y.get(r, i) / size[roots.get(g)];
           }
@@ -111,14 +111,6 @@ public record DrawModes(List<double[]> centers, double[] shares) {
       s += t * t;
     }
     return s;
-  }
-
-  private static int root(int[] parent, int r) {
-    while (parent[r] != r) {
-      parent[r] = parent[parent[r]];
-      r = parent[r];
-    }
-    return r;
   }
 
   /** Whether the draws lie in more than one mode. */

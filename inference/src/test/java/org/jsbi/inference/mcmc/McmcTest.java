@@ -134,7 +134,7 @@ class McmcTest {
   }
 
   /** A sharp likelihood with two modes of equal mass, at θ₁ = ±2 (sd 0.05), and θ₂ near 0. */
-  private static final LogDensity TWO_MODES = theta -> {
+  static final LogDensity TWO_MODES = theta -> {
     double[] out = new double[theta.rows()];
     for (int r = 0; r < theta.rows(); r++) {
       double a = (theta.get(r, 0) - 2) / 0.05;

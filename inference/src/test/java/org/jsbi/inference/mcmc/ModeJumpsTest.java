@@ -139,18 +139,8 @@ class ModeJumpsTest {
    */
   @Test
   void pooledStartsSpreadOverEveryMode() {
-    LogDensity twoModes = theta -> {
-      double[] out = new double[theta.rows()];
-      for (int r = 0; r < theta.rows(); r++) {
-        double a = (theta.get(r, 0) - 2) / 0.05;
-        double b = (theta.get(r, 0) + 2) / 0.05;
-        double c = theta.get(r, 1) / 0.05;
-        out[r] = Math.log(Math.exp(-0.5 * a * a) + Math.exp(-0.5 * b * b)) - 0.5 * c * c;
-      }
-      return out;
-    };
     int chains = 200;
-    Batch start = PooledStarts.draw(Priors.boxUniform(2, -3, 3), twoModes, chains, 100 * chains, rng(6));
+    Batch start = PooledStarts.draw(Priors.boxUniform(2, -3, 3), McmcTest.TWO_MODES, chains, 100 * chains, rng(6));
     long distinct = Arrays.stream(start.column(0)).distinct().count();
     assertThat(distinct).as("distinct starts").isGreaterThanOrEqualTo(chains / 5);
     assertThat(upperShare(start)).as("starts in the upper mode").isBetween(0.3, 0.7);

@@ -59,13 +59,8 @@ public final class PluginJars {
       }
       compile(files, classes);
       Path jar = dir.resolve(jarName);
-      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-          Stream<Path> walk = Files.walk(classes)) {
-        for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-          out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
-          Files.copy(p, out);
-          out.closeEntry();
-        }
+      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+        addTree(out, classes);
         if (serviceEntry != null) {
           out.putNextEntry(new JarEntry("META-INF/services/" + SbiPlugin.class.getName()));
           out.write((serviceEntry + "\n").getBytes(StandardCharsets.UTF_8));
@@ -75,6 +70,17 @@ public final class PluginJars {
       return jar;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Adds every file under {@code root} to {@code out}, named by its path below {@code root}, in sorted order. */
+  public static void addTree(JarOutputStream out, Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new JarEntry(root.relativize(p).toString().replace('\\', '/')));
+        Files.copy(p, out);
+        out.closeEntry();
+      }
     }
   }
 
