@@ -54,8 +54,8 @@ public final class SbibmPlugin extends SbiPlugin {
   }
 
   /**
-   * Tasks beyond sbibm's, with exact posteriors, that stress one difficulty: here, high-dimensional x of which most
-   * carries nothing about θ.
+   * Tasks beyond sbibm's, with exact posteriors, that stress one difficulty each: high-dimensional x of which most
+   * carries nothing about θ; a posterior narrow against its prior.
    */
   private void stressTests() {
     String[] names = names("data", GaussianLinear.DIM + 90);
@@ -67,6 +67,18 @@ public final class SbibmPlugin extends SbiPlugin {
         .parameterNames(names("parameter", GaussianLinear.DIM))
         .dataNames(names)
         .referencePosterior(new Distractors.Posterior());
+    String[] days = new String[LogisticGrowth.DAYS];
+    for (int d = 0; d < days.length; d++) {
+      days[d] = "day_" + (d + 1);
+    }
+    model("logistic-growth")
+        .description("logistic-growth ODE seen on days 1-20 with 5% log-normal noise: a posterior narrow against its "
+            + "prior; exact, by a zooming grid")
+        .prior(Priors.boxUniform(LogisticGrowth.LOWER, LogisticGrowth.UPPER))
+        .simulator(new LogisticGrowth())
+        .parameterNames("r", "K")
+        .dataNames(days)
+        .referencePosterior(new LogisticGrowth.Posterior());
   }
 
   /** sbibm's column names, e.g. parameter_1 … parameter_10, so its files plug in directly. */
