@@ -2,6 +2,7 @@ package org.jsbi.inference.mcmc;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 /**
  * Moves between modes, proposed from where the other chains are. The chains are split in two halves at random; each
@@ -64,13 +65,20 @@ final class KernelJumps {
       proposals[m] = q.draw(rng);
     }
     double[] values = s.evaluate(proposals);
+    // q at each chain's state and at its proposal: the move's one cost besides the call, spread over the cores
+    double[] logQHere = new double[moving.length];
+    double[] logQThere = new double[moving.length];
+    IntStream.range(0, moving.length).parallel().forEach(m -> {
+      logQHere[m] = q.logDensity(s.x[moving[m]]);
+      logQThere[m] = q.logDensity(proposals[m]);
+    });
     for (int m = 0; m < moving.length; m++) {
       int c = moving[m];
       proposed++;
       if (!(values[m] > Double.NEGATIVE_INFINITY)) {
         continue;
       }
-      double logRatio = values[m] - s.lp[c] + q.logDensity(s.x[c]) - q.logDensity(proposals[m]);
+      double logRatio = values[m] - s.lp[c] + logQHere[m] - logQThere[m];
       if (Math.log(rng.nextDouble()) < logRatio) {
         s.x[c] = proposals[m];
         s.lp[c] = values[m];
