@@ -72,7 +72,7 @@ public final class SbibmPlugin extends SbiPlugin {
       days[d] = "day_" + (d + 1);
     }
     model("logistic-growth")
-        .description("logistic-growth ODE seen on days 1-20 with 5% log-normal noise: a posterior narrow against its "
+        .description("logistic-growth ODE seen on days 1-20 with 1% log-normal noise: a posterior narrow against its "
             + "prior; exact, by a zooming grid")
         .prior(Priors.boxUniform(LogisticGrowth.LOWER, LogisticGrowth.UPPER))
         .simulator(new LogisticGrowth())

@@ -87,6 +87,9 @@ abstract class ChainSampler {
       sweep(warmup);
       if (jumps != null) {
         jumps.move(this);
+        if (warmup) {
+          jumps.resetStragglers(this);
+        }
       }
       progress.progress(s + 1, total);
       if (!warmup) {

@@ -26,6 +26,7 @@ final class KernelJumps {
   private final RandomGenerator rng;
   private long proposed;
   private long accepted;
+  private long stragglers;
 
   KernelJumps(RandomGenerator rng) {
     this.rng = rng;
@@ -85,6 +86,35 @@ final class KernelJumps {
         accepted++;
       }
     }
+  }
+
+  /**
+   * During warm-up only (its draws are discarded, so the chains' law there need not be kept): moves every chain
+   * whose log density lies more than {@code 25 + dimension} below the chains' median to the state of a chain at or
+   * above the median. A chain stranded where the kernels of the others put almost no proposal mass (for instance in
+   * a corner of the prior that the learned likelihood does not rule out sharply enough) cannot leave by jumps, whose
+   * acceptance there is the ratio of a tiny proposal density to the target's; a mode so far below the others holds
+   * a negligible share of the mass (under e⁻²⁵ of the median's density per unit volume).
+   */
+  void resetStragglers(ChainSampler s) {
+    double[] sorted = s.lp.clone();
+    Arrays.sort(sorted);
+    double median = sorted[s.chains / 2];
+    double floor = median - 25 - s.dim;
+    int[] good = java.util.stream.IntStream.range(0, s.chains).filter(c -> s.lp[c] >= median).toArray();
+    for (int c = 0; c < s.chains; c++) {
+      if (s.lp[c] < floor) {
+        int g = good[rng.nextInt(good.length)];
+        s.x[c] = s.x[g].clone();
+        s.lp[c] = s.lp[g];
+        stragglers++;
+      }
+    }
+  }
+
+  /** Chains moved by {@link #resetStragglers} so far. */
+  long stragglers() {
+    return stragglers;
   }
 
   private int[] shuffled(int n) {

@@ -89,6 +89,36 @@ class ModeJumpsTest {
     assertThat(two.describe()).startsWith("the draws lie in 2 separated modes: ");
   }
 
+  /**
+   * A chain stranded on a plateau far from the mass, where the density is e⁻⁴⁰ of the peak's (as at a prior corner
+   * that a learned likelihood does not rule out): jumps cannot take it out (the others' kernels put no proposal mass
+   * there), so warm-up moves it to where the others are, and R-hat no longer warns.
+   */
+  @Test
+  void aChainStrandedFarBelowTheOthersIsMovedDuringWarmUp() {
+    LogDensity plateau = y -> {
+      double[] out = new double[y.rows()];
+      for (int r = 0; r < y.rows(); r++) {
+        double a = y.get(r, 0);
+        out[r] = Math.abs(a - 50) < 5 ? -40 : -0.5 * a * a;
+      }
+      return out;
+    };
+    int chains = 40;
+    Batch start = Batch.zeros(chains, 1);
+    RandomGenerator placement = rng(11);
+    for (int c = 0; c < chains; c++) {
+      start.set(c, 0, c == 0 ? 50 : placement.nextGaussian());
+    }
+    UnconstrainedSpace identity = new UnconstrainedSpace(Priors.isotropicNormal(1, 0, 1000));
+    McmcSettings settings = McmcSettings.defaults().withChains(chains).withThin(2);
+    KernelJumps jumps = new KernelJumps(rng(12));
+    McmcResult r = new SliceSampler(plateau, start, rng(13)).withJumps(jumps).run(4000, settings, identity);
+    assertThat(jumps.stragglers()).isGreaterThanOrEqualTo(1);
+    assertThat(Arrays.stream(r.samples().column(0)).max().orElseThrow()).isLessThan(10);
+    assertThat(r.warnings()).isEmpty();
+  }
+
   /** One Gaussian mode: no modes reported. */
   @Test
   void oneModeIsNotReportedAsSeveral() {
