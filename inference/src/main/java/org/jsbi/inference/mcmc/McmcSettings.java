@@ -9,7 +9,7 @@ import org.jsbi.api.Arguments;
  * sweeps: on two-moons NLE, 500 chains for 10,000 draws took 5.3 s against 8.1 s for 100 chains, with a lower
  * C2ST (0.538 against 0.562 over observations 1-3; docs/benchmark-history.md). Each chain starts from its own 100
  * prior draws ({@link Starts#CHAIN}), and after every sweep the chains may jump to where other chains are
- * ({@link KernelJumps}): on two-moons NLE at 10⁴ this brought the crescents' shares within 1.6 points of the
+ * ({@link KernelJumps}): on two-moons NLE at 10⁴ this brought the crescents' shares within 1.9 points of the
  * reference's (from 15.9) and R-hat below 1.05 on every observation, and on slcp R-hat from 2.6–6.6 to at most 1.015
  * (BENCHMARKS.md, "MCMC between modes").
  *
