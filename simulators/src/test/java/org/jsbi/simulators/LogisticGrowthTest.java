@@ -11,7 +11,7 @@ import org.jsbi.api.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 /** The narrow logistic-growth task: its simulator against the closed form, and its grid posterior by SBC. */
-@org.junit.jupiter.api.Tag("slow") // 300 grid posteriors: not in the fast subset (docs/development.md)
+@org.junit.jupiter.api.Tag("slow") // 200 grid posteriors: not in the fast subset (docs/development.md)
 class LogisticGrowthTest {
   @Test
   void simulationsFollowTheOdesSolutionWithLogNormalNoise() {
@@ -40,7 +40,7 @@ class LogisticGrowthTest {
 
   /**
    * Simulation-based calibration of the grid posterior: for θ from the prior and x from the simulator, θ's rank
-   * among the posterior's draws is uniform exactly when the posterior is right. 300 replications, 99 draws each;
+   * among the posterior's draws is uniform exactly when the posterior is right. 200 replications, 99 draws each;
    * the ranks' KS test against uniform must not reject, and the posterior must be narrow (the point of the task).
    */
   @Test
@@ -48,7 +48,7 @@ class LogisticGrowthTest {
     LogisticGrowth model = new LogisticGrowth();
     LogisticGrowth.Posterior posterior = new LogisticGrowth.Posterior();
     RandomStreams streams = new RandomStreams(2);
-    int replications = 300;
+    int replications = 200;
     double[][] ranks = new double[2][replications];
     double[] width = new double[2];
     for (int k = 0; k < replications; k++) {
