@@ -5,48 +5,73 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
- * The share of two-moons posterior draws in the upper crescent (θ₁ + θ₂ > 0), per observation, against sbibm's
- * reference samples: how evenly MCMC weights the two modes.
+ * The share of posterior draws in each mode, per observation, against sbibm's reference samples: how evenly MCMC
+ * weights the modes. two-moons has two (the upper crescent, θ₁ + θ₂ > 0, and the lower); slcp four, the sign
+ * patterns of θ₃ and θ₄, which its likelihood sees only squared.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.ModeShares SAMPLES.csv
- * REFERENCE_DIR}, SAMPLES.csv written by {@code jsbi sample} for sbibm's observations 1, 2, … in order (columns
- * observation, parameter_1, parameter_2), REFERENCE_DIR sbibm's files (../shared/sbibm).
+ * REFERENCE_DIR [two-moons|slcp]}, SAMPLES.csv written by {@code jsbi sample} for sbibm's observations 1, 2, … in
+ * order (an observation column, then the parameters), REFERENCE_DIR sbibm's files (../shared/sbibm).
  */
 public final class ModeShares {
   private ModeShares() {}
 
+  /** The mode of a row of parameters. */
+  private static int mode(String task, double[] theta) {
+    return task.equals("slcp") ? (theta[2] > 0 ? 1 : 0) + (theta[3] > 0 ? 2 : 0) : theta[0] + theta[1] > 0 ? 0 : 1;
+  }
+
   public static void main(String[] args) throws IOException {
+    String task = args.length > 2 ? args[2] : "two-moons";
+    if (!task.equals("two-moons") && !task.equals("slcp")) {
+      throw new IllegalArgumentException("task: expected two-moons or slcp, got '" + task + "'");
+    }
+    int modes = task.equals("slcp") ? 4 : 2;
     List<String> lines = Files.readAllLines(Path.of(args[0]));
     int observations = 0;
     for (String line : lines.subList(1, lines.size())) {
       observations = Math.max(observations, Integer.parseInt(line.split(",")[0]));
     }
-    System.out.println("observation,share_upper,reference_share_upper");
+    System.out.println(task.equals("slcp") ? "observation,shares (θ3<0 θ4<0, θ3>0 θ4<0, θ3<0 θ4>0, θ3>0 θ4>0),"
+        + "reference shares" : "observation,share_upper,reference_share_upper");
     double gaps = 0;
     double largest = 0;
     for (int k = 1; k <= observations; k++) {
-      long upper = 0;
+      double[] share = new double[modes];
       long all = 0;
       for (String line : lines.subList(1, lines.size())) {
-        String[] c = line.split(",");
-        if (Integer.parseInt(c[0]) == k) {
+        double[] c = parse(line);
+        if ((int) c[0] == k) {
           all++;
-          upper += Double.parseDouble(c[1]) + Double.parseDouble(c[2]) > 0 ? 1 : 0;
+          share[mode(task, java.util.Arrays.copyOfRange(c, 1, c.length))]++;
         }
       }
-      List<String> ref = Files.readAllLines(Path.of(args[1], "two_moons", "num_observation_" + k,
+      List<String> ref = Files.readAllLines(Path.of(args[1], task.replace('-', '_'), "num_observation_" + k,
           "reference_posterior_samples.csv"));
-      long refUpper = ref.subList(1, ref.size()).stream().map(l -> l.split(","))
-          .filter(c -> Double.parseDouble(c[0]) + Double.parseDouble(c[1]) > 0).count();
-      double share = upper / (double) all;
-      double refShare = refUpper / (double) (ref.size() - 1);
-      gaps += Math.abs(share - refShare);
-      largest = Math.max(largest, Math.abs(share - refShare));
-      System.out.printf(Locale.ROOT, "%d,%.3f,%.3f%n", k, share, refShare);
+      double[] refShare = new double[modes];
+      for (String line : ref.subList(1, ref.size())) {
+        refShare[mode(task, parse(line))]++;
+      }
+      StringJoiner ours = new StringJoiner(" ");
+      StringJoiner theirs = new StringJoiner(" ");
+      for (int m = 0; m < (task.equals("slcp") ? modes : 1); m++) {
+        share[m] /= all;
+        refShare[m] /= ref.size() - 1;
+        gaps += Math.abs(share[m] - refShare[m]);
+        largest = Math.max(largest, Math.abs(share[m] - refShare[m]));
+        ours.add(String.format(Locale.ROOT, "%.3f", share[m]));
+        theirs.add(String.format(Locale.ROOT, "%.3f", refShare[m]));
+      }
+      System.out.printf(Locale.ROOT, "%d,%s,%s%n", k, ours, theirs);
     }
-    System.out.printf(Locale.ROOT, "mean gap %.1f points, largest %.1f%n", 100 * gaps / observations,
-        100 * largest);
+    int compared = observations * (task.equals("slcp") ? modes : 1);
+    System.out.printf(Locale.ROOT, "mean gap %.1f points, largest %.1f%n", 100 * gaps / compared, 100 * largest);
+  }
+
+  private static double[] parse(String line) {
+    return java.util.Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray();
   }
 }
