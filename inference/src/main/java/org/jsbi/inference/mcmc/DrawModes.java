@@ -46,21 +46,11 @@ public record DrawModes(List<double[]> centers, double[] shares) {
       }
     }
     double[] kth = new double[n]; // squared distance to each draw's NEIGHBOURS-th nearest other draw
-    double[] nearest = new double[NEIGHBOURS];
+    double[] unit = new double[dim];
+    Arrays.fill(unit, 1);
     for (int a = 0; a < n; a++) {
-      Arrays.fill(nearest, Double.POSITIVE_INFINITY);
-      for (int b = 0; b < n; b++) {
-        double s = b == a ? Double.POSITIVE_INFINITY : distance2(z[a], z[b]);
-        if (s < nearest[NEIGHBOURS - 1]) { // insert in order, dropping the farthest
-          int r = NEIGHBOURS - 1;
-          while (r > 0 && nearest[r - 1] > s) {
-            nearest[r] = nearest[r - 1];
-            r--;
-          }
-          nearest[r] = s;
-        }
-      }
-      kth[a] = nearest[NEIGHBOURS - 1];
+      int[] nearest = KernelMixture.nearest(z, a, NEIGHBOURS, unit);
+      kth[a] = distance2(z[a], z[nearest[NEIGHBOURS - 1]]);
     }
     double[] sorted = kth.clone();
     Arrays.sort(sorted);

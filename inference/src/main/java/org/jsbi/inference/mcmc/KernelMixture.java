@@ -95,8 +95,11 @@ final class KernelMixture {
     return new KernelMixture(points, factors, logNorm);
   }
 
-  /** The {@code count} points nearest to point k (itself excluded), in coordinates divided by {@code scale}. */
-  private static int[] nearest(double[][] points, int k, int count, double[] scale) {
+  /**
+   * The {@code count} points nearest to point k (itself excluded), nearest first, in coordinates divided by
+   * {@code scale}.
+   */
+  static int[] nearest(double[][] points, int k, int count, double[] scale) {
     int[] best = new int[count];
     double[] bestDistance = new double[count];
     Arrays.fill(bestDistance, Double.POSITIVE_INFINITY);
