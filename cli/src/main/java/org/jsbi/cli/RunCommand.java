@@ -229,9 +229,8 @@ final class RunCommand implements Callable<Integer> {
       Path checksJson = output.resolve("checks.json");
       ObjectNode json = checks.toJson();
       if (!samples.diagnostics().isEmpty()) {
-        // the sampler's summary and warnings (for MCMC: R-hat, and the chains' groups when they sit in separate modes)
-        var sampler = json.putArray("sampler");
-        java.util.Arrays.stream(samples.diagnostics().split("\n")).forEach(sampler::add);
+        // how the sampler fared (for MCMC: ESS, R-hat, the chains' groups, the draws' modes and their shares)
+        json.set("sampler", SamplerJson.of(samples, posterior.parameterNames()));
       }
       if (calibration != null) {
         json.set("calibration", calibration.toJson(posterior.parameterNames()));

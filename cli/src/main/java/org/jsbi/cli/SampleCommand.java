@@ -58,12 +58,21 @@ final class SampleCommand implements Callable<Integer> {
       + "weights' effective sample size.")
   Path proposalDir;
 
+  @Option(names = "--diagnostics", paramLabel = "FILE.json", description = "Also write how the sampler fared "
+      + "for each observation as JSON: for MCMC the effective sample size, R-hat, the chains' groups, the draws' "
+      + "separated modes with their shares and centers, and the warnings; for importance sampling the weights' "
+      + "effective sample size.")
+  Path diagnostics;
+
   private static final int LISTED = 5;
 
   @Override
   public Integer call() throws Exception {
     Limits.positive("--num-samples", numSamples);
     Path output = csvOutput.checked();
+    if (diagnostics != null) {
+      AtomicFiles.checkWritable("--diagnostics", diagnostics);
+    }
     CsvTable obs = csv.read("--observation", observation);
     PrintWriter out = spec.commandLine().getOut();
     try (Registry registry = common.registryFor("--posterior", posteriorDir);
@@ -92,6 +101,7 @@ final class SampleCommand implements Callable<Integer> {
         }
         List<PosteriorSamples> weighted = importanceSamples(registry, loaded, x);
         write(output, posterior, weighted);
+        writeDiagnostics(posterior, weighted);
         report(out, weighted, x.rows());
         out.println("wrote " + output);
         return 0;
@@ -105,6 +115,7 @@ final class SampleCommand implements Callable<Integer> {
             : tracked.sample(numSamples, x, seeds.seed);
       }
       write(output, posterior, samples);
+      writeDiagnostics(posterior, samples);
       report(out, samples, x.rows());
       out.println("wrote " + output);
     }
@@ -165,10 +176,27 @@ final class SampleCommand implements Callable<Integer> {
           + "%.3f, max %.3f%n", samples.size(), numSamples, seconds, rates[0], rates[rates.length / 2],
           rates[rates.length - 1]);
     } else {
-      long warned = samples.stream().filter(s -> s.diagnostics().contains("warning")).count();
-      out.printf(Locale.ROOT, "%d observations: %d samples each in %.2f s; %d with sampler warnings (sample "
-          + "them alone to see each one's diagnostics)%n", samples.size(), numSamples, seconds, warned);
+      long warned = samples.stream().filter(s -> s.sampler().map(d -> !d.warnings().isEmpty()).orElse(false))
+          .count();
+      out.printf(Locale.ROOT, "%d observations: %d samples each in %.2f s; %d with sampler warnings (%s)%n",
+          samples.size(), numSamples, seconds, warned, diagnostics != null ? "each one's diagnostics are in "
+              + diagnostics : "--diagnostics FILE.json writes each one's diagnostics");
     }
+  }
+
+  /** With --diagnostics: {@code [{observation, summary, …}]}, one entry per observation (one with --trials). */
+  private void writeDiagnostics(TrainedPosterior posterior, List<PosteriorSamples> samples)
+      throws java.io.IOException {
+    if (diagnostics == null) {
+      return;
+    }
+    var array = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
+    for (int k = 0; k < samples.size(); k++) {
+      var entry = array.addObject().put("observation", k + 1);
+      entry.setAll(SamplerJson.of(samples.get(k), posterior.parameterNames()));
+    }
+    AtomicFiles.write(diagnostics, w -> w.write(new com.fasterxml.jackson.databind.ObjectMapper()
+        .writerWithDefaultPrettyPrinter().writeValueAsString(array)));
   }
 
   private static String describe(PosteriorSamples s) {

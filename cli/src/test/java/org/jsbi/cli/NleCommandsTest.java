@@ -3,6 +3,8 @@ package org.jsbi.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +42,28 @@ class NleCommandsTest {
   void samplesAnNlePosteriorByMcmcAndReportsDiagnostics() throws IOException {
     Path obs = dir.resolve("obs.csv");
     Files.writeString(obs, "data_1,data_2\n-0.6396706,0.16234657\n");
+    Path json = dir.resolve("diagnostics.json");
     CliRun run = CliRun.of("sample", "--posterior", posterior.toString(), "--observation", obs.toString(),
-        "--num-samples", "200", "--seed", "2", "--output", dir.resolve("samples.csv").toString());
+        "--num-samples", "200", "--seed", "2", "--output", dir.resolve("samples.csv").toString(),
+        "--diagnostics", json.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Files.readAllLines(dir.resolve("samples.csv"))).hasSize(201);
     assertThat(run.out()).contains("slice sampler").contains("ESS").contains("R-hat");
+    // the same as numbers, per observation
+    JsonNode one = new ObjectMapper().readTree(json.toFile()).get(0);
+    assertThat(one.path("observation").asInt()).isEqualTo(1);
+    assertThat(one.path("summary").get(0).asText()).startsWith("slice sampler: 200 draws");
+    assertThat(one.path("sampler").asText()).isEqualTo("slice sampler");
+    assertThat(one.path("maxRHat").asDouble()).isGreaterThan(0.9);
+    assertThat(one.path("effectiveSampleSize").asDouble()).isPositive();
+    assertThat(one.path("jumpAcceptance").asDouble()).isBetween(0.0, 1.0);
+    double groups = 0;
+    for (JsonNode g : one.path("chainGroups")) {
+      groups += g.path("share").asDouble();
+      assertThat(g.path("center").has("parameter_2")).isTrue();
+    }
+    assertThat(groups).isCloseTo(1.0, within(1e-9));
+    assertThat(one.path("warnings").size()).isEqualTo(run.out().split("warning: ", -1).length - 1);
 
     CliRun mh = CliRun.of("sample", "--posterior", posterior.toString(), "--observation", obs.toString(),
         "--num-samples", "200", "--seed", "2", "--mcmc", "mh", "--chains", "10", "--warmup", "50", "--thin", "2",
@@ -71,11 +90,15 @@ class NleCommandsTest {
     Files.writeString(obs, "data_1,data_2\n-0.6396706,0.16234657\n");
     CliRun run = CliRun.of("sample", "--posterior", posterior.toString(), "--proposal", npe.toString(),
         "--observation", obs.toString(), "--num-samples", "300", "--seed", "2", "--output",
-        dir.resolve("is.csv").toString());
+        dir.resolve("is.csv").toString(), "--diagnostics", dir.resolve("is.json").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("observation 1: importance sampling: 300 draws, each picked among 32 proposals "
         + "from npe; effective sample size of the 9600 weights");
     assertThat(Files.readAllLines(dir.resolve("is.csv"))).hasSize(301).first().isEqualTo("parameter_1,parameter_2");
+    JsonNode weights = new ObjectMapper().readTree(dir.resolve("is.json").toFile()).get(0);
+    assertThat(weights.path("sampler").asText()).isEqualTo("importance sampling");
+    assertThat(weights.path("effectiveSampleSize").asDouble()).isBetween(1.0, 9600.0);
+    assertThat(weights.has("maxRHat")).as("no chains, no R-hat").isFalse();
 
     CliRun refused = CliRun.of("sample", "--posterior", posterior.toString(), "--proposal", posterior.toString(),
         "--observation", obs.toString(), "--num-samples", "300", "--output", dir.resolve("no.csv").toString());

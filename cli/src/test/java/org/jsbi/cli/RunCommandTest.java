@@ -61,7 +61,7 @@ class RunCommandTest {
     assertThat(sample.exitCode()).as(sample.err()).isZero();
   }
 
-  /** An MCMC-sampled run records the sampler's summary and warnings in checks.json, and the NPE run none. */
+  /** An MCMC-sampled run records the sampler's summary, numbers and warnings in checks.json, and the NPE run none. */
   @Test
   void anMcmcRunRecordsTheSamplersDiagnostics() throws Exception {
     Path obs = dir.resolve("obs.csv");
@@ -71,10 +71,14 @@ class RunCommandTest {
         "--num-simulations", "1000", "--num-samples", "400", "--output", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode sampler = new ObjectMapper().readTree(out.resolve("checks.json").toFile()).path("sampler");
-    assertThat(sampler.get(0).asText()).startsWith("slice sampler: 400 draws, min ESS ");
-    for (int i = 1; i < sampler.size(); i++) {
-      assertThat(sampler.get(i).asText()).startsWith("warning: ");
+    JsonNode summary = sampler.path("summary");
+    assertThat(summary.get(0).asText()).startsWith("slice sampler: 400 draws, min ESS ");
+    for (int i = 1; i < summary.size(); i++) {
+      assertThat(summary.get(i).asText()).startsWith("warning: ");
     }
+    assertThat(sampler.path("warnings").size()).isEqualTo(summary.size() - 1);
+    assertThat(sampler.path("maxRHat").isNumber()).isTrue();
+    assertThat(sampler.path("draws").asInt()).isEqualTo(400);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.jsbi.inference;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.jsbi.api.Arguments;
@@ -7,6 +9,7 @@ import org.jsbi.api.Batch;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.posterior.NormalizedDensity;
 import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.api.posterior.SamplerDiagnostics;
 import org.jsbi.api.posterior.TrainedPosterior;
 
 /**
@@ -75,13 +78,17 @@ public final class ImportanceSampling {
     String diagnostics = String.format(Locale.ROOT, "importance sampling: %d draws, each picked among %d "
         + "proposals from %s; effective sample size of the %d weights %.0f (%.1f%%)", n, oversampling,
         proposal.method(), m, ess, 100 * ess / m);
+    List<String> warnings = new ArrayList<>();
     if (ess / m < LOW_EFFECTIVE_SHARE) {
-      diagnostics += String.format(Locale.ROOT, "%nwarning: only %.2f%% of the proposals count: the proposal "
+      warnings.add(String.format(Locale.ROOT, "only %.2f%% of the proposals count: the proposal "
           + "posterior misses much of where the target puts its mass, so these draws may lack some of it; train the "
-          + "proposal on more simulations, or sample the target by MCMC", 100 * ess / m);
+          + "proposal on more simulations, or sample the target by MCMC", 100 * ess / m));
+    }
+    for (String warning : warnings) {
+      diagnostics += "\nwarning: " + warning;
     }
     return new PosteriorSamples(theta.selectRows(kept), proposed.proposed(), (System.nanoTime() - start) / 1e9,
-        diagnostics);
+        diagnostics, SamplerDiagnostics.weighted("importance sampling", ess, warnings));
   }
 
   /** One index in [from, from + count) with probability proportional to its weight; over all when all are zero. */

@@ -3,6 +3,7 @@ package org.jsbi.inference.mcmc;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsbi.api.Batch;
+import org.jsbi.api.posterior.SamplerDiagnostics;
 
 /**
  * Draws from MCMC, with their diagnostics.
@@ -54,6 +55,22 @@ public record McmcResult(String sampler, Batch samples, double[] rHat, double[] 
           + "directly", groups.describe(), 100 * jumpAcceptance));
     } else {
       out.add("the chains overlap but have not converged: run more warm-up sweeps");
+    }
+    return out;
+  }
+
+  /** These diagnostics as numbers, with {@code warnings} (this result's, and any the caller adds). */
+  public SamplerDiagnostics diagnostics(List<String> warnings) {
+    return new SamplerDiagnostics(sampler, java.util.Arrays.stream(ess).min().orElse(Double.NaN),
+        java.util.Arrays.stream(rHat).max().orElse(Double.NaN), jumpAcceptance,
+        regions(groups.centers(), groups.shares()), modes.several() ? regions(modes.centers(), modes.shares())
+            : List.of(), warnings);
+  }
+
+  private static List<SamplerDiagnostics.Region> regions(List<double[]> centers, double[] shares) {
+    List<SamplerDiagnostics.Region> out = new ArrayList<>();
+    for (int k = 0; k < shares.length; k++) {
+      out.add(new SamplerDiagnostics.Region(shares[k], centers.get(k)));
     }
     return out;
   }

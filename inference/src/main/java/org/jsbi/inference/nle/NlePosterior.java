@@ -115,8 +115,10 @@ public final class NlePosterior implements McmcSampled, LearnedLikelihood {
       notes.append("; the likelihood is an importance-weighted estimate (").append(likelihood.kind())
           .append("), so the target is noisy and the chains sample it approximately");
     }
-    r.warnings().forEach(w -> notes.append("\nwarning: ").append(w));
-    return new PosteriorSamples(r.samples(), r.samples().rows(), r.seconds(), notes.toString());
+    List<String> warnings = r.warnings();
+    warnings.forEach(w -> notes.append("\nwarning: ").append(w));
+    return new PosteriorSamples(r.samples(), r.samples().rows(), r.seconds(), notes.toString(),
+        r.diagnostics(warnings));
   }
 
   @Override

@@ -66,6 +66,14 @@ class ModeJumpsTest {
     assertThat(moved.modes().shares()[0]).isCloseTo(0.7, within(0.05));
     assertThat(moved.modes().centers().get(0)[0]).isCloseTo(2.0, within(0.02));
     assertThat(moved.summary()).contains("; the draws lie in 2 separated modes: ");
+    // the same as numbers, as checks.json and sample --diagnostics give them
+    var numbers = moved.diagnostics(moved.warnings());
+    assertThat(numbers.modes()).hasSize(2);
+    assertThat(numbers.modes().get(0).share()).isEqualTo(moved.modes().shares()[0]);
+    assertThat(numbers.modes().get(1).center()[0]).isCloseTo(-2.0, within(0.02));
+    assertThat(numbers.chainGroups()).hasSize(1);
+    assertThat(numbers.maxRHat()).isLessThan(McmcResult.R_HAT_WARNING);
+    assertThat(numbers.warnings()).isEmpty();
   }
 
   /** A thin crescent is one mode; two crescents apart, as in two moons, are two, with their shares. */
