@@ -21,6 +21,30 @@ public final class Slcp implements Simulator {
     return 2 * DRAWS;
   }
 
+  /**
+   * log p(x | θ), in closed form: the sum of the four draws' bivariate normal log densities. slcp's posterior is hard
+   * for samplers, not for this likelihood, so a sampler run on it shows what the sampler does on its own: by symmetry
+   * (θ2 and θ3 enter only squared, and the prior is symmetric) the exact posterior puts a quarter of its mass in each
+   * sign pattern of θ2 and θ3.
+   */
+  public static double logLikelihood(double[] theta, double[] x) {
+    double s1 = theta[2] * theta[2];
+    double s2 = theta[3] * theta[3];
+    double rho = Math.tanh(theta[4]);
+    double c00 = s1 * s1 + JITTER;
+    double c01 = rho * s1 * s2;
+    double c11 = s2 * s2 + JITTER;
+    double det = c00 * c11 - c01 * c01;
+    double out = 0;
+    for (int j = 0; j < DRAWS; j++) {
+      double a = x[2 * j] - theta[0];
+      double b = x[2 * j + 1] - theta[1];
+      double quadratic = (c11 * a * a - 2 * c01 * a * b + c00 * b * b) / det;
+      out += -0.5 * quadratic - 0.5 * Math.log(det) - Math.log(2 * Math.PI);
+    }
+    return out;
+  }
+
   @Override
   public double[] simulate(double[] theta, RandomGenerator rng) {
     double s1 = theta[2] * theta[2];

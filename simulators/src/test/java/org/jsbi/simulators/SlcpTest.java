@@ -45,4 +45,23 @@ class SlcpTest extends SimulatorContract {
     }
     assertThat(c / (first.length - 1) / (s1 * s1)).isCloseTo(0, Offset.offset(0.04));
   }
+
+  /** The closed-form likelihood is the product of the four draws' bivariate normal densities (Commons Math's). */
+  @Test
+  void logLikelihoodIsTheProductOfFourBivariateNormals() {
+    double[] theta = {0.7, -1.5, -1.2, 0.9, 0.6};
+    double[] x = {0.1, -2.0, 1.3, -1.1, 0.7, -1.5, -0.4, -1.9};
+    double s1 = 1.44;
+    double s2 = 0.81;
+    double c01 = Math.tanh(0.6) * s1 * s2;
+    var normal = new org.apache.commons.math3.distribution.MultivariateNormalDistribution(new double[] {0.7, -1.5},
+        new double[][] {{s1 * s1 + Slcp.JITTER, c01}, {c01, s2 * s2 + Slcp.JITTER}});
+    double expected = 0;
+    for (int j = 0; j < 4; j++) {
+      expected += Math.log(normal.density(new double[] {x[2 * j], x[2 * j + 1]}));
+    }
+    assertThat(Slcp.logLikelihood(theta, x)).isCloseTo(expected, Offset.offset(1e-9));
+    // θ2 and θ3 enter only squared
+    assertThat(Slcp.logLikelihood(new double[] {0.7, -1.5, 1.2, -0.9, 0.6}, x)).isEqualTo(Slcp.logLikelihood(theta, x));
+  }
 }

@@ -11,7 +11,7 @@ import org.jsbi.api.UnconstrainedSpace;
  * Chains that sit apart: the chains' means, in units of the chains' own spread, joined into one group whenever two
  * lie within {@value #LINK} such units of each other (single linkage). One group means the chains overlap; several
  * mean separated modes (or stuck chains), each holding the share of the draws of its chains. Without jumps between
- * modes ({@link KernelJumps}) each chain stays in the mode it starts in, so those shares follow the chains' starts,
+ * modes ({@link ModeJumps}) each chain stays in the mode it starts in, so those shares follow the chains' starts,
  * not the posterior's masses; with them, chains that mix are one group, and {@link DrawModes} tells the modes.
  *
  * @param centers per group, largest first, the mean of its chains' draws, in θ space

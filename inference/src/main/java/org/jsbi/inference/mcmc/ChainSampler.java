@@ -19,7 +19,7 @@ abstract class ChainSampler {
   private long evaluations;
   private long calls;
   /** Moves between modes after every sweep, or null for none. */
-  private KernelJumps jumps;
+  private ModeJumps jumps;
 
   ChainSampler(LogDensity target, Batch init, RandomGenerator rng) {
     this.target = target;
@@ -42,7 +42,7 @@ abstract class ChainSampler {
   abstract String name();
 
   /** Adds {@code moves} after every sweep (null: none). */
-  final ChainSampler withJumps(KernelJumps moves) {
+  final ChainSampler withJumps(ModeJumps moves) {
     this.jumps = moves;
     return this;
   }

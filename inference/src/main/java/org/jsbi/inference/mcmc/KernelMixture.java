@@ -9,7 +9,7 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 /**
  * An equal-weight mixture of Gaussians, one on each of a set of points, each with the scatter of its nearest
  * neighbours about it as covariance: a kernel density estimate whose kernels follow the local shape of the points
- * (thin and curved where they lie along a crescent), for {@link KernelJumps}' proposals.
+ * (thin and curved where they lie along a crescent), for {@link ModeJumps}' proposals.
  */
 final class KernelMixture {
   /** The fewest neighbours that shape a kernel; more in higher dimensions (twice the dimension). */

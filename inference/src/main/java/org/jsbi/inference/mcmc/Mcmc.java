@@ -11,7 +11,7 @@ import org.jsbi.api.Prior;
  * Markov chain Monte Carlo for a posterior known up to a constant, log p(θ) + log L(θ): the chains run in the
  * prior's unconstrained space (Jacobian included), start from sampling-importance-resampling from the prior, as
  * sbi's {@code init_strategy="sir"}, and (by default) jump between modes to where other chains are
- * ({@link KernelJumps}).
+ * ({@link ModeJumps}).
  *
  * <pre>{@code
  * McmcResult r = Mcmc.sample(Mcmc.Method.SLICE, prior, logLikelihood, 10_000, McmcSettings.defaults(), rng);
@@ -64,7 +64,7 @@ public final class Mcmc {
     LogDensity target = LogDensity.inUnconstrained(space, posterior);
     ChainSampler sampler = method == Method.SLICE ? new SliceSampler(target, y, rng)
         : new MetropolisHastings(target, y, rng);
-    sampler.withJumps(settings.jumps() ? new KernelJumps(rng) : null);
+    sampler.withJumps(settings.jumps() == McmcSettings.Jumps.OFF ? null : new ModeJumps(rng, settings.jumps()));
     return sampler.run(n, settings, space, progress);
   }
 

@@ -17,7 +17,7 @@ import org.jsbi.api.posterior.SamplerDiagnostics;
  *     fixed cost outweighs its cost per row at these sizes)
  * @param seconds wall time
  * @param groups the chains' groups: several when they sit in separated modes
- * @param jumpAcceptance the share of {@link KernelJumps} proposals (moves between modes) accepted, or NaN without
+ * @param jumpAcceptance the share of {@link ModeJumps} proposals (moves between modes) accepted, or NaN without
  *     them
  * @param modes the separated modes the draws lie in, with their shares
  */

@@ -8,7 +8,7 @@ import org.jsbi.api.Prior;
  * likelihood as weight, tempered (w^β, the largest β ≤ 1 whose weights' effective sample size is at least a
  * quarter of the chains) and resampled systematically. Untempered, a sharp likelihood puts nearly all the weight on
  * a handful of pool points, which may lie in only some of the modes (seen on slcp at 10⁵ simulations); tempered,
- * the starts spread over every region the pool found, and the sampler's moves (with {@link KernelJumps}, between
+ * the starts spread over every region the pool found, and the sampler's moves (with {@link ModeJumps}, between
  * modes too) bring the shares to the posterior's.
  */
 final class PooledStarts {

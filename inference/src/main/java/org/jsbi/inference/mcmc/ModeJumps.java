@@ -6,30 +6,49 @@ import java.util.stream.IntStream;
 
 /**
  * Moves between modes, proposed from where the other chains are. The chains are split in two halves at random; each
- * chain of one half proposes a point drawn from a Gaussian kernel density q built on the current states of the other
- * half, and accepts it with probability min(1, π(x′) q(x) / (π(x) q(x′))). Given the other half, q does not depend
- * on the chain's own state, so this is an independence Metropolis–Hastings step and leaves π invariant: the
- * complementary-ensemble split of Goodman and Weare's ensemble samplers (2010), with a kernel proposal.
+ * chain of one half proposes a point from the other half's current states, and accepts it by Metropolis–Hastings.
+ * Given the other half, the proposal does not depend on the chain's past, so each half's move leaves π invariant:
+ * the complementary-ensemble split of Goodman and Weare's ensemble samplers (2010). Two proposals:
+ *
+ * <ul>
+ *   <li>{@link McmcSettings.Jumps#KERNEL} (the default): a point drawn from a Gaussian kernel density q on the other
+ *       half's states, accepted with probability min(1, π(x′) q(x) / (π(x) q(x′))), an independence step. Each
+ *       kernel sits on one chain's state with the covariance of its nearest neighbours around it (so that kernels
+ *       follow a thin, curved mode instead of spilling out of it), at most {@value #MAX_KERNELS} kernels a half.
+ *   <li>{@link McmcSettings.Jumps#DIFFERENTIAL}: differential evolution (ter Braak 2006), x′ = x + γ (x_a − x_b) +
+ *       ε with a and b two chains of the other half, γ = 1 one move in ten (which carries a chain by the offset
+ *       between two modes) and 2.38 / √(2d) otherwise, ε a small jitter; symmetric, so accepted with probability
+ *       min(1, π(x′) / π(x)). Kept for comparison (BENCHMARKS.md, "MCMC between modes").
+ * </ul>
  *
  * <p>A chain in one mode thus proposes into another as often as the other half's chains sit there, and the
  * acceptance ratio moves chains towards the modes' true shares of the mass: chains that each stay in the crescent
  * they started in (the slice sampler's local moves) now cross between crescents, and a chain stuck in a spurious
  * local mode of a learned likelihood leaves it for where the others are. Modes that no chain has found stay unfound:
- * that is the starting points' work ({@link Mcmc#starts}).
- *
- * <p>Each kernel sits on one chain's state with the covariance of its nearest neighbours around it (so that kernels
- * follow a thin, curved mode instead of spilling out of it), at most {@value #MAX_KERNELS} kernels a half. A move is
- * one batched call of the target for half of the chains.
+ * that is the starting points' work ({@link Mcmc#starts}). A move is one batched call of the target for half of the
+ * chains.
  */
-final class KernelJumps {
+final class ModeJumps {
   static final int MAX_KERNELS = 256;
+  /** The jitter added to a differential-evolution proposal, relative to the other half's spread per coordinate. */
+  static final double JITTER = 1e-3;
   private final RandomGenerator rng;
+  private final boolean differential;
   private long proposed;
   private long accepted;
   private long stragglers;
 
-  KernelJumps(RandomGenerator rng) {
+  /** Kernel-density jumps, the default. */
+  ModeJumps(RandomGenerator rng) {
+    this(rng, McmcSettings.Jumps.KERNEL);
+  }
+
+  ModeJumps(RandomGenerator rng, McmcSettings.Jumps proposal) {
+    if (proposal == McmcSettings.Jumps.OFF) {
+      throw new IllegalArgumentException("proposal: expected KERNEL or DIFFERENTIAL, got OFF");
+    }
     this.rng = rng;
+    this.differential = proposal == McmcSettings.Jumps.DIFFERENTIAL;
   }
 
   /** The share of proposals accepted so far, or NaN before any. */
@@ -51,6 +70,10 @@ final class KernelJumps {
   }
 
   private void moveHalf(ChainSampler s, int[] moving, int[] others) {
+    if (differential) {
+      differentialHalf(s, moving, others);
+      return;
+    }
     int[] kernelChains = others.length <= MAX_KERNELS ? others
         : Arrays.copyOf(shuffledFrom(others), MAX_KERNELS);
     double[][] centres = new double[kernelChains.length][];
@@ -81,6 +104,43 @@ final class KernelJumps {
       }
       double logRatio = values[m] - s.lp[c] + logQHere[m] - logQThere[m];
       if (Math.log(rng.nextDouble()) < logRatio) {
+        s.x[c] = proposals[m];
+        s.lp[c] = values[m];
+        accepted++;
+      }
+    }
+  }
+
+  private void differentialHalf(ChainSampler s, int[] moving, int[] others) {
+    double[] spread = new double[s.dim];
+    for (int i = 0; i < s.dim; i++) {
+      double mean = 0;
+      for (int c : others) {
+        mean += s.x[c][i] / others.length;
+      }
+      for (int c : others) {
+        spread[i] += (s.x[c][i] - mean) * (s.x[c][i] - mean) / others.length;
+      }
+      spread[i] = Math.sqrt(spread[i]);
+    }
+    double gamma = 2.38 / Math.sqrt(2.0 * s.dim);
+    double[][] proposals = new double[moving.length][s.dim];
+    for (int m = 0; m < moving.length; m++) {
+      int ia = rng.nextInt(others.length);
+      int ib = rng.nextInt(others.length - 1); // a second, different chain of the other half
+      int a = others[ia];
+      int b = others[ib >= ia ? ib + 1 : ib];
+      double g = rng.nextInt(10) == 0 ? 1 : gamma;
+      double[] here = s.x[moving[m]];
+      for (int i = 0; i < s.dim; i++) {
+        proposals[m][i] = here[i] + g * (s.x[a][i] - s.x[b][i]) + JITTER * spread[i] * rng.nextGaussian();
+      }
+    }
+    double[] values = s.evaluate(proposals);
+    for (int m = 0; m < moving.length; m++) {
+      int c = moving[m];
+      proposed++;
+      if (values[m] > Double.NEGATIVE_INFINITY && Math.log(rng.nextDouble()) < values[m] - s.lp[c]) {
         s.x[c] = proposals[m];
         s.lp[c] = values[m];
         accepted++;
