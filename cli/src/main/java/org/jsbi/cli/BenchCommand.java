@@ -123,9 +123,12 @@ final class BenchCommand implements Callable<Integer> {
       InferenceMethod inference = training.method(registry, method);
       EstimatorFactory factory = training.factory(registry);
       List<Model> models = tasks.stream().map(registry::model).toList();
+      // every task's references are found (or refused) before the first one trains
+      List<References> references = models.stream().map(m -> new References(referenceDir, m)).toList();
       out.println(HEADER);
-      for (Model model : models) {
-        References refs = new References(referenceDir, model);
+      for (int t = 0; t < models.size(); t++) {
+        Model model = models.get(t);
+        References refs = references.get(t);
         for (int budget : budgets) {
           List<List<Integer>> groups = retrain ? obs.stream().map(List::of).toList() : List.of(obs);
           for (List<Integer> group : groups) {
@@ -249,7 +252,8 @@ final class BenchCommand implements Callable<Integer> {
       }
       if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
         throw new IllegalArgumentException("--reference-dir: expected a folder '" + dir + "' for task '"
-            + model.id() + "', but it does not exist");
+            + model.id() + "', but it does not exist" + (model.referencePosterior().isPresent()
+                ? "; or bench this task in a run without --reference-dir, against its exact reference sampler" : ""));
       }
     }
 

@@ -223,6 +223,13 @@ final class RunCommand implements Callable<Integer> {
       }
       CalibrationResult calibration = tests > 0
           ? Calibration.run(posterior, model, tests, 100, seeds.seed + 1) : null;
+      String noCalibration = focused ? "Not run: this posterior answers only the observation it was trained for, "
+          + "so it cannot be tested on other simulations."
+          : numTests != null ? "Not run: --num-tests 0 asked for none."
+          : "Not run by default for a posterior sampled by MCMC: each of the test simulations needs an MCMC run of "
+              + "its own, minutes in all. Run it with --num-tests 100 here, or afterwards with jsbi validate "
+              + "--posterior " + output.resolve("posterior") + ".";
+      double[] map = posterior.map(xo, seeds.seed);
       timings.put("check", seconds(t3));
       ObservationChecks.print(out, checks);
 
@@ -251,7 +258,7 @@ final class RunCommand implements Callable<Integer> {
         written.add(ppc);
       }
       Path report = RunFiles.report(output, model, settings(factory, simulations, posterior), timings, xo, samples,
-          checks, calibration, pair, curve, ppc, posterior.parameterNames());
+          map, checks, calibration, noCalibration, pair, curve, ppc, posterior.parameterNames());
       written.add(report);
     }
     return written;

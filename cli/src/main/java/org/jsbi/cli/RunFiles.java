@@ -14,6 +14,7 @@ import org.jsbi.api.Model;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.io.FileTrees;
 import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.api.posterior.SamplerDiagnostics;
 import org.jsbi.inference.checks.CalibrationResult;
 import org.jsbi.inference.checks.CheckOutcome;
 
@@ -63,8 +64,8 @@ final class RunFiles {
   }
 
   static Path report(Path dir, Model model, Map<String, String> settings, Map<String, String> timings, double[] xo,
-      PosteriorSamples samples, CheckOutcome checks, CalibrationResult calibration, Path pair,
-      Path training, Path ppc, List<String> names) throws IOException {
+      PosteriorSamples samples, double[] map, CheckOutcome checks, CalibrationResult calibration,
+      String noCalibration, Path pair, Path training, Path ppc, List<String> names) throws IOException {
     RunReport page = new RunReport(model);
     Map<String, String> modelFacts = new LinkedHashMap<>();
     modelFacts.put("id", model.id());
@@ -77,17 +78,21 @@ final class RunFiles {
       obs.put(model.dataNames().get(j), Double.toString(xo[j]));
     }
     page.heading("Observation").facts(obs);
-    page.heading("Posterior").posteriorSummary(samples.samples(), names);
+    page.heading("Posterior").posteriorSummary(samples.samples(), names, map,
+        samples.sampler().map(SamplerDiagnostics::modes).orElse(List.of()));
     if (!samples.diagnostics().isEmpty()) {
       page.sampler(samples.diagnostics());
     }
     page.image(pair, "pair plot of the posterior samples");
-    page.heading("Can the model explain the observation?").checks(checks.reports().get(0), checks.notes().get(0));
+    page.heading("Can the model explain the observation?").checks(checks.reports().get(0), checks.notes().get(0),
+        samples.sampler().map(d -> !d.warnings().isEmpty()).orElse(false));
     if (ppc != null) {
       page.image(ppc, "posterior predictive quantiles of the observation");
     }
     if (calibration != null) {
       page.heading("Is the posterior calibrated?").calibration(calibration, names);
+    } else {
+      page.heading("Is the posterior calibrated?").paragraph(noCalibration);
     }
     page.heading("Training").image(training, "training and validation loss per epoch");
     Path file = dir.resolve("report.html");

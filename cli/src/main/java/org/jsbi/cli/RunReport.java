@@ -3,15 +3,20 @@ package org.jsbi.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
+import org.jsbi.api.posterior.SamplerDiagnostics;
 import org.jsbi.inference.checks.CalibrationResult;
+import org.jsbi.inference.checks.CalibrationVerdict;
+import org.jsbi.inference.checks.HighestDensity;
 import org.jsbi.inference.checks.CheckResult;
 import org.jsbi.inference.checks.Verdicts;
 
@@ -26,7 +31,8 @@ final class RunReport {
         .append("table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:4px 10px;")
         .append("text-align:left}th{background:#f3f3f3}img{max-width:100%;border:1px solid #eee}\n")
         .append(".ok{color:#1a7f37}.suspicious{color:#9a6700}.misspecified{color:#cf222e}")
-        .append(".verdict{font-size:1.2em;font-weight:bold}\n</style>\n</head>\n<body>\n<h1>jsbi run: ")
+        .append(".verdict{font-size:1.2em;font-weight:bold}")
+        .append(".warning{border-left:5px solid #9a6700;background:#fff8c5;padding:0.2em 1em;margin:1em 0}\n</style>\n</head>\n<body>\n<h1>jsbi run: ")
         .append(esc(model.id())).append("</h1>\n<p>").append(esc(model.description())).append("</p>\n");
   }
 
@@ -40,16 +46,20 @@ final class RunReport {
     return this;
   }
 
-  /** The sampler's diagnostics: its summary line, then each {@code warning:} line as a warning of its own. */
+  /**
+   * The sampler's diagnostics: its summary line, then, when it warns, a coloured block with each {@code warning:}
+   * line as an item of its own, so that no warning hides in a paragraph.
+   */
   RunReport sampler(String diagnostics) {
     String[] lines = diagnostics.split("\n");
     paragraph("Sampler: " + lines[0]);
     if (lines.length > 1) {
-      html.append("<ul class=\"suspicious\">\n");
+      html.append("<div class=\"warning\">\n<p><b>The sampler warns: its draws may not represent the posterior, and "
+          + "every check below ran on them.</b></p>\n<ul>\n");
       for (int i = 1; i < lines.length; i++) {
         html.append("<li>").append(esc(lines[i].replaceFirst("^warning: ", ""))).append("</li>\n");
       }
-      html.append("</ul>\n");
+      html.append("</ul>\n</div>\n");
     }
     return this;
   }
@@ -63,31 +73,76 @@ final class RunReport {
     return this;
   }
 
-  /** Mean, standard deviation and 5/50/95% quantiles of each parameter. */
-  RunReport posteriorSummary(Batch samples, List<String> names) {
-    html.append("<table>\n<tr><th>parameter</th><th>mean</th><th>sd</th><th>5%</th><th>median</th><th>95%</th>")
-        .append("</tr>\n");
+  /**
+   * Per parameter: mean, standard deviation, the MAP's coordinate, median and the 90% highest-density region of the
+   * marginal ({@link HighestDensity}). When a region splits or the draws lie in separated modes, a coloured note
+   * says so: a mean and a standard deviation then describe no single mode.
+   *
+   * @param map the maximum a-posteriori point, or null when the posterior could not give one
+   * @param modes the draws' separated modes (the sampler's), empty when none were found or none were looked for
+   */
+  RunReport posteriorSummary(Batch samples, List<String> names, double[] map, List<SamplerDiagnostics.Region> modes) {
+    html.append("<table>\n<tr><th>parameter</th><th>mean</th><th>sd</th><th>MAP</th><th>median</th>")
+        .append("<th>90% highest-density interval</th></tr>\n");
+    List<String> split = new ArrayList<>();
     for (int j = 0; j < samples.cols(); j++) {
       double[] v = samples.column(j);
       Arrays.sort(v);
       double m = Arrays.stream(v).average().orElse(Double.NaN);
       double sd = Math.sqrt(Arrays.stream(v).map(a -> (a - m) * (a - m)).sum() / Math.max(1, v.length - 1));
+      List<double[]> hpd = HighestDensity.intervals(v, 0.9);
+      String intervals = hpd.stream().map(i -> "[" + num(i[0]) + ", " + num(i[1]) + "]")
+          .collect(Collectors.joining(" ∪ "));
+      if (hpd.size() > 1) {
+        split.add(names.get(j) + ": " + intervals);
+      }
       html.append("<tr><td>").append(esc(names.get(j))).append("</td>");
-      for (double x : new double[] {m, sd, v[(int) (0.05 * (v.length - 1))], v[(v.length - 1) / 2],
-          v[(int) (0.95 * (v.length - 1))]}) {
-        html.append("<td>").append(String.format(Locale.ROOT, "%.4g", x)).append("</td>");
+      for (String cell : List.of(num(m), num(sd), map == null ? "—" : num(map[j]), num(v[(v.length - 1) / 2]),
+          intervals)) {
+        html.append("<td>").append(esc(cell)).append("</td>");
       }
       html.append("</tr>\n");
     }
     html.append("</table>\n");
+    if (!split.isEmpty() || modes.size() > 1) {
+      StringBuilder note = new StringBuilder("Multimodal posterior: ");
+      if (modes.size() > 1) {
+        note.append("the draws lie in ").append(modes.size()).append(" separated modes (");
+        for (int g = 0; g < modes.size(); g++) {
+          note.append(g == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f%%", 100 * modes.get(g).share()))
+              .append(" around ").append(Arrays.stream(modes.get(g).center()).mapToObj(RunReport::num)
+                  .collect(Collectors.joining(", ", "(", ")")));
+        }
+        note.append("). ");
+      }
+      if (!split.isEmpty()) {
+        note.append("The 90% highest-density region splits for ").append(String.join("; ", split)).append(". ");
+      }
+      note.append("A mean and a standard deviation describe no single mode here: read the MAP, the intervals and the "
+          + "pair plot.");
+      html.append("<div class=\"warning\"><p>").append(esc(note.toString())).append("</p></div>\n");
+    }
     return this;
   }
 
-  /** The verdict in words, then each check's statistic and p-value. */
-  RunReport checks(Verdicts.Report report, List<String> notes) {
+  private static String num(double x) {
+    return String.format(Locale.ROOT, "%.4g", x);
+  }
+
+  /**
+   * The verdict in words, then each check's statistic and p-value. While the sampler warns ({@code samplerWarns}),
+   * a verdict of ok is not shown as ok: the checks compared the observation with draws that may be wrong.
+   */
+  RunReport checks(Verdicts.Report report, List<String> notes, boolean samplerWarns) {
     String id = report.verdict().id();
-    html.append("<p class=\"verdict ").append(id).append("\">Verdict: ").append(esc(id)).append(": ")
-        .append(esc(report.verdict().inWords())).append("</p>\n");
+    if (samplerWarns && report.verdict() == Verdicts.Verdict.OK) {
+      html.append("<p class=\"verdict suspicious\">Verdict: unreliable: the checks found nothing against the model, "
+          + "but the sampler warns that its draws may not represent the posterior (above): resolve its warnings "
+          + "before trusting either.</p>\n");
+    } else {
+      html.append("<p class=\"verdict ").append(id).append("\">Verdict: ").append(esc(id)).append(": ")
+          .append(esc(report.verdict().inWords())).append("</p>\n");
+    }
     html.append("<p>Smallest p-value, corrected for the number of checks: ")
         .append(String.format(Locale.ROOT, "%.4f", report.adjustedPValue()))
         .append(" (suspicious below 0.05, misspecified below 0.01).</p>\n");
@@ -111,11 +166,12 @@ final class RunReport {
     rows.put("HPD coverage p-value", String.format(Locale.ROOT, "%.4f", r.coveragePValue()));
     rows.put("TARP p-value", String.format(Locale.ROOT, "%.4f", r.tarpPValue()));
     facts(rows);
-    return paragraph(r.minPValue() < 0.01
-        ? "In words: the posterior is not calibrated (a p-value is below 0.01), so its uncertainty should not be "
-            + "trusted; train on more simulations or try another estimator."
-        : "In words: no sign of miscalibration over " + r.tests() + " test simulations: the posterior's "
-            + "uncertainty matches how often the true parameters fall inside it.");
+    CalibrationVerdict v = r.verdict();
+    String css = v == CalibrationVerdict.CALIBRATED ? "ok" : v == CalibrationVerdict.SUSPICIOUS ? "suspicious"
+        : "misspecified";
+    html.append("<p class=\"verdict ").append(css).append("\">Calibration: ").append(esc(v.id())).append(": ")
+        .append(esc(v.inWords())).append("</p>\n");
+    return paragraph("Over " + r.tests() + " test simulations. The rule: " + r.rule() + ".");
   }
 
   /** An image file embedded as a data URI, so the page needs nothing beside it. */

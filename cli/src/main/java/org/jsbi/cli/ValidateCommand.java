@@ -80,8 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "TARP p-value %.4f, area to the diagonal %.3f%n", r.tarpPValue(),
           r.tarpAreaToDiagonal());
       double[] c2st = c2st(posterior);
-      out.println(r.minPValue() < 0.01 ? "verdict: not calibrated (a p-value below 0.01): do not trust its "
-          + "uncertainty; train on more simulations or another estimator" : "verdict: no sign of miscalibration");
+      out.println("verdict: " + r.verdict().id() + ": " + r.verdict().inWords() + " (" + r.rule() + ")");
       if (output != null) {
         Files.createDirectories(output);
         Path json = output.resolve("calibration.json");

@@ -73,18 +73,48 @@ public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, do
     return Math.min(Arrays.stream(sbcPValues).min().orElse(1), Math.min(coveragePValue, tarpPValue));
   }
 
+  /** How many tests the verdict corrects for: SBC per dimension, HPD coverage and TARP. */
+  public int testCount() {
+    return sbcPValues.length + 2;
+  }
+
+  /**
+   * The smallest p-value, Bonferroni-corrected for the {@link #testCount} tests: the rule the observation checks use
+   * within an observation ({@link Verdicts}), so that one page judges by one rule.
+   */
+  public double adjustedPValue() {
+    return Math.min(1, minPValue() * testCount());
+  }
+
+  /** The verdict from {@link #adjustedPValue}, at the thresholds of {@link Verdicts}. */
+  public CalibrationVerdict verdict() {
+    double p = adjustedPValue();
+    return p < Verdicts.MISSPECIFIED_BELOW ? CalibrationVerdict.MISCALIBRATED
+        : p < Verdicts.SUSPICIOUS_BELOW ? CalibrationVerdict.SUSPICIOUS : CalibrationVerdict.CALIBRATED;
+  }
+
+  /** The rule behind {@link #verdict}, in words, for pages and commands that show it. */
+  public String rule() {
+    return String.format(java.util.Locale.ROOT, "the smallest of the %d p-values (SBC per parameter, HPD coverage, "
+        + "TARP) times %d (Bonferroni), %.4f here: miscalibrated below %.2f, suspicious below %.2f", testCount(),
+        testCount(), adjustedPValue(), Verdicts.MISSPECIFIED_BELOW, Verdicts.SUSPICIOUS_BELOW);
+  }
+
   /**
    * This result's one JSON form, as {@code validate --output} and {@code run.json} hold it: {@code {tests,
-   * samplesPerTest, invalidSimulations, calibrated, sbc: [{parameter, pValue, ranks}], rankCoverage: [{parameter,
+   * samplesPerTest, invalidSimulations, calibrated, adjustedPValue, verdict, sbc: [{parameter, pValue, ranks}], rankCoverage: [{parameter,
    * curve}], hpdCoverage: {pValue, areaToDiagonal, curve}, tarp: {pValue, areaToDiagonal, curve}}}, each curve a list
-   * of {level, coverage} at levels 0, 0.05, …, 1; {@code calibrated} is whether every p-value is at least 0.01.
+   * of {level, coverage} at levels 0, 0.05, …, 1; {@code verdict} is {@link #verdict}'s id and {@code calibrated}
+   * whether it is {@code calibrated}.
    */
   public ObjectNode toJson(List<String> parameterNames) {
     ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("tests", tests);
     root.put("samplesPerTest", samplesPerTest);
     root.put("invalidSimulations", invalidSimulations);
-    root.put("calibrated", minPValue() >= 0.01);
+    root.put("calibrated", verdict() == CalibrationVerdict.CALIBRATED);
+    root.put("adjustedPValue", adjustedPValue());
+    root.put("verdict", verdict().id());
     ArrayNode sbc = root.putArray("sbc");
     ArrayNode rank = root.putArray("rankCoverage");
     for (int j = 0; j < sbcPValues.length; j++) {

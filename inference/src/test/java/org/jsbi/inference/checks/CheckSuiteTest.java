@@ -101,11 +101,13 @@ class CheckSuiteTest {
     CalibrationResult r = Calibration.run(npe, model, 20, 20, 5);
     JsonNode json = r.toJson(model.parameterNames());
     assertThat(json.fieldNames()).toIterable().containsExactly("tests", "samplesPerTest", "invalidSimulations",
-        "calibrated", "sbc", "rankCoverage", "hpdCoverage", "tarp");
+        "calibrated", "adjustedPValue", "verdict", "sbc", "rankCoverage", "hpdCoverage", "tarp");
     assertThat(json.path("hpdCoverage").path("pValue").asDouble()).isEqualTo(r.coveragePValue());
     assertThat(json.path("tarp").path("curve")).hasSize(21);
     assertThat(json.path("sbc").get(0).path("ranks")).hasSize(r.tests());
-    assertThat(json.path("calibrated").asBoolean()).isEqualTo(r.minPValue() >= 0.01);
+    assertThat(json.path("calibrated").asBoolean()).isEqualTo(r.verdict() == CalibrationVerdict.CALIBRATED);
+    assertThat(json.path("verdict").asText()).isEqualTo(r.verdict().id());
+    assertThat(json.path("adjustedPValue").asDouble()).isEqualTo(r.adjustedPValue());
   }
 
   /** {@code npe}, presented as trained for one observation only. */
