@@ -1,17 +1,25 @@
 package org.jsbi.cli.plots;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.jsbi.inference.checks.CalibrationResult;
+import org.jsbi.inference.checks.EcdfBand;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The plots of {@code jsbi validate}: SBC rank histograms, SBC ECDF differences with a band, coverage curves. */
+/**
+ * The plots of {@code jsbi validate}: SBC rank histograms with each bin's binomial range, SBC ECDF differences with a
+ * simultaneous band, and coverage curves with a binomial band.
+ */
 public final class CalibrationPlots {
   private CalibrationPlots() {}
 
@@ -47,39 +55,60 @@ public final class CalibrationPlots {
     double expected = r.tests() / (double) bins;
     chart.addSeries("uniform", new double[] {0, r.samplesPerTest() + 1}, new double[] {expected, expected})
         .setMarker(SeriesMarkers.NONE);
+    // each bin's count is Binomial(N, 1/bins) when calibrated: its central 99% range, per bin
+    BinomialDistribution perBin = new BinomialDistribution(null, r.tests(), 1.0 / bins);
+    band(chart, "99% range of each bin", new double[] {0, r.samplesPerTest() + 1},
+        constant(perBin.inverseCumulativeProbability(0.005)), constant(perBin.inverseCumulativeProbability(0.995)));
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     return chart;
   }
 
   /**
-   * ECDF of the normalized ranks minus the uniform CDF, with a simultaneous 95% band (Kolmogorov–Smirnov, 1.358 /
-   * √N): a calibrated posterior stays inside it everywhere with probability 0.95.
+   * ECDF of the normalized ranks minus the uniform CDF, with the simultaneous 95% band of Säilynoja, Bürkner and
+   * Vehtari (2022): a calibrated posterior's curve stays inside it at every point together with probability 0.95.
    */
   static XYChart ecdfDifference(CalibrationResult r, List<String> names) {
-    XYChart chart = new XYChartBuilder().width(800).height(500).title("SBC: ECDF difference with a 95% band")
+    XYChart chart = new XYChartBuilder().width(800).height(560).title("SBC: ECDF difference, simultaneous 95% band")
         .xAxisTitle("normalized rank").yAxisTitle("ECDF − uniform CDF").build();
-    int grid = 101;
-    double[] z = new double[grid];
-    for (int g = 0; g < grid; g++) {
-      z[g] = g / (grid - 1.0);
-    }
+    double[][] band = EcdfBand.of(r.tests(), 0.05, 1000, 1);
+    double[] z = band[0];
     for (int j = 0; j < r.ranks().length; j++) {
       double[] u = Arrays.stream(r.ranks()[j]).mapToDouble(k -> (k + 0.5) / (r.samplesPerTest() + 1.0)).sorted()
           .toArray();
-      double[] diff = new double[grid];
-      for (int g = 0; g < grid; g++) {
+      double[] diff = new double[z.length];
+      for (int g = 0; g < z.length; g++) {
         final double at = z[g];
         diff[g] = Arrays.stream(u).filter(v -> v <= at).count() / (double) u.length - at;
       }
       chart.addSeries(names.get(j), z, diff).setMarker(SeriesMarkers.NONE);
     }
-    double band = 1.358 / Math.sqrt(r.tests());
-    for (double sign : new double[] {1, -1}) {
-      XYSeries s = chart.addSeries(sign > 0 ? "95% band" : "95% band (lower)", new double[] {0, 1},
-          new double[] {sign * band, sign * band});
-      s.setMarker(SeriesMarkers.NONE);
-      s.setLineColor(java.awt.Color.GRAY);
+    double[] lower = new double[z.length];
+    double[] upper = new double[z.length];
+    for (int g = 0; g < z.length; g++) {
+      lower[g] = band[1][g] - z[g];
+      upper[g] = band[2][g] - z[g];
     }
+    band(chart, "simultaneous 95% band", z, lower, upper);
+    chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setXAxisDecimalPattern("0.0#")
+        .setXAxisTickMarkSpacingHint(100);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     return chart;
+  }
+
+  /** Two grey lines, {@code lower} and {@code upper} over {@code x}, with one legend entry. */
+  private static void band(XYChart chart, String name, double[] x, double[] lower, double[] upper) {
+    XYSeries hi = chart.addSeries(name, x, upper);
+    XYSeries lo = chart.addSeries(name + " ", x, lower);
+    for (XYSeries s : List.of(hi, lo)) {
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(Color.GRAY);
+      s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+    }
+    lo.setShowInLegend(false);
+  }
+
+  private static double[] constant(double v) {
+    return new double[] {v, v};
   }
 
   /**
@@ -87,7 +116,7 @@ public final class CalibrationPlots {
    * the SBC ranks; the diagonal is calibration.
    */
   static XYChart coverage(CalibrationResult r, List<String> names) {
-    XYChart chart = new XYChartBuilder().width(600).height(600).title("Expected coverage")
+    XYChart chart = new XYChartBuilder().width(640).height(760).title("Expected coverage")
         .xAxisTitle("credibility level").yAxisTitle("empirical coverage").build();
     List<Double> level = new ArrayList<>();
     List<Double> hpd = new ArrayList<>();
@@ -107,6 +136,19 @@ public final class CalibrationPlots {
     chart.addSeries("TARP", level, tarp).setMarker(SeriesMarkers.NONE);
     XYSeries diagonal = chart.addSeries("calibrated", new double[] {0, 1}, new double[] {0, 1});
     diagonal.setMarker(SeriesMarkers.NONE);
+    diagonal.setLineColor(Color.BLACK);
+    // the share of N tests covered at level a is Binomial(N, a) / N when calibrated: its central 95% range
+    double[] lower = new double[level.size()];
+    double[] upper = new double[level.size()];
+    for (int g = 0; g < level.size(); g++) {
+      BinomialDistribution covered = new BinomialDistribution(null, r.tests(), level.get(g));
+      lower[g] = covered.inverseCumulativeProbability(0.025) / (double) r.tests();
+      upper[g] = covered.inverseCumulativeProbability(0.975) / (double) r.tests();
+    }
+    band(chart, "95% range at each level", level.stream().mapToDouble(Double::doubleValue).toArray(), lower, upper);
+    chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
+        .setXAxisDecimalPattern("0.0#").setYAxisDecimalPattern("0.0#").setXAxisTickMarkSpacingHint(100);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     return chart;
   }
 }
