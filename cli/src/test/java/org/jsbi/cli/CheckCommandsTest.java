@@ -74,8 +74,8 @@ class CheckCommandsTest {
     assertThat(json.path("rankCoverage").get(1).path("curve")).hasSize(21);
     assertThat(json.path("c2st").get(0).asDouble()).isBetween(0.4, 1.0);
     PngAssert.assertPlot(out.resolve("sbc-ranks.png"), 800, 500);
-    PngAssert.assertPlot(out.resolve("sbc-ecdf.png"), 800, 500);
-    PngAssert.assertPlot(out.resolve("coverage.png"), 600, 600);
+    PngAssert.assertPlot(out.resolve("sbc-ecdf.png"), 800, 560);
+    PngAssert.assertPlot(out.resolve("coverage.png"), 640, 760);
   }
 
   @Test

@@ -34,7 +34,7 @@ class RunCommandTest {
     List<String> samples = Files.readAllLines(out.resolve("samples.csv"));
     assertThat(samples.get(0)).isEqualTo("parameter_1,parameter_2");
     assertThat(samples).hasSize(501);
-    PngAssert.assertPlot(out.resolve("pairplot.png"), 2 * 260, 2 * 260);
+    PngAssert.assertPlot(out.resolve("pairplot.png"), 2 * 300, 2 * 300);
     PngAssert.assertPlot(out.resolve("training.png"), 800, 500);
     JsonNode checks = new ObjectMapper().readTree(out.resolve("checks.json").toFile());
     // sbibm's observation 1 of two-moons is a draw from the model, so every check must let it through; the
