@@ -24,6 +24,7 @@ import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.cli.plots.Png;
+import org.jsbi.cli.plots.CalibrationPlots;
 import org.jsbi.cli.plots.PosteriorPlots;
 import org.jsbi.cli.plots.PredictivePlots;
 import org.jsbi.api.posterior.Focused;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, footerHeading = "%nExample:%n",
     footer = "  jsbi run --model two-moons --observation examples/two-moons/observation.csv --output run/",
     description = "Simulate, train, sample and check in one go: writes samples.csv, pairplot.png, training.png, "
-        + "ppc.png, checks.json, report.html, the saved posterior/ and run.json (the marker of a finished run) to "
+        + "ppc.png, checks.json, the calibration plots when calibration ran, report.html, the saved posterior/ and "
+        + "run.json (the marker of a finished run) to "
         + "--output.")
 final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -257,8 +259,12 @@ final class RunCommand implements Callable<Integer> {
         PredictivePlots.write(1, model.dataNames(), checks.quantiles().get(0), ppc);
         written.add(ppc);
       }
+      List<Path> calibrationPlots = calibration == null ? List.of()
+          : CalibrationPlots.write(calibration, posterior.parameterNames(), output);
+      written.addAll(calibrationPlots);
       Path report = RunFiles.report(output, model, settings(factory, simulations, posterior), timings, xo, samples,
-          map, checks, calibration, noCalibration, pair, curve, ppc, posterior.parameterNames());
+          map, checks, calibration, noCalibration, new RunFiles.Plots(pair, curve, ppc, calibrationPlots), written,
+          posterior.parameterNames());
       written.add(report);
     }
     return written;

@@ -63,9 +63,12 @@ final class RunFiles {
     return file;
   }
 
+  /** The plots a report embeds: calibration's are empty when calibration did not run, ppc is null without one. */
+  record Plots(Path pair, Path training, Path ppc, List<Path> calibration) {}
+
   static Path report(Path dir, Model model, Map<String, String> settings, Map<String, String> timings, double[] xo,
       PosteriorSamples samples, double[] map, CheckOutcome checks, CalibrationResult calibration,
-      String noCalibration, Path pair, Path training, Path ppc, List<String> names) throws IOException {
+      String noCalibration, Plots plots, List<Path> files, List<String> names) throws IOException {
     RunReport page = new RunReport(model);
     Map<String, String> modelFacts = new LinkedHashMap<>();
     modelFacts.put("id", model.id());
@@ -83,18 +86,25 @@ final class RunFiles {
     if (!samples.diagnostics().isEmpty()) {
       page.sampler(samples.diagnostics());
     }
-    page.image(pair, "pair plot of the posterior samples");
+    page.image(plots.pair(), "pair plot of the posterior samples");
     page.heading("Can the model explain the observation?").checks(checks.reports().get(0), checks.notes().get(0),
         samples.sampler().map(d -> !d.warnings().isEmpty()).orElse(false));
-    if (ppc != null) {
-      page.image(ppc, "posterior predictive quantiles of the observation");
+    if (plots.ppc() != null) {
+      page.image(plots.ppc(), "posterior predictive quantiles of the observation");
     }
     if (calibration != null) {
       page.heading("Is the posterior calibrated?").calibration(calibration, names);
+      for (Path png : plots.calibration()) {
+        page.image(png, png.getFileName().toString());
+      }
     } else {
       page.heading("Is the posterior calibrated?").paragraph(noCalibration);
     }
-    page.heading("Training").image(training, "training and validation loss per epoch");
+    page.heading("Training").image(plots.training(), "training and validation loss per epoch");
+    List<String> written = new java.util.ArrayList<>(files.stream().filter(f -> !Files.isDirectory(f))
+        .map(f -> dir.relativize(f).toString()).toList());
+    written.addAll(List.of("posterior/", "report.html", RunState.FILE));
+    page.heading("Files").links(written.stream().distinct().toList());
     Path file = dir.resolve("report.html");
     AtomicFiles.write(file, w -> w.write(page.html()));
     return file;

@@ -174,6 +174,16 @@ final class RunReport {
     return paragraph("Over " + r.tests() + " test simulations. The rule: " + r.rule() + ".");
   }
 
+  /** Links to the files beside the page, by their names relative to it. */
+  RunReport links(List<String> files) {
+    html.append("<ul>\n");
+    for (String f : files) {
+      html.append("<li><a href=\"").append(esc(f)).append("\">").append(esc(f)).append("</a></li>\n");
+    }
+    html.append("</ul>\n");
+    return this;
+  }
+
   /** An image file embedded as a data URI, so the page needs nothing beside it. */
   RunReport image(Path png, String alt) throws IOException {
     html.append("<p><img alt=\"").append(esc(alt)).append("\" src=\"data:image/png;base64,")

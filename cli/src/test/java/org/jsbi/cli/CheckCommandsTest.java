@@ -76,6 +76,8 @@ class CheckCommandsTest {
     PngAssert.assertPlot(out.resolve("sbc-ranks.png"), 800, 500);
     PngAssert.assertPlot(out.resolve("sbc-ecdf.png"), 800, 560);
     PngAssert.assertPlot(out.resolve("coverage.png"), 640, 760);
+    PngAssert.assertPlot(out.resolve("recovery.png"), 2 * 380, 380);
+    PngAssert.assertPlot(out.resolve("contraction.png"), 2 * 380, 380);
   }
 
   @Test

@@ -35,6 +35,10 @@ class RunCommandTest {
     assertThat(samples.get(0)).isEqualTo("parameter_1,parameter_2");
     assertThat(samples).hasSize(501);
     PngAssert.assertPlot(out.resolve("pairplot.png"), 2 * 300, 2 * 300);
+    // calibration ran (--num-tests 20), so its plots are written beside the others, as validate writes them
+    for (String png : List.of("sbc-ranks.png", "sbc-ecdf.png", "coverage.png", "recovery.png", "contraction.png")) {
+      assertThat(out.resolve(png)).exists();
+    }
     PngAssert.assertPlot(out.resolve("training.png"), 800, 500);
     JsonNode checks = new ObjectMapper().readTree(out.resolve("checks.json").toFile());
     // sbibm's observation 1 of two-moons is a draw from the model, so every check must let it through; the
@@ -48,9 +52,17 @@ class RunCommandTest {
     DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
         html.substring(html.indexOf("<html")).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     Matcher refs = Pattern.compile("(src|href)=\"([^\"]*)\"").matcher(html);
+    int links = 0;
     while (refs.find()) {
-      assertThat(refs.group(2)).as("every resource is embedded").startsWith("data:");
+      if (refs.group(1).equals("src")) {
+        assertThat(refs.group(2)).as("every resource is embedded").startsWith("data:");
+      } else {
+        links++;
+        assertThat(out.resolve(refs.group(2))).as("every link is to a file of the run").exists();
+      }
     }
+    assertThat(links).as("links to the run's files").isGreaterThanOrEqualTo(11);
+    assertThat(html).contains("data:image/png;base64").contains("alt=\"recovery.png\"");
     assertThat(html).contains("Verdict:").contains("Timings").contains("two-moons").contains("data:image/png;base64");
     // the settings name the learning rate the flow trained at: maf's own default
     assertThat(html).contains("Adam at learning rate 0.002, at most 1 learning-rate drop(s)");

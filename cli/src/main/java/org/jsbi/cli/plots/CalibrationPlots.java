@@ -23,7 +23,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class CalibrationPlots {
   private CalibrationPlots() {}
 
-  /** Writes sbc-ranks.png, sbc-ecdf.png and coverage.png into {@code dir}; returns the files. */
+  /**
+   * Writes sbc-ranks.png, sbc-ecdf.png, coverage.png and, when the result has them, recovery.png and contraction.png
+   * into {@code dir}; returns the files.
+   */
   public static List<Path> write(CalibrationResult r, List<String> names, Path dir) throws IOException {
     Path ranks = dir.resolve("sbc-ranks.png");
     Png.save(rankHistogram(r, names), ranks);
@@ -31,7 +34,14 @@ public final class CalibrationPlots {
     Png.save(ecdfDifference(r, names), ecdf);
     Path coverage = dir.resolve("coverage.png");
     Png.save(coverage(r, names), coverage);
-    return List.of(ranks, ecdf, coverage);
+    if (r.recovery().tests() == 0) {
+      return List.of(ranks, ecdf, coverage);
+    }
+    Path recovery = dir.resolve("recovery.png");
+    Png.save(RecoveryPlots.recovery(r.recovery(), names), recovery);
+    Path contraction = dir.resolve("contraction.png");
+    Png.save(RecoveryPlots.contraction(r.recovery(), names), contraction);
+    return List.of(ranks, ecdf, coverage, recovery, contraction);
   }
 
   /** Rank counts in 20 bins per parameter, with the count a uniform distribution expects. */

@@ -58,10 +58,12 @@ public final class Calibration {
     int[][] ranks = new int[d][n];
     double[] hpd = new double[n];
     double[] tarp = new double[n];
+    Recovery.Builder recovery = new Recovery.Builder(d, n, scale);
     for (int i = 0; i < n; i++) {
       double[] theta = sims.theta().row(i);
       double[] x = sims.x().row(i);
       Batch s = posterior.sample(samples, x, seed + 7919L * (i + 1)).samples();
+      recovery.add(i, theta, s);
       for (int j = 0; j < d; j++) {
         int below = 0;
         for (int k = 0; k < samples; k++) {
@@ -86,7 +88,7 @@ public final class Calibration {
       sbcP[j] = uniformityPValue(sbc[j]);
     }
     return new CalibrationResult(n, samples, ranks, sbcP, hpd, uniformityPValue(hpd), tarp,
-        uniformityPValue(tarp), sims.invalidCount());
+        uniformityPValue(tarp), sims.invalidCount(), recovery.build());
   }
 
   /** Kolmogorov–Smirnov p-value of the hypothesis that {@code u} is a sample of U(0, 1). */

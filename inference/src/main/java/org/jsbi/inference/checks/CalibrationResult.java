@@ -18,9 +18,18 @@ import java.util.List;
  * @param tarpLevels per test, TARP's share of samples closer to the reference point than the true θ
  * @param tarpPValue KS p-value of the TARP levels against U(0, 1)
  * @param invalidSimulations test simulations that failed and were left out
+ * @param recovery per test, the posterior's median, spread, z-score and contraction against the true value
  */
 public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, double[] sbcPValues,
-    double[] hpdLevels, double coveragePValue, double[] tarpLevels, double tarpPValue, int invalidSimulations) {
+    double[] hpdLevels, double coveragePValue, double[] tarpLevels, double tarpPValue, int invalidSimulations,
+    Recovery recovery) {
+  /** A result without a recovery record. */
+  public CalibrationResult(int tests, int samplesPerTest, int[][] ranks, double[] sbcPValues, double[] hpdLevels,
+      double coveragePValue, double[] tarpLevels, double tarpPValue, int invalidSimulations) {
+    this(tests, samplesPerTest, ranks, sbcPValues, hpdLevels, coveragePValue, tarpLevels, tarpPValue,
+        invalidSimulations, Recovery.none(sbcPValues.length));
+  }
+
   /** Empirical expected coverage at credibility level {@code level}: the share of tests with αᵢ ≤ level. */
   public double expectedCoverage(double[] levels, double level) {
     return Arrays.stream(levels).filter(a -> a <= level).count() / (double) levels.length;
@@ -102,8 +111,10 @@ public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, do
 
   /**
    * This result's one JSON form, as {@code validate --output} and {@code run.json} hold it: {@code {tests,
-   * samplesPerTest, invalidSimulations, calibrated, adjustedPValue, verdict, sbc: [{parameter, pValue, ranks}], rankCoverage: [{parameter,
-   * curve}], hpdCoverage: {pValue, areaToDiagonal, curve}, tarp: {pValue, areaToDiagonal, curve}}}, each curve a list
+   * samplesPerTest, invalidSimulations, calibrated, adjustedPValue, verdict, sbc: [{parameter, pValue, ranks}],
+   * rankCoverage: [{parameter, curve}], hpdCoverage: {pValue, areaToDiagonal, curve}, tarp: {pValue,
+   * areaToDiagonal, curve}, recovery: [{parameter, truth, median, medianAbsoluteDeviation, zScore, contraction}]}},
+   * each curve a list
    * of {level, coverage} at levels 0, 0.05, …, 1; {@code verdict} is {@link #verdict}'s id and {@code calibrated}
    * whether it is {@code calibrated}.
    */
@@ -130,6 +141,15 @@ public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, do
         hpdLevels);
     coverage(root.putObject("tarp").put("pValue", tarpPValue).put("areaToDiagonal", tarpAreaToDiagonal()),
         tarpLevels);
+    ArrayNode rec = root.putArray("recovery");
+    for (int j = 0; j < recovery.truth().length; j++) {
+      ObjectNode o = rec.addObject().put("parameter", parameterNames.get(j));
+      Arrays.stream(recovery.truth()[j]).forEach(o.putArray("truth")::add);
+      Arrays.stream(recovery.median()[j]).forEach(o.putArray("median")::add);
+      Arrays.stream(recovery.mad()[j]).forEach(o.putArray("medianAbsoluteDeviation")::add);
+      Arrays.stream(recovery.zScore()[j]).forEach(o.putArray("zScore")::add);
+      Arrays.stream(recovery.contraction()[j]).forEach(o.putArray("contraction")::add);
+    }
     return root;
   }
 

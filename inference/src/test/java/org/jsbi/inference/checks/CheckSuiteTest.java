@@ -101,7 +101,8 @@ class CheckSuiteTest {
     CalibrationResult r = Calibration.run(npe, model, 20, 20, 5);
     JsonNode json = r.toJson(model.parameterNames());
     assertThat(json.fieldNames()).toIterable().containsExactly("tests", "samplesPerTest", "invalidSimulations",
-        "calibrated", "adjustedPValue", "verdict", "sbc", "rankCoverage", "hpdCoverage", "tarp");
+        "calibrated", "adjustedPValue", "verdict", "sbc", "rankCoverage", "hpdCoverage", "tarp", "recovery");
+    assertThat(json.path("recovery").get(0).path("zScore")).hasSize(r.tests());
     assertThat(json.path("hpdCoverage").path("pValue").asDouble()).isEqualTo(r.coveragePValue());
     assertThat(json.path("tarp").path("curve")).hasSize(21);
     assertThat(json.path("sbc").get(0).path("ranks")).hasSize(r.tests());
