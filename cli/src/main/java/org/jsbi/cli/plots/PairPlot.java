@@ -168,16 +168,26 @@ final class PairPlot {
         count[Math.max(0, Math.min(bins - 1, (int) ((a - lim[0]) / width)))]++;
       }
     }
-    double[] x = new double[2 * bins + 2];
-    double[] y = new double[2 * bins + 2];
+    // the corners of each bin's top, from 0 at the left limit back to 0 at the right one; plus one point a third
+    // into the first bin's top: XChart puts ticks at multiples of the data's spacing when the x values are equally
+    // spaced (every bin edge here), which gave ticks such as -1, -0.68, -0.36
+    double[] x = new double[2 * bins + 3];
+    double[] y = new double[2 * bins + 3];
     x[0] = lim[0];
+    x[1] = lim[0];
+    y[1] = count[0] / (v.length * width);
+    x[2] = lim[0] + width / 3;
+    y[2] = y[1];
     for (int b = 0; b < bins; b++) {
-      x[2 * b + 1] = lim[0] + b * width;
-      x[2 * b + 2] = lim[0] + (b + 1) * width;
-      y[2 * b + 1] = count[b] / (v.length * width);
-      y[2 * b + 2] = y[2 * b + 1];
+      x[2 * b + 3] = lim[0] + (b + 1) * width;
+      y[2 * b + 3] = count[b] / (v.length * width);
+      if (b + 1 < bins) {
+        x[2 * b + 4] = x[2 * b + 3];
+        y[2 * b + 4] = count[b + 1] / (v.length * width);
+      }
     }
-    x[2 * bins + 1] = lim[1];
+    x[2 * bins + 2] = lim[1];
+    y[2 * bins + 2] = 0;
     return new double[][] {x, y};
   }
 

@@ -55,8 +55,10 @@ public final class RecoveryPlots {
       XYChart c = cell(names.get(j), "posterior contraction", "posterior z-score");
       double[] z = r.zScore()[j];
       double top = Math.max(3, Arrays.stream(z).filter(Double::isFinite).map(Math::abs).max().orElse(3));
+      // contraction falls below 0 where the posterior is wider than the prior (a multimodal posterior, say)
+      double left = Math.min(0.0, min(r.contraction()[j]));
       for (double level : new double[] {2, -2}) {
-        XYSeries band = c.addSeries(level > 0 ? "|z| = 2" : "|z| = 2 ", new double[] {0, 1},
+        XYSeries band = c.addSeries(level > 0 ? "|z| = 2" : "|z| = 2 ", new double[] {left, 1},
             new double[] {level, level});
         band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         band.setMarker(SeriesMarkers.NONE);
@@ -66,7 +68,7 @@ public final class RecoveryPlots {
       XYSeries s = c.addSeries("test simulations", r.contraction()[j], z);
       s.setMarker(SeriesMarkers.CIRCLE);
       s.setMarkerColor(POINTS);
-      c.getStyler().setXAxisMin(Math.min(0.0, min(r.contraction()[j]))).setXAxisMax(1.0)
+      c.getStyler().setXAxisMin(left).setXAxisMax(1.0)
           .setYAxisMin(-top * 1.05).setYAxisMax(top * 1.05);
       cells.add(c);
     }
