@@ -65,7 +65,8 @@ final class CheckCommand implements Callable<Integer> {
     try (Registry registry = common.registryFor("--posterior", posteriorDir);
         TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
       TrainedPosterior posterior = mcmc.apply(loaded);
-      CheckOutcome outcome = ObservationChecks.run(registry, posterior, obs.data(posterior.model()),
+      org.jsbi.api.Batch observations = obs.data(posterior.model());
+      CheckOutcome outcome = ObservationChecks.run(registry, posterior, observations,
           numSimulations, numSamples, seeds.seed, embeddingSpace ? Boolean.TRUE : null);
       ObservationChecks.print(out, outcome);
       if (output != null) {
@@ -74,10 +75,11 @@ final class CheckCommand implements Callable<Integer> {
         AtomicFiles.write(json, w -> w.write(new ObjectMapper().writerWithDefaultPrettyPrinter()
             .writeValueAsString(outcome.toJson())));
         out.println("wrote " + json);
-        for (int k = 0; k < outcome.quantiles().size(); k++) {
-          if (outcome.quantiles().get(k) != null) {
+        for (int k = 0; k < outcome.bands().size(); k++) {
+          if (outcome.bands().get(k) != null) {
             Path png = output.resolve("ppc-observation-" + (k + 1) + ".png");
-            PredictivePlots.write(k + 1, posterior.model().dataNames(), outcome.quantiles().get(k), png);
+            PredictivePlots.write(k + 1, posterior.model().dataNames(), observations.row(k),
+                outcome.bands().get(k), outcome.quantiles().get(k), png);
             out.println("wrote " + png);
           }
         }

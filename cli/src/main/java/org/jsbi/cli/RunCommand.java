@@ -254,9 +254,9 @@ final class RunCommand implements Callable<Integer> {
       written.add(pair);
       written.add(curve);
       Path ppc = null;
-      if (checks.quantiles().get(0) != null) {
+      if (checks.bands().get(0) != null) {
         ppc = output.resolve("ppc.png");
-        PredictivePlots.write(1, model.dataNames(), checks.quantiles().get(0), ppc);
+        PredictivePlots.write(1, model.dataNames(), xo, checks.bands().get(0), checks.quantiles().get(0), ppc);
         written.add(ppc);
       }
       List<Path> calibrationPlots = calibration == null ? List.of()

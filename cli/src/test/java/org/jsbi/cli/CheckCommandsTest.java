@@ -43,7 +43,8 @@ class CheckCommandsTest {
     assertThat(json.path("observations").get(0).path("verdict").asText()).isEqualTo("ok");
     assertThat(json.path("observations").get(1).path("verdict").asText()).isEqualTo("misspecified");
     assertThat(json.path("batch").path("pValue").asDouble()).isBetween(0.0, 1.0);
-    PngAssert.assertPlot(out.resolve("ppc-observation-1.png"), 700, 400);
+    // two data dimensions: a panel each and the legend, in one row
+    PngAssert.assertPlot(out.resolve("ppc-observation-1.png"), 3 * 300, 170);
   }
 
   @Test

@@ -27,7 +27,7 @@ class HelpTest {
     assertThat(CliRun.of("estimators", "--help").out()).doesNotContain("--quiet");
     assertThat(CliRun.of("train", "--help").out()).contains("--quiet");
     assertThat(CliRun.of("run", "--help").out().replaceAll("\\s+", " ")).contains("samples.csv, pairplot.png, "
-        + "training.png, ppc.png, checks.json, report.html");
+        + "training.png, ppc.png, checks.json, the calibration plots when calibration ran, report.html");
   }
 
   @Test

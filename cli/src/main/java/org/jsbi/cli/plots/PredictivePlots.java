@@ -1,26 +1,154 @@
 package org.jsbi.cli.plots;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
+import java.util.Locale;
+import org.jsbi.inference.checks.PredictiveBands;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The plot of {@code jsbi check}: where each observation falls in its posterior predictive, per data dimension. */
+/**
+ * The predictive plot of {@code jsbi check} and {@code run}: the observation against the posterior predictive
+ * distribution (and the prior predictive, when it ran), per data dimension. Up to {@value #PANELS} dimensions, one
+ * panel each with the 50% and 90% central intervals of both and the observed value as a red line; beyond, one chart
+ * along the index, as for a time series: the posterior predictive's median and bands, the prior's 90% band, and
+ * the observation.
+ */
 public final class PredictivePlots {
+  static final int PANELS = 20;
+  private static final int PANEL_W = 300;
+  private static final int PANEL_H = 170;
+  private static final Color POSTERIOR = new Color(31, 119, 180);
+  private static final Color PRIOR = new Color(150, 150, 150);
+  private static final Color OBSERVED = new Color(214, 39, 40);
+
   private PredictivePlots() {}
 
-  /**
-   * Bars of the predictive quantile of the observation in each data dimension: near 0 or 1 means the model rarely
-   * produces a value that low or high.
-   */
-  public static void write(int observation, List<String> dataNames, double[] quantiles, Path file)
-      throws IOException {
-    CategoryChart chart = new CategoryChartBuilder().width(Math.max(700, 60 * dataNames.size())).height(400)
-        .title("Observation " + observation + ": posterior predictive quantiles (0.5 is central)")
-        .xAxisTitle("data dimension").yAxisTitle("share of predictive data at or below the observation").build();
-    chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setLegendVisible(false);
-    chart.addSeries("quantile", dataNames, java.util.Arrays.stream(quantiles).boxed().toList());
-    Png.save(chart, file);
+  /** Writes observation {@code observation}'s plot of {@code xo} against {@code bands} into {@code file}. */
+  public static void write(int observation, List<String> dataNames, double[] xo, PredictiveBands bands,
+      double[] quantiles, Path file) throws IOException {
+    if (dataNames.size() > PANELS) {
+      Png.save(alongTheIndex(observation, xo, bands), file);
+      return;
+    }
+    List<XYChart> cells = new ArrayList<>();
+    for (int j = 0; j < dataNames.size(); j++) {
+      cells.add(panel(dataNames.get(j), j, xo[j], bands, quantiles == null ? Double.NaN : quantiles[j]));
+    }
+    cells.add(legend(bands.prior() != null));
+    int columns = Math.min(3, cells.size());
+    Png.save(Png.grid(cells, columns, PANEL_W, PANEL_H), file);
+  }
+
+  private static XYChart panel(String name, int j, double observed, PredictiveBands bands, double quantile) {
+    String title = Double.isNaN(quantile) ? name
+        : String.format(Locale.ROOT, "%s: %.0f%% of predictive data below", name, 100 * quantile);
+    XYChart c = new XYChartBuilder().width(PANEL_W).height(PANEL_H).title(title).build();
+    Styler s = c.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setLegendVisible(false);
+    s.setChartTitleFont(s.getChartTitleFont().deriveFont(12f));
+    c.getStyler().setYAxisTicksVisible(false).setYAxisMin(-0.6).setYAxisMax(1.6).setPlotGridLinesVisible(false);
+    c.getStyler().setXAxisDecimalPattern("#.###");
+    interval(c, "posterior", bands.posterior(), j, 1, POSTERIOR);
+    double lo = Math.min(observed, bands.posterior()[0][j]);
+    double hi = Math.max(observed, bands.posterior()[4][j]);
+    if (bands.prior() != null) {
+      interval(c, "prior", bands.prior(), j, 0, PRIOR);
+      lo = Math.min(lo, bands.prior()[0][j]);
+      hi = Math.max(hi, bands.prior()[4][j]);
+    }
+    XYSeries o = c.addSeries("observed", new double[] {observed, observed}, new double[] {-0.5, 1.5});
+    o.setMarker(SeriesMarkers.NONE);
+    o.setLineColor(OBSERVED);
+    o.setLineWidth(2.5f);
+    double pad = 0.05 * Math.max(hi - lo, 1e-9);
+    c.getStyler().setXAxisMin(lo - pad).setXAxisMax(hi + pad);
+    return c;
+  }
+
+  /** The 90% interval as a thin line, the 50% one as a thick line and the median as a dot, at height y. */
+  private static void interval(XYChart c, String name, double[][] q, int j, double y, Color color) {
+    XYSeries wide = c.addSeries(name + " 90%", new double[] {q[0][j], q[4][j]}, new double[] {y, y});
+    wide.setMarker(SeriesMarkers.NONE);
+    wide.setLineColor(color);
+    wide.setLineWidth(2f);
+    XYSeries mid = c.addSeries(name + " 50%", new double[] {q[1][j], q[3][j]}, new double[] {y, y});
+    mid.setMarker(SeriesMarkers.NONE);
+    mid.setLineColor(color);
+    mid.setLineWidth(9f);
+    XYSeries median = c.addSeries(name + " median", new double[] {q[2][j]}, new double[] {y});
+    median.setMarker(SeriesMarkers.DIAMOND);
+    median.setMarkerColor(Color.WHITE);
+    median.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+  }
+
+  private static XYChart legend(boolean withPrior) {
+    XYChart c = new XYChartBuilder().width(PANEL_W).height(PANEL_H).build();
+    Styler s = c.getStyler();
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setPlotBorderVisible(false);
+    s.setLegendPosition(Styler.LegendPosition.InsideNW);
+    s.setLegendBorderColor(Color.WHITE);
+    c.getStyler().setAxisTicksVisible(false).setPlotGridLinesVisible(false);
+    c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+    entry(c, "posterior predictive: 50% (thick), 90%", POSTERIOR);
+    if (withPrior) {
+      entry(c, "prior predictive: 50% (thick), 90%", PRIOR);
+    }
+    entry(c, "observed value", OBSERVED);
+    return c;
+  }
+
+  private static void entry(XYChart c, String name, Color color) {
+    XYSeries s = c.addSeries(name, new double[] {-9}, new double[] {-9});
+    s.setLineColor(color);
+    s.setMarker(SeriesMarkers.NONE);
+  }
+
+  /** For many dimensions: bands along the index, with the observation over them. */
+  private static XYChart alongTheIndex(int observation, double[] xo, PredictiveBands bands) {
+    int d = xo.length;
+    XYChart c = new XYChartBuilder().width(Math.max(900, Math.min(1600, 8 * d))).height(500)
+        .title("Observation " + observation + " against its predictive distribution")
+        .xAxisTitle("data dimension (index)").yAxisTitle("value").build();
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
+    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    double[] index = new double[d];
+    for (int j = 0; j < d; j++) {
+      index[j] = j + 1;
+    }
+    if (bands.prior() != null) {
+      line(c, "prior predictive 90%", index, bands.prior()[0], PRIOR, true, true);
+      line(c, "prior predictive 90% ", index, bands.prior()[4], PRIOR, true, false);
+    }
+    line(c, "posterior predictive 90%", index, bands.posterior()[0], POSTERIOR, true, true);
+    line(c, "posterior predictive 90% ", index, bands.posterior()[4], POSTERIOR, true, false);
+    line(c, "posterior predictive 50%", index, bands.posterior()[1], POSTERIOR, false, true);
+    line(c, "posterior predictive 50% ", index, bands.posterior()[3], POSTERIOR, false, false);
+    XYSeries o = c.addSeries("observed", index, xo.clone());
+    o.setLineColor(OBSERVED);
+    o.setMarkerColor(OBSERVED);
+    o.setMarker(d > 200 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    return c;
+  }
+
+  private static void line(XYChart c, String name, double[] x, double[] y, Color color, boolean dashed,
+      boolean inLegend) {
+    XYSeries s = c.addSeries(name, x, y);
+    s.setMarker(SeriesMarkers.NONE);
+    s.setLineColor(color);
+    if (dashed) {
+      s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+    }
+    s.setShowInLegend(inLegend);
   }
 }

@@ -19,11 +19,15 @@ public interface Check {
 
   /**
    * What a check found: its result and, for a predictive check, the observation's quantile per data dimension
-   * among the predictive simulations (null for the others).
+   * among the predictive simulations and those simulations (null for the others).
    */
-  record Observed(CheckResult result, double[] quantiles) {
+  record Observed(CheckResult result, double[] quantiles, org.jsbi.api.Batch predictive) {
     public Observed(CheckResult result) {
-      this(result, null);
+      this(result, null, null);
+    }
+
+    public Observed(CheckResult result, double[] quantiles) {
+      this(result, quantiles, null);
     }
   }
 

@@ -14,9 +14,16 @@ import java.util.List;
  * @param quantiles per observation, the posterior predictive quantiles per data dimension (null if not run)
  * @param notes per observation, checks that could not run and why
  * @param batch the MMD test of all observations together, or null for one observation
+ * @param bands per observation, the posterior (and prior) predictive quantiles per data dimension (null if not run)
  */
 public record CheckOutcome(String model, List<Verdicts.Report> reports, List<double[]> quantiles,
-    List<List<String>> notes, CheckResult batch) {
+    List<List<String>> notes, CheckResult batch, List<PredictiveBands> bands) {
+  /** An outcome without predictive bands. */
+  public CheckOutcome(String model, List<Verdicts.Report> reports, List<double[]> quantiles,
+      List<List<String>> notes, CheckResult batch) {
+    this(model, reports, quantiles, notes, batch, java.util.Collections.nCopies(reports.size(), null));
+  }
+
   /**
    * {@code {model, suspiciousBelow, misspecifiedBelow, observations: [{observation, verdict, inWords,
    * adjustedPValue, checks: [CheckResult], notes: [text]}], batch?: CheckResult}}.

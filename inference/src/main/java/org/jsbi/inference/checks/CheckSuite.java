@@ -117,17 +117,22 @@ public final class CheckSuite implements AutoCloseable {
   public CheckOutcome run(Batch observations, long seed) {
     List<List<CheckResult>> results = new ArrayList<>();
     List<double[]> quantiles = new ArrayList<>();
+    List<PredictiveBands> bands = new ArrayList<>();
     List<List<String>> notes = new ArrayList<>();
     for (int k = 0; k < observations.rows(); k++) {
       double[] xo = observations.row(k);
       List<CheckResult> found = new ArrayList<>();
       List<String> skipped = new ArrayList<>();
       double[] q = null;
+      Batch posteriorSims = null;
+      Batch priorSims = null;
       for (Check c : checks) {
         try {
           Check.Observed o = c.test(xo.clone(), seed + k);
           found.add(o.result());
           q = o.quantiles() != null && c.name().equals("posterior-predictive") ? o.quantiles() : q;
+          posteriorSims = c.name().equals("posterior-predictive") ? o.predictive() : posteriorSims;
+          priorSims = c.name().equals("prior-predictive") ? o.predictive() : priorSims;
         } catch (IllegalStateException e) {
           // An observation far outside the model's range can leave NPE's posterior almost all outside the prior.
           skipped.add(c.name().replace('-', ' ') + " check not run: " + e.getMessage());
@@ -135,10 +140,11 @@ public final class CheckSuite implements AutoCloseable {
       }
       results.add(found);
       quantiles.add(q);
+      bands.add(posteriorSims == null ? null : PredictiveBands.of(posteriorSims, priorSims));
       notes.add(skipped);
     }
     CheckResult batch = observations.rows() > 1 ? Mmd.test(observations, forMmd, seed) : null;
-    return new CheckOutcome(model.id(), Verdicts.judge(results), quantiles, notes, batch);
+    return new CheckOutcome(model.id(), Verdicts.judge(results), quantiles, notes, batch, bands);
   }
 
   @Override
@@ -147,7 +153,7 @@ public final class CheckSuite implements AutoCloseable {
   }
 
   private static Check.Observed observed(PredictiveCheck.Outcome o) {
-    return new Check.Observed(o.result(), o.quantiles());
+    return new Check.Observed(o.result(), o.quantiles(), o.predictive());
   }
 
   private static Batch row(double[] xo) {

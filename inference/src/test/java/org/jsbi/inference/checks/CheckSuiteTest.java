@@ -86,6 +86,11 @@ class CheckSuiteTest {
       assertThat(o.reports()).allSatisfy(r -> assertThat(r.checks()).extracting(CheckResult::name)
           .containsExactlyElementsOf(names(suite)));
       assertThat(o.quantiles()).allSatisfy(q -> assertThat(q).hasSize(model.dataDim()));
+      // both predictive checks ran, so each observation has posterior and prior bands per data dimension
+      assertThat(o.bands()).hasSize(2).allSatisfy(b -> {
+        assertThat(b.posterior()[0]).hasSize(model.dataDim());
+        assertThat(b.prior()).isNotNull();
+      });
       assertThat(o.batch()).isNotNull();
       JsonNode json = o.toJson();
       assertThat(json.path("model").asText()).isEqualTo(model.id());
