@@ -28,12 +28,10 @@ public final class Slcp implements Simulator {
    * sign pattern of θ2 and θ3.
    */
   public static double logLikelihood(double[] theta, double[] x) {
-    double s1 = theta[2] * theta[2];
-    double s2 = theta[3] * theta[3];
-    double rho = Math.tanh(theta[4]);
-    double c00 = s1 * s1 + JITTER;
-    double c01 = rho * s1 * s2;
-    double c11 = s2 * s2 + JITTER;
+    double[] c = covariance(theta);
+    double c00 = c[0];
+    double c01 = c[1];
+    double c11 = c[2];
     double det = c00 * c11 - c01 * c01;
     double out = 0;
     for (int j = 0; j < DRAWS; j++) {
@@ -47,16 +45,11 @@ public final class Slcp implements Simulator {
 
   @Override
   public double[] simulate(double[] theta, RandomGenerator rng) {
-    double s1 = theta[2] * theta[2];
-    double s2 = theta[3] * theta[3];
-    double rho = Math.tanh(theta[4]);
-    double c00 = s1 * s1 + JITTER;
-    double c01 = rho * s1 * s2;
-    double c11 = s2 * s2 + JITTER;
+    double[] c = covariance(theta);
     // Cholesky factor of the 2x2 covariance.
-    double l00 = Math.sqrt(c00);
-    double l10 = c01 / l00;
-    double l11 = Math.sqrt(c11 - l10 * l10);
+    double l00 = Math.sqrt(c[0]);
+    double l10 = c[1] / l00;
+    double l11 = Math.sqrt(c[2] - l10 * l10);
     double[] x = new double[2 * DRAWS];
     for (int j = 0; j < DRAWS; j++) {
       double z0 = rng.nextGaussian();
@@ -65,5 +58,13 @@ public final class Slcp implements Simulator {
       x[2 * j + 1] = theta[1] + l10 * z0 + l11 * z1;
     }
     return x;
+  }
+
+  /** The draws' 2x2 covariance {c00, c01, c11}: scales θ2², θ3², correlation tanh(θ4), and a jitter on the diagonal. */
+  private static double[] covariance(double[] theta) {
+    double s1 = theta[2] * theta[2];
+    double s2 = theta[3] * theta[3];
+    double rho = Math.tanh(theta[4]);
+    return new double[] {s1 * s1 + JITTER, rho * s1 * s2, s2 * s2 + JITTER};
   }
 }

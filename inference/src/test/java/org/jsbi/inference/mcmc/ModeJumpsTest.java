@@ -41,12 +41,7 @@ class ModeJumpsTest {
   @Test
   void jumpsMoveChainsFromOneModeToTheTrueShares() {
     int chains = 200;
-    Batch start = Batch.zeros(chains, 2);
-    RandomGenerator placement = rng(1);
-    for (int c = 0; c < chains; c++) {
-      start.set(c, 0, (c < chains / 10 ? 2 : -2) + 0.05 * placement.nextGaussian());
-      start.set(c, 1, 0.05 * placement.nextGaussian());
-    }
+    Batch start = lopsidedStarts(chains);
     UnconstrainedSpace identity = new UnconstrainedSpace(Priors.isotropicNormal(2, 0, 100));
     McmcSettings settings = McmcSettings.defaults().withChains(chains).withThin(2);
 
@@ -76,16 +71,22 @@ class ModeJumpsTest {
     assertThat(numbers.warnings()).isEmpty();
   }
 
-  /** Differential-evolution jumps, kept for comparison, also reach the true shares from the same lopsided starts. */
-  @Test
-  void differentialJumpsAlsoReachTheTrueShares() {
-    int chains = 200;
+  /** The chains' starts: a tenth at (2, 0), the heavier mode, and nine in ten at (−2, 0), the lighter one. */
+  private static Batch lopsidedStarts(int chains) {
     Batch start = Batch.zeros(chains, 2);
     RandomGenerator placement = rng(1);
     for (int c = 0; c < chains; c++) {
       start.set(c, 0, (c < chains / 10 ? 2 : -2) + 0.05 * placement.nextGaussian());
       start.set(c, 1, 0.05 * placement.nextGaussian());
     }
+    return start;
+  }
+
+  /** Differential-evolution jumps, kept for comparison, also reach the true shares from the same lopsided starts. */
+  @Test
+  void differentialJumpsAlsoReachTheTrueShares() {
+    int chains = 200;
+    Batch start = lopsidedStarts(chains);
     UnconstrainedSpace identity = new UnconstrainedSpace(Priors.isotropicNormal(2, 0, 100));
     McmcResult moved = new SliceSampler(SEVENTY_THIRTY, start, rng(3))
         .withJumps(new ModeJumps(rng(4), McmcSettings.Jumps.DIFFERENTIAL))
