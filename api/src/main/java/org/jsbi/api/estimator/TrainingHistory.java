@@ -11,10 +11,18 @@ import java.util.List;
  *     mass outside the box, averaged over the validation rows, when the validation loss first stopped improving;
  *     NaN when not measured
  * @param finishFrom the first epoch trained as a density truncated to the box, or 0 if none was
+ * @param dropEpochs the epochs after which the learning rate was dropped (and the best weights restored), in order
  */
-public record TrainingHistory(List<EpochStats> epochs, int bestEpoch, double supportLeak, int finishFrom) {
+public record TrainingHistory(List<EpochStats> epochs, int bestEpoch, double supportLeak, int finishFrom,
+    List<Integer> dropEpochs) {
   public TrainingHistory {
     epochs = List.copyOf(epochs);
+    dropEpochs = List.copyOf(dropEpochs);
+  }
+
+  /** A history without learning-rate drops recorded. */
+  public TrainingHistory(List<EpochStats> epochs, int bestEpoch, double supportLeak, int finishFrom) {
+    this(epochs, bestEpoch, supportLeak, finishFrom, List.of());
   }
 
   /** A history with no truncated finish and no leak measured. */
@@ -34,7 +42,7 @@ public record TrainingHistory(List<EpochStats> epochs, int bestEpoch, double sup
   public TrainingHistory withoutTimings() {
     return new TrainingHistory(epochs.stream()
         .map(e -> new EpochStats(e.epoch(), e.trainingLoss(), e.validationLoss(), 0)).toList(), bestEpoch, supportLeak,
-        finishFrom);
+        finishFrom, dropEpochs);
   }
 
   public double trainingSeconds() {

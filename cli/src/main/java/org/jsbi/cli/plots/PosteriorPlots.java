@@ -25,7 +25,11 @@ public final class PosteriorPlots {
     return new PairPlot(samples, names, reference, truth).image();
   }
 
-  /** Training and validation loss per epoch, with the kept (best) epoch marked. */
+  /**
+   * Training and validation loss per epoch, with the kept (best) epoch marked, each learning-rate drop as a grey
+   * dashed line after the epoch that triggered it (the best weights were restored there), and the start of a
+   * truncated finish in red.
+   */
   public static XYChart training(TrainingHistory history) {
     XYChart c = new XYChartBuilder().width(800).height(500).title("Training")
         .xAxisTitle("epoch").yAxisTitle("loss (negative log density)").build();
@@ -37,6 +41,30 @@ public final class PosteriorPlots {
         .setMarker(SeriesMarkers.NONE);
     c.addSeries("kept: epoch " + history.bestEpoch(), new double[] {history.bestEpoch()},
         new double[] {history.bestValidationLoss()}).setMarker(SeriesMarkers.DIAMOND);
+    double lo = history.epochs().stream().mapToDouble(e -> Math.min(e.trainingLoss(), e.validationLoss()))
+        .filter(Double::isFinite).min().orElse(0);
+    double hi = history.epochs().stream().mapToDouble(e -> Math.max(e.trainingLoss(), e.validationLoss()))
+        .filter(Double::isFinite).max().orElse(1);
+    for (int k = 0; k < history.dropEpochs().size(); k++) {
+      int at = history.dropEpochs().get(k);
+      // series need distinct names; only the first drop is listed in the legend
+      marker(c, "learning rate dropped" + " ".repeat(k), at, lo, hi, new java.awt.Color(150, 150, 150), k == 0);
+    }
+    if (history.finishFrom() > 0) {
+      marker(c, "truncated finish from epoch " + history.finishFrom(), history.finishFrom() - 1, lo, hi,
+          new java.awt.Color(214, 39, 40), true);
+    }
     return c;
+  }
+
+  /** A dashed vertical line at {@code epoch}, across the losses' range. */
+  private static void marker(XYChart c, String name, double epoch, double lo, double hi, java.awt.Color color,
+      boolean inLegend) {
+    org.knowm.xchart.XYSeries s = c.addSeries(name, new double[] {epoch + 0.5, epoch + 0.5}, new double[] {lo, hi});
+    s.setMarker(SeriesMarkers.NONE);
+    s.setLineColor(color);
+    s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+        10, new float[] {6, 4}, 0));
+    s.setShowInLegend(inLegend);
   }
 }

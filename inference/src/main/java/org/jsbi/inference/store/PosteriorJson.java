@@ -76,6 +76,9 @@ final class PosteriorJson {
       history.put("supportLeak", state.history().supportLeak());
       history.put("finishFrom", state.history().finishFrom());
     }
+    if (!state.history().dropEpochs().isEmpty()) {
+      state.history().dropEpochs().forEach(history.putArray("dropEpochs")::add);
+    }
     ArrayNode epochs = history.putArray("epochs");
     for (EpochStats e : state.history().epochs()) {
       epochs.addArray().add(e.epoch()).add(e.trainingLoss()).add(e.validationLoss()).add(e.elapsedSeconds());
@@ -141,8 +144,10 @@ final class PosteriorJson {
     for (JsonNode e : h.path("epochs")) {
       epochs.add(new EpochStats(e.get(0).asInt(), e.get(1).asDouble(), e.get(2).asDouble(), e.get(3).asDouble()));
     }
+    List<Integer> drops = new ArrayList<>();
+    h.path("dropEpochs").forEach(d -> drops.add(d.asInt()));
     return new TrainingHistory(epochs, h.path("bestEpoch").asInt(), h.path("supportLeak").asDouble(Double.NaN),
-        h.path("finishFrom").asInt(0));
+        h.path("finishFrom").asInt(0), drops);
   }
 
   private static void standardization(ObjectNode node, Standardization s) {

@@ -63,6 +63,7 @@ final class TrainingLoop {
   private int dropsLeft;
   private int patienceFrom; // the epoch of the last drop: patience counts from it or from the best epoch
   private final List<EpochStats> epochs = new ArrayList<>();
+  private final List<Integer> drops = new ArrayList<>();
   private double best = Double.POSITIVE_INFINITY;
   private int bestEpoch;
   private int stale; // epochs without the training loss falling by the tolerance
@@ -137,7 +138,7 @@ final class TrainingLoop {
     if (!onTraining) {
       run(ops.snapshot()[1]);
     }
-    return new TrainingHistory(epochs, bestEpoch, leak, finishFrom);
+    return new TrainingHistory(epochs, bestEpoch, leak, finishFrom, drops);
   }
 
   /**
@@ -176,6 +177,7 @@ final class TrainingLoop {
     if (dropsLeft > 0) {
       dropsLeft--;
       run(ops.drop());
+      drops.add(epoch);
     }
     if (phase != last) {
       leak = scalar(schedule.gate());
@@ -202,6 +204,7 @@ final class TrainingLoop {
     if (!Double.isNaN(schedule.tolerance())) {
       progress.put("stale", new double[] {stale});
     }
+    progress.put("drops", drops.stream().mapToDouble(Integer::doubleValue).toArray());
     progress.put("epoch", epochs.stream().mapToDouble(EpochStats::epoch).toArray());
     progress.put("training_loss", epochs.stream().mapToDouble(EpochStats::trainingLoss).toArray());
     progress.put("validation_loss", epochs.stream().mapToDouble(EpochStats::validationLoss).toArray());
@@ -229,6 +232,10 @@ final class TrainingLoop {
     patienceFrom = (int) s[5];
     best = s[6];
     bestEpoch = (int) s[7];
+    double[] dropsSaved = c.progress().get("drops");
+    if (dropsSaved != null) {
+      java.util.Arrays.stream(dropsSaved).forEach(d -> drops.add((int) d));
+    }
     double[] staleSaved = c.progress().get("stale");
     stale = staleSaved == null ? 0 : (int) staleSaved[0];
     for (int i = 0; i < e.length; i++) {

@@ -51,6 +51,9 @@ class LearningRateDropTest {
     // the same run up to where the first one stopped, then more epochs at the lower rate
     assertThat(losses(dropped.epochs().subList(0, k))).isEqualTo(losses(stopped.epochs()));
     assertThat(dropped.epochCount()).isGreaterThan(k);
+    // the drop is recorded at the epoch where the first run's patience ran out, and the first run has none
+    assertThat(dropped.dropEpochs()).containsExactly(k);
+    assertThat(stopped.dropEpochs()).isEmpty();
     // at a tenth of the rate the minibatch noise shrinks, so the training loss goes below anything reached before
     double before = dropped.epochs().subList(0, k).stream().mapToDouble(EpochStats::trainingLoss).min().orElseThrow();
     double after = dropped.epochs().subList(k, dropped.epochCount()).stream().mapToDouble(EpochStats::trainingLoss)
