@@ -1,6 +1,5 @@
 package org.jsbi.cli.plots;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -112,7 +111,7 @@ public final class CalibrationPlots {
     for (XYSeries s : List.of(hi, lo)) {
       s.setMarker(SeriesMarkers.NONE);
       s.setLineColor(Color.GRAY);
-      s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+      s.setLineStyle(Png.DASHED);
     }
     lo.setShowInLegend(false);
   }

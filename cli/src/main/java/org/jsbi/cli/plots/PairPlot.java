@@ -150,8 +150,7 @@ final class PairPlot {
         .max((a, b) -> Long.compare(count(all, a), count(all, b))).orElseThrow();
     double[] s = Arrays.stream(all).filter(a -> a >= widest[0] && a <= widest[1]).toArray();
     s = s.length >= 4 ? s : all;
-    double iqr = s[(3 * (s.length - 1)) / 4] - s[(s.length - 1) / 4];
-    double width = 2 * iqr / Math.cbrt(s.length);
+    double width = HighestDensity.freedmanDiaconisWidth(s);
     return width > 0 ? (int) Math.max(20, Math.min(150, Math.ceil((lim[1] - lim[0]) / width))) : 20;
   }
 
@@ -270,35 +269,16 @@ final class PairPlot {
 
   /** The legend, in the upper triangle: which colour is what. */
   private XYChart legend() {
-    XYChart c = new XYChartBuilder().width(CELL).height(CELL).build();
-    Styler s = c.getStyler();
-    s.setChartBackgroundColor(Color.WHITE);
-    s.setPlotBackgroundColor(Color.WHITE);
-    s.setPlotBorderVisible(false);
-    s.setChartTitleVisible(false);
-    s.setLegendPosition(Styler.LegendPosition.InsideNW);
-    s.setLegendBorderColor(Color.WHITE);
-    s.setLegendFont(s.getLegendFont().deriveFont(13f));
-    c.getStyler().setAxisTicksVisible(false).setAxisTitlesVisible(false).setPlotGridLinesVisible(false);
-    c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
-    double[] off = {-9};
+    XYChart c = Png.legend(CELL, CELL);
+    c.getStyler().setLegendFont(c.getStyler().getLegendFont().deriveFont(13f));
     for (int k = 0; k < REGIONS.length; k++) {
-      XYSeries r = c.addSeries("posterior, " + Math.round(100 * REGIONS[k]) + "% region", off, off);
-      r.setMarker(SeriesMarkers.SQUARE);
-      r.setMarkerColor(SHADES[k]);
-      r.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      Png.entry(c, "posterior, " + Math.round(100 * REGIONS[k]) + "% region", SHADES[k], SeriesMarkers.SQUARE);
     }
     if (reference != null) {
-      XYSeries r = c.addSeries("reference samples", off, off);
-      r.setMarker(SeriesMarkers.CIRCLE);
-      r.setMarkerColor(REFERENCE);
-      r.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      Png.entry(c, "reference samples", REFERENCE, SeriesMarkers.CIRCLE);
     }
     if (truth != null) {
-      XYSeries t = c.addSeries("true parameters", off, off);
-      t.setMarker(SeriesMarkers.CIRCLE);
-      t.setMarkerColor(TRUTH);
-      t.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      Png.entry(c, "true parameters", TRUTH, SeriesMarkers.CIRCLE);
     }
     return c;
   }

@@ -63,8 +63,7 @@ public final class PosteriorPlots {
     org.knowm.xchart.XYSeries s = c.addSeries(name, new double[] {epoch + 0.5, epoch + 0.5}, new double[] {lo, hi});
     s.setMarker(SeriesMarkers.NONE);
     s.setLineColor(color);
-    s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
-        10, new float[] {6, 4}, 0));
+    s.setLineStyle(Png.DASHED);
     s.setShowInLegend(inLegend);
   }
 }

@@ -1,6 +1,5 @@
 package org.jsbi.cli.plots;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -91,27 +90,13 @@ public final class PredictivePlots {
   }
 
   private static XYChart legend(boolean withPrior) {
-    XYChart c = new XYChartBuilder().width(PANEL_W).height(PANEL_H).build();
-    Styler s = c.getStyler();
-    s.setChartBackgroundColor(Color.WHITE);
-    s.setPlotBackgroundColor(Color.WHITE);
-    s.setPlotBorderVisible(false);
-    s.setLegendPosition(Styler.LegendPosition.InsideNW);
-    s.setLegendBorderColor(Color.WHITE);
-    c.getStyler().setAxisTicksVisible(false).setPlotGridLinesVisible(false);
-    c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
-    entry(c, "posterior predictive: 50% (thick), 90%", POSTERIOR);
+    XYChart c = Png.legend(PANEL_W, PANEL_H);
+    Png.entry(c, "posterior predictive: 50% (thick), 90%", POSTERIOR, null);
     if (withPrior) {
-      entry(c, "prior predictive: 50% (thick), 90%", PRIOR);
+      Png.entry(c, "prior predictive: 50% (thick), 90%", PRIOR, null);
     }
-    entry(c, "observed value", OBSERVED);
+    Png.entry(c, "observed value", OBSERVED, null);
     return c;
-  }
-
-  private static void entry(XYChart c, String name, Color color) {
-    XYSeries s = c.addSeries(name, new double[] {-9}, new double[] {-9});
-    s.setLineColor(color);
-    s.setMarker(SeriesMarkers.NONE);
   }
 
   /** For many dimensions: bands along the index, with the observation over them. */
@@ -147,7 +132,7 @@ public final class PredictivePlots {
     s.setMarker(SeriesMarkers.NONE);
     s.setLineColor(color);
     if (dashed) {
-      s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+      s.setLineStyle(Png.DASHED);
     }
     s.setShowInLegend(inLegend);
   }

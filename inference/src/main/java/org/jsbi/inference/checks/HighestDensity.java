@@ -27,8 +27,7 @@ public final class HighestDensity {
     }
     double lo = v[0];
     double range = v[v.length - 1] - lo;
-    double iqr = v[(3 * (v.length - 1)) / 4] - v[(v.length - 1) / 4];
-    double width = 2 * iqr / Math.cbrt(v.length);
+    double width = freedmanDiaconisWidth(v);
     int bins = width > 0 ? (int) Math.max(20, Math.min(200, Math.ceil(range / width))) : 20;
     int[] count = new int[bins];
     for (double a : v) {
@@ -62,5 +61,11 @@ public final class HighestDensity {
     }
     out.add(new double[] {lo + range * start / bins, lo + range * (lastIn + 1) / bins});
     return out;
+  }
+
+  /** Freedman and Diaconis's histogram bin width for {@code sorted} (ascending) draws: 2·IQR·n^(−1/3). */
+  public static double freedmanDiaconisWidth(double[] sorted) {
+    double iqr = sorted[(3 * (sorted.length - 1)) / 4] - sorted[(sorted.length - 1) / 4];
+    return 2 * iqr / Math.cbrt(sorted.length);
   }
 }
