@@ -24,14 +24,10 @@ import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
 import org.jsbi.cli.plots.Png;
-import org.jsbi.cli.plots.CalibrationPlots;
 import org.jsbi.cli.plots.PosteriorPlots;
 import org.jsbi.cli.plots.PredictivePlots;
-import org.jsbi.api.posterior.Focused;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.inference.TrainingCheckpointFile;
-import org.jsbi.inference.checks.Calibration;
-import org.jsbi.inference.checks.CalibrationResult;
 import org.jsbi.inference.checks.CheckOutcome;
 import org.jsbi.inference.McmcSampled;
 import org.jsbi.inference.store.PosteriorStore;
@@ -215,22 +211,7 @@ final class RunCommand implements Callable<Integer> {
       long t3 = System.nanoTime();
       CheckOutcome checks = ObservationChecks.run(registry, posterior, Batch.wrap(1, xo.length,
           xo.clone()), 2000, 500, seeds.seed, null);
-      // calibration draws 100 samples for each of 100 test simulations: seconds when sampled directly, many
-      // minutes by MCMC, so MCMC-sampled posteriors run it only when asked
-      // a posterior trained for this one observation cannot be calibrated on others
-      boolean focused = posterior.as(Focused.class).isPresent();
-      int tests = focused ? 0 : numTests != null ? numTests : byMcmc ? 0 : 100;
-      if (focused && numTests != null && numTests > 0) {
-        out.println("calibration not run: this posterior answers only the observation it was trained for");
-      }
-      CalibrationResult calibration = tests > 0
-          ? Calibration.run(posterior, model, tests, 100, seeds.seed + 1) : null;
-      String noCalibration = focused ? "Not run: this posterior answers only the observation it was trained for, "
-          + "so it cannot be tested on other simulations."
-          : numTests != null ? "Not run: --num-tests 0 asked for none."
-          : "Not run by default for a posterior sampled by MCMC: each of the test simulations needs an MCMC run of "
-              + "its own, minutes in all. Run it with --num-tests 100 here, or afterwards with jsbi validate "
-              + "--posterior " + output.resolve("posterior") + ".";
+      RunCalibration calibration = RunCalibration.run(posterior, model, xo, numTests, output, seeds.seed, out);
       double[] map = posterior.map(xo, seeds.seed);
       timings.put("check", seconds(t3));
       ObservationChecks.print(out, checks);
@@ -241,8 +222,11 @@ final class RunCommand implements Callable<Integer> {
         // how the sampler fared (for MCMC: ESS, R-hat, the chains' groups, the draws' modes and their shares)
         json.set("sampler", SamplerJson.of(samples, posterior.parameterNames()));
       }
-      if (calibration != null) {
-        json.set("calibration", calibration.toJson(posterior.parameterNames()));
+      if (calibration.result() != null) {
+        json.set("calibration", calibration.result().toJson(posterior.parameterNames()));
+      }
+      if (calibration.local() != null) {
+        json.set("localC2st", calibration.local().toJson());
       }
       AtomicFiles.write(checksJson, w -> w.write(new ObjectMapper().writerWithDefaultPrettyPrinter()
           .writeValueAsString(json)));
@@ -259,12 +243,9 @@ final class RunCommand implements Callable<Integer> {
         PredictivePlots.write(1, model.dataNames(), xo, checks.bands().get(0), checks.quantiles().get(0), ppc);
         written.add(ppc);
       }
-      List<Path> calibrationPlots = calibration == null ? List.of()
-          : CalibrationPlots.write(calibration, posterior.parameterNames(), output);
-      written.addAll(calibrationPlots);
+      written.addAll(calibration.plots());
       Path report = RunFiles.report(output, model, settings(factory, simulations, posterior), timings, xo, samples,
-          map, checks, calibration, noCalibration, new RunFiles.Plots(pair, curve, ppc, calibrationPlots), written,
-          posterior.parameterNames());
+          map, checks, calibration, new RunFiles.Plots(pair, curve, ppc), written, posterior.parameterNames());
       written.add(report);
     }
     return written;

@@ -15,7 +15,6 @@ import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.io.FileTrees;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.posterior.SamplerDiagnostics;
-import org.jsbi.inference.checks.CalibrationResult;
 import org.jsbi.inference.checks.CheckOutcome;
 
 /** The files of {@code jsbi run} other than plots: samples.csv, the calibration part of checks.json, report.html. */
@@ -63,12 +62,12 @@ final class RunFiles {
     return file;
   }
 
-  /** The plots a report embeds: calibration's are empty when calibration did not run, ppc is null without one. */
-  record Plots(Path pair, Path training, Path ppc, List<Path> calibration) {}
+  /** The plots a report embeds besides calibration's: ppc is null without one. */
+  record Plots(Path pair, Path training, Path ppc) {}
 
   static Path report(Path dir, Model model, Map<String, String> settings, Map<String, String> timings, double[] xo,
-      PosteriorSamples samples, double[] map, CheckOutcome checks, CalibrationResult calibration,
-      String noCalibration, Plots plots, List<Path> files, List<String> names) throws IOException {
+      PosteriorSamples samples, double[] map, CheckOutcome checks, RunCalibration calibration, Plots plots,
+      List<Path> files, List<String> names) throws IOException {
     RunReport page = new RunReport(model);
     Map<String, String> modelFacts = new LinkedHashMap<>();
     modelFacts.put("id", model.id());
@@ -92,13 +91,17 @@ final class RunFiles {
     if (plots.ppc() != null) {
       page.image(plots.ppc(), "posterior predictive quantiles of the observation");
     }
-    if (calibration != null) {
-      page.heading("Is the posterior calibrated?").calibration(calibration, names);
-      for (Path png : plots.calibration()) {
-        page.image(png, png.getFileName().toString());
-      }
+    page.heading("Is the posterior calibrated?");
+    if (calibration.result() != null) {
+      page.calibration(calibration.result(), names);
     } else {
-      page.heading("Is the posterior calibrated?").paragraph(noCalibration);
+      page.paragraph(calibration.notRun());
+    }
+    for (Path png : calibration.plots()) {
+      if (png.getFileName().toString().equals("lc2st.png")) {
+        page.heading("Is it right at this observation?").localC2st(calibration.local());
+      }
+      page.image(png, png.getFileName().toString());
     }
     page.heading("Training").image(plots.training(), "training and validation loss per epoch");
     List<String> written = new java.util.ArrayList<>(files.stream().filter(f -> !Files.isDirectory(f))

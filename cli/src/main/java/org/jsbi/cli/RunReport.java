@@ -17,6 +17,7 @@ import org.jsbi.api.posterior.SamplerDiagnostics;
 import org.jsbi.inference.checks.CalibrationResult;
 import org.jsbi.inference.checks.CalibrationVerdict;
 import org.jsbi.inference.checks.HighestDensity;
+import org.jsbi.inference.checks.LocalC2stResult;
 import org.jsbi.inference.checks.CheckResult;
 import org.jsbi.inference.checks.Verdicts;
 
@@ -172,6 +173,19 @@ final class RunReport {
     html.append("<p class=\"verdict ").append(css).append("\">Calibration: ").append(esc(v.id())).append(": ")
         .append(esc(v.inWords())).append("</p>\n");
     return paragraph("Over " + r.tests() + " test simulations. The rule: " + r.rule() + ".");
+  }
+
+  /** L-C2ST's verdict at the observation, in colour, and how to read its plot. */
+  RunReport localC2st(LocalC2stResult r) {
+    html.append("<p class=\"verdict ").append(r.rejected() ? "suspicious" : "ok").append("\">")
+        .append(esc(r.inWords())).append("</p>\n");
+    return paragraph("Local C2ST (Linhart et al. 2023): a classifier trained on " + r.simulations() + " simulations "
+        + "to tell the posterior's draws from the true parameters, each beside its simulated data, is asked about "
+        + "draws at this observation. It answers about ½ when the posterior is right here. The statistic is the mean "
+        + "of (probability − ½)²; the p-value is its rank among " + r.nullTrials() + " classifiers trained the same "
+        + "way on labels swapped at random. On the left, the red curve stays inside the grey band when the posterior "
+        + "is right here; it falls below the band to the right of ½ when the posterior puts mass where the true one "
+        + "has little, as an over-confident or shifted posterior does.");
   }
 
   /** Links to the files beside the page, by their names relative to it. */

@@ -40,11 +40,17 @@ class RunCommandTest {
       assertThat(out.resolve(png)).exists();
     }
     PngAssert.assertPlot(out.resolve("training.png"), 800, 500);
+    // L-C2ST ran at the observation, as calibration does for a posterior sampled directly
+    PngAssert.assertPlot(out.resolve("lc2st.png"), 2 * 480, 440);
     JsonNode checks = new ObjectMapper().readTree(out.resolve("checks.json").toFile());
     // sbibm's observation 1 of two-moons is a draw from the model, so every check must let it through; the
     // misspecified case is CheckCommandsTest's
     assertThat(checks.path("observations").get(0).path("verdict").asText()).isEqualTo("ok");
     assertThat(checks.path("calibration").path("tests").asInt()).isEqualTo(20);
+    JsonNode local = checks.path("localC2st");
+    assertThat(local.path("nullTrials").asInt()).isEqualTo(100);
+    assertThat(local.path("nullStatistics")).hasSize(100);
+    assertThat(local.path("pValue").asDouble()).isBetween(0.0099, 1.0);
     assertThat(out.resolve("posterior").resolve("posterior.json")).exists();
 
     String html = Files.readString(out.resolve("report.html"));
@@ -62,7 +68,8 @@ class RunCommandTest {
       }
     }
     assertThat(links).as("links to the run's files").isGreaterThanOrEqualTo(11);
-    assertThat(html).contains("data:image/png;base64").contains("alt=\"recovery.png\"");
+    assertThat(html).contains("data:image/png;base64").contains("alt=\"recovery.png\"")
+        .contains("alt=\"lc2st.png\"").contains("L-C2ST at this observation");
     assertThat(html).contains("Verdict:").contains("Timings").contains("two-moons").contains("data:image/png;base64");
     // the settings name the learning rate the flow trained at: maf's own default
     assertThat(html).contains("Adam at learning rate 0.002, at most 1 learning-rate drop(s)");

@@ -129,6 +129,19 @@ public final class Parameters {
     return create(name, new long[] {in, out}, init);
   }
 
+  /**
+   * A stack of {@code count} weight matrices [count, in, out], each Glorot-uniform initialized as {@link #matrix}
+   * would be: the weights of {@code count} networks trained side by side.
+   */
+  public Operand<TFloat32> matrices(String name, int count, int in, int out) {
+    double limit = Math.sqrt(6.0 / (in + out));
+    float[] init = new float[count * in * out];
+    for (int i = 0; rng != null && restored == null && i < init.length; i++) {
+      init[i] = (float) ((2 * rng.nextDouble() - 1) * limit);
+    }
+    return create(name, new long[] {count, in, out}, init);
+  }
+
   /** A zero matrix [rows, cols]. */
   public Operand<TFloat32> zeros(String name, int rows, int cols) {
     return create(name, new long[] {rows, cols}, new float[rows * cols]);
