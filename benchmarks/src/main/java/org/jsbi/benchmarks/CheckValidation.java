@@ -28,7 +28,9 @@ import org.jsbi.simulators.TwoMoons;
  * Statistical validation of the outlier and misspecification checks: for each task, the rejection rate at α = 0.05
  * of every check over N well-specified observations (the false-positive rate; it should be near 0.05) and over N
  * observations from a documented misspecified variant (the power). Variants: gaussian-linear with every x shifted
- * by +1 (about 2.2 marginal standard deviations), and two-moons with three times the crescent's radius noise.
+ * by +1 (about 2.2 marginal standard deviations), and two-moons with three times the crescent's radius noise. The
+ * MMD in the learned embedding of x is measured on a third posterior, NPE with an embedding network of
+ * max(2, dim(x) / 2) features.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.CheckValidation [N]} (default 200).
  */
@@ -83,11 +85,15 @@ public final class CheckValidation {
     FlowFactory maf = new FlowFactory(FlowSpec.maf());
     try (NpePosterior npe = new Npe(model, maf).train(Simulations.run(model, 5000, 3), TrainingConfig.defaults(4));
         NlePosterior nle = new Nle(model, maf).train(Simulations.run(model, 5000, 5), TrainingConfig.defaults(6));
+        NpePosterior embedded = new Npe(model, new FlowFactory(FlowSpec.maf().withEmbedding(
+            Math.max(2, model.dataDim() / 2), 64))).train(Simulations.run(model, 5000, 3), TrainingConfig.defaults(4));
         CheckSuite npeSuite = CheckSuite.of(npe, reference, maf, null, 500, 2);
-        CheckSuite nleSuite = CheckSuite.of(nle, reference, maf, null, 500, 2)) {
+        CheckSuite nleSuite = CheckSuite.of(nle, reference, maf, null, 500, 2);
+        CheckSuite embeddedSuite = CheckSuite.of(embedded, reference, maf, true, 500, 2)) {
       Map<String, Check> checks = new LinkedHashMap<>();
       npeSuite.checks().forEach(c -> checks.put(c.name() + " (npe)", c));
       checks.put("evidence (nle)", nleSuite.check("evidence"));
+      checks.put("mmd-embedding (npe with an embedding network)", embeddedSuite.check("mmd-embedding"));
       Batch good = Simulations.run(model, n, 13).x();
       Batch bad = Simulations.run(misspecified, n, 14).x();
       for (var e : checks.entrySet()) {

@@ -35,7 +35,7 @@ class CheckCommandsTest {
     Files.writeString(obs, "data_1,data_2\n-0.6396706,0.16234657\n4.0,-4.0\n");
     Path out = dir.resolve("checks");
     CliRun run = CliRun.of("check", "--posterior", posterior.toString(), "--observation", obs.toString(),
-        "--num-simulations", "1000", "--num-samples", "200", "--output", out.toString());
+        "--num-simulations", "1000", "--num-samples", "200", "--local-c2st", "--output", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("observation 1: ok").contains("observation 2: misspecified")
         .contains("typicality").contains("mmd").contains("prior-predictive");
@@ -45,6 +45,11 @@ class CheckCommandsTest {
     assertThat(json.path("batch").path("pValue").asDouble()).isBetween(0.0, 1.0);
     // two data dimensions: a panel each and the legend, in one row
     PngAssert.assertPlot(out.resolve("ppc-observation-1.png"), 3 * 300, 170);
+    // L-C2ST per observation: its result, or null where the posterior could not be sampled
+    assertThat(run.out()).contains("observation 1: L-C2ST at this observation");
+    assertThat(json.path("localC2st")).hasSize(2);
+    assertThat(json.path("localC2st").get(0).path("pValue").asDouble()).isBetween(0.0099, 1.0);
+    PngAssert.assertPlot(out.resolve("lc2st-observation-1.png"), 2 * 480, 440);
   }
 
   @Test
@@ -96,6 +101,13 @@ class CheckCommandsTest {
     CliRun embedding = CliRun.of("check", "--posterior", posterior.toString(), "--observation", obs.toString(),
         "--embedding-space");
     assertThat(embedding.err()).contains("--embedding-space: this posterior has no embedding network");
+    Path nle = dir.resolve("nle");
+    assertThat(CliRun.of("train", "--model", "two-moons", "--method", "nle", "--num-simulations", "300",
+        "--max-epochs", "2", "--output", nle.toString()).exitCode()).isZero();
+    CliRun local = CliRun.of("check", "--posterior", nle.toString(), "--observation", obs.toString(),
+        "--local-c2st");
+    assertThat(local.err()).contains("--local-c2st: expected an amortized posterior sampled directly (NPE), got "
+        + "nle sampled by MCMC").doesNotContain("\tat ");
     CliRun tests = CliRun.of("validate", "--posterior", posterior.toString(), "--num-tests", "5");
     assertThat(tests.err()).contains("--num-tests: expected at least 20 test simulations, got 5");
   }
