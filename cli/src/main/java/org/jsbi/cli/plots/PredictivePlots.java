@@ -123,6 +123,11 @@ public final class PredictivePlots {
     o.setLineColor(OBSERVED);
     o.setMarkerColor(OBSERVED);
     o.setMarker(d > 200 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    // XChart puts a tick on every k-th point of an equally spaced x (1, 5, 9, …); one hidden point off that grid
+    // makes it choose round ticks (10, 20, …) instead.
+    XYSeries offGrid = c.addSeries("off-grid", new double[] {0.5}, new double[] {xo[0]});
+    offGrid.setMarker(SeriesMarkers.NONE);
+    offGrid.setShowInLegend(false);
     return c;
   }
 
