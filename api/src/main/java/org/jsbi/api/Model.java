@@ -19,6 +19,8 @@ public final class Model {
   private final Simulator simulator;
   private final List<String> parameterNames;
   private final List<String> dataNames;
+  private final List<String> channelNames;
+  private final DataShape dataShape;
   private final ReferencePosterior referencePosterior;
 
   private Model(Builder b) {
@@ -31,7 +33,15 @@ public final class Model {
               + "dimension " + simulator.parameterDim() + "; make them agree");
     }
     this.parameterNames = names(b.parameterNames, "theta", prior.dim(), "parameterNames");
-    this.dataNames = names(b.dataNames, "x", simulator.dataDim(), "dataNames");
+    this.dataShape = b.dataShape != null ? b.dataShape
+        : simulator instanceof org.jsbi.api.toolkit.Trials t ? t.shape() : DataShape.vector(simulator.dataDim());
+    if (dataShape.columns() != simulator.dataDim()) {
+      throw new IllegalArgumentException("model '" + id + "': data shape " + dataShape.describe() + " takes "
+          + dataShape.columns() + " values, but the simulator returns " + simulator.dataDim() + "; make them agree");
+    }
+    // A shaped model names its channels; its data names are the flat row's columns, e.g. prey[t=3].
+    this.channelNames = names(b.dataNames, "x", dataShape.channels(), "dataNames");
+    this.dataNames = dataShape.columnNames(channelNames);
     this.description = b.description == null ? "" : b.description;
     this.referencePosterior = b.referencePosterior;
   }
@@ -111,6 +121,16 @@ public final class Model {
     return dataNames;
   }
 
+  /** The names of the data's channels: the data names given; for a vector, {@link #dataNames()}. */
+  public List<String> channelNames() {
+    return channelNames;
+  }
+
+  /** How the data are shaped (a vector unless the model says otherwise) and laid out in a flat row. */
+  public DataShape dataShape() {
+    return dataShape;
+  }
+
   public Optional<ReferencePosterior> referencePosterior() {
     return Optional.ofNullable(referencePosterior);
   }
@@ -128,6 +148,7 @@ public final class Model {
     private Simulator simulator;
     private List<String> parameterNames;
     private List<String> dataNames;
+    private DataShape dataShape;
     private ReferencePosterior referencePosterior;
 
     private Builder(String id) {
@@ -160,6 +181,15 @@ public final class Model {
 
     public Builder dataNames(String... names) {
       this.dataNames = List.of(names);
+      return this;
+    }
+
+    /**
+     * The data's shape, when x is more than a vector: a sequence, a set of trials or an image. The data names then
+     * name its channels.
+     */
+    public Builder data(DataShape shape) {
+      this.dataShape = Objects.requireNonNull(shape, "shape");
       return this;
     }
 

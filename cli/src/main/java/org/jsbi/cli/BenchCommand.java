@@ -121,8 +121,11 @@ final class BenchCommand implements Callable<Integer> {
     List<String> failures = new ArrayList<>();
     try (Registry registry = common.registry()) {
       InferenceMethod inference = training.method(registry, method);
-      EstimatorFactory factory = training.factory(registry);
       List<Model> models = tasks.stream().map(registry::model).toList();
+      List<EstimatorFactory> factories = new ArrayList<>();
+      for (Model m : models) {
+        factories.add(training.factory(registry, m));
+      }
       // every task's references are found (or refused) before the first one trains
       List<References> references = models.stream().map(m -> new References(referenceDir, m)).toList();
       out.println(HEADER);
@@ -134,7 +137,7 @@ final class BenchCommand implements Callable<Integer> {
           for (List<Integer> group : groups) {
             // One seed per trained posterior: the observation number joins it only when retraining per observation.
             long trainSeed = seeds.seed * 1_000_003L + budget * 101L + (retrain ? group.get(0) : 0);
-            run(inference, model, factory, refs, budget, group, trainSeed, failures, row -> {
+            run(inference, model, factories.get(t), refs, budget, group, trainSeed, failures, row -> {
               rows.add(row);
               out.println(row);
               out.flush();

@@ -96,8 +96,14 @@ record CsvTable(String option, Path file, List<String> header, boolean named, Ba
     return row;
   }
 
-  /** The model's data values, columns matched by name, all finite: one row per observation (or trial). */
+  /**
+   * The model's data values, columns matched by name, all finite: one row per observation (or trial); for a set
+   * model, also one row per trial ({@link TrialsCsv}).
+   */
   Batch data(Model model) {
+    if (TrialsCsv.applies(this, model)) {
+      return TrialsCsv.read(this, model);
+    }
     Batch x = columns(model.dataNames(), "the data names of model '" + model.id() + "'");
     requireFinite(x, model.dataNames());
     return x;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Jsbi.Version.class,
     description = "Simulation-based inference on the JVM.",
-    subcommands = {ModelsCommand.class, EstimatorsCommand.class, SimulateCommand.class, TrainCommand.class,
+    subcommands = {ModelsCommand.class, EstimatorsCommand.class, EmbeddingsCommand.class, SimulateCommand.class, TrainCommand.class,
         SampleCommand.class, CheckCommand.class, ValidateCommand.class, RunCommand.class, BenchCommand.class,
         NewPluginCommand.class, MethodsCommand.class, InspectCommand.class,
         CommandLine.HelpCommand.class})

@@ -117,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
       double[] truth = truthFile == null ? null : truthFile.oneRow(truthFile.parameters(model));
       Batch reference = referenceSamples == null ? null
           : csv.read("--reference-samples", referenceSamples).parameters(model);
-      EstimatorFactory factory = training.factory(registry);
+      EstimatorFactory factory = training.factory(registry, model);
       Limits.checkArray("--num-samples", numSamples, model.parameterDim(), "parameters");
       try (OutputDirectory claimed = OutputDirectory.claim("--output", output, force, resume)) {
         RunState state = new RunState(output, resumeArguments(xo));
@@ -181,6 +181,7 @@ final class RunCommand implements Callable<Integer> {
     a.put("--batch-size", String.valueOf(training.batchSize));
     a.put("--learning-rate", String.valueOf(training.learningRate));
     a.put("--lr-drops", String.valueOf(training.learningRateDrops));
+    a.put("--embedding", String.valueOf(training.embedding));
     a.put("--embedding-dim", String.valueOf(training.embeddingDim));
     return a;
   }

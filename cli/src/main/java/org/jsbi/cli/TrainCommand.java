@@ -117,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
       TrainedPosterior posterior;
       try {
         InferenceMethod inference = training.method(registry, methodId);
-        EstimatorFactory factory = training.factory(registry);
+        EstimatorFactory factory = training.factory(registry, model);
         SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model, csv) : simulate(model);
         out.println(sims.summary() + " of " + model.id());
         SimulationFiles.reportInvalid(out, sims);

@@ -1,6 +1,8 @@
 package org.jsbi.cli;
 
+import org.jsbi.api.DataShape;
 import org.jsbi.api.Model;
+import org.jsbi.api.estimator.EmbeddingFactory;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.TrainingConfig;
 import java.util.Map;
@@ -17,9 +19,17 @@ public final class TrainingOptions {
       + "nsf for NPE and maf for NLE; 'jsbi estimators' lists them).")
   String estimator;
 
-  @Option(names = "--embedding-dim", paramLabel = "D", description = "Add an embedding network that reduces x "
-      + "to D learned features (two layers of 64 units), for high-dimensional data.")
+  @Option(names = "--embedding", paramLabel = "ID", description = "An embedding network, trained with the "
+      + "estimator, that turns x into learned features: 'mlp' for many values, 'deepset' for a set of trials "
+      + "('jsbi embeddings' lists them; default: deepset when the data are a set of trials, else none).")
+  String embedding;
+
+  @Option(names = "--embedding-dim", paramLabel = "D", description = "The embedding network's features (default "
+      + "8); without --embedding, adds an mlp, for high-dimensional data.")
   Integer embeddingDim;
+
+  /** Features of an embedding network when --embedding-dim does not say. */
+  static final int DEFAULT_FEATURES = 8;
 
   @Option(names = "--batch-size", paramLabel = "B",
       description = "Minibatch size (default: simulations / 20, clamped to [50, 200]).")
@@ -43,17 +53,38 @@ public final class TrainingOptions {
       + "'original' elsewhere (default auto).")
   String thetaSpace;
 
-  /** The chosen estimator, with an embedding network when asked for. */
-  EstimatorFactory factory(Registry registry) {
+  /**
+   * The chosen estimator, with the embedding network asked for, or the one the model's data need: a deep set for a
+   * set of trials.
+   */
+  EstimatorFactory factory(Registry registry, Model model) {
     EstimatorFactory factory = registry.estimator(estimator);
-    if (embeddingDim == null) {
+    DataShape shape = model.dataShape();
+    String id = embedding != null ? embedding : embeddingDim != null ? "mlp"
+        : shape.kind() == DataShape.Kind.TRIALS ? "deepset" : null;
+    if (id == null) {
       return factory;
     }
-    Limits.positive("--embedding-dim", embeddingDim);
+    if (embeddingDim != null) {
+      Limits.positive("--embedding-dim", embeddingDim);
+    }
+    int features = embeddingDim == null ? DEFAULT_FEATURES : embeddingDim;
+    EmbeddingFactory kind;
     try {
-      return factory.withEmbedding(embeddingDim, 64);
+      kind = registry.embedding(id);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--embedding: " + e.getMessage());
+    }
+    if (!kind.reads(shape)) {
+      throw new IllegalArgumentException("--embedding: '" + id + "' does not read the data of model '" + model.id()
+          + "', " + shape.describe() + "; choose one that does ('jsbi embeddings')");
+    }
+    try {
+      return factory.withEmbedding(kind, features, shape);
     } catch (UnsupportedOperationException e) {
-      throw new IllegalArgumentException("--embedding-dim: " + e.getMessage());
+      throw new IllegalArgumentException("--embedding" + (embedding == null && embeddingDim == null ? " (deepset, "
+          + "for data that are a set of trials)" : "") + ": " + e.getMessage() + "; choose a flow (maf, nsf, "
+          + "coupling) with --estimator");
     }
   }
 

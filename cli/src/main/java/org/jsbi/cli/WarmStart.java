@@ -33,9 +33,9 @@ final class WarmStart {
         throw new IllegalArgumentException("--estimator: expected the warm start's estimator, '" + kind + "', got '"
             + training.estimator + "'; drop --estimator or start afresh without --warm-start");
       }
-      if (training.embeddingDim != null) {
-        throw new IllegalArgumentException("--embedding-dim: a warm start keeps the network of the posterior it "
-            + "continues; drop --embedding-dim");
+      if (training.embeddingDim != null || training.embedding != null) {
+        throw new IllegalArgumentException("--embedding and --embedding-dim: a warm start keeps the network of the "
+            + "posterior it continues; drop them");
       }
       if (!training.methodOptions().isEmpty()) {
         throw new IllegalArgumentException("--option or --theta-space: a warm start keeps the settings of the "

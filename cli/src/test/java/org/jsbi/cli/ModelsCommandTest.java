@@ -15,7 +15,7 @@ class ModelsCommandTest {
     CliRun run = CliRun.of("models");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines().skip(1).map(l -> l.split("\\s+")[0])).containsExactly("bernoulli-glm",
-        "gaussian-linear", "gaussian-linear-distractors", "gaussian-linear-uniform", "gaussian-mixture",
+        "gaussian-linear", "gaussian-linear-distractors", "gaussian-linear-uniform", "gaussian-mixture", "gaussian-trials",
         "logistic-growth", "slcp", "two-moons");
     assertThat(run.out()).containsPattern("slcp\\s+5\\s+8\\s+BoxUniform\\(\\[-3.0, 3.0\\]\\^5\\)\\s+simple likelihood");
   }

@@ -43,6 +43,15 @@ public final class ModelDefinition {
     return this;
   }
 
+  /**
+   * The data's shape when x is more than a vector, e.g. {@code .data(DataShape.sequence(100, 2))}; the data names
+   * then name its channels.
+   */
+  public ModelDefinition data(org.jsbi.api.DataShape shape) {
+    builder.data(shape);
+    return this;
+  }
+
   /** Attaches an exact posterior sampler, used by benchmarks and accuracy checks. */
   public ModelDefinition referencePosterior(ReferencePosterior referencePosterior) {
     builder.referencePosterior(referencePosterior);

@@ -134,7 +134,7 @@ public final class PluginLoader {
       }
       Injector injector = injector(plugins);
       return new Registry(provision(injector, SbiPlugin.MODEL), provision(injector, SbiPlugin.ESTIMATOR),
-          provision(injector, SbiPlugin.METHOD), loaders);
+          provision(injector, SbiPlugin.METHOD), provision(injector, SbiPlugin.EMBEDDING), loaders);
     } catch (RuntimeException e) {
       loaders.forEach(PluginLoader::closeQuietly);
       throw e;
@@ -206,6 +206,7 @@ public final class PluginLoader {
         Multibinder.newSetBinder(binder(), SbiPlugin.MODEL);
         Multibinder.newSetBinder(binder(), SbiPlugin.ESTIMATOR);
         Multibinder.newSetBinder(binder(), SbiPlugin.METHOD);
+        Multibinder.newSetBinder(binder(), SbiPlugin.EMBEDDING);
       }
     }));
     for (SbiPlugin plugin : plugins) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jsbi.api.Model;
+import org.jsbi.api.estimator.EmbeddingFactory;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.method.InferenceMethod;
 
@@ -20,13 +21,16 @@ public final class Registry implements Closeable {
   private final Map<String, Registration<Model>> models;
   private final Map<String, Registration<EstimatorFactory>> estimators;
   private final Map<String, Registration<InferenceMethod>> methods;
+  private final Map<String, Registration<EmbeddingFactory>> embeddings;
   private final List<? extends Closeable> classLoaders;
 
   Registry(Collection<Registration<Model>> models, Collection<Registration<EstimatorFactory>> estimators,
-      Collection<Registration<InferenceMethod>> methods, List<? extends Closeable> classLoaders) {
+      Collection<Registration<InferenceMethod>> methods, Collection<Registration<EmbeddingFactory>> embeddings,
+      List<? extends Closeable> classLoaders) {
     this.models = byId("model", models);
     this.estimators = byId("estimator", estimators);
     this.methods = byId("method", methods);
+    this.embeddings = byId("embedding", embeddings);
     this.classLoaders = List.copyOf(classLoaders);
   }
 
@@ -100,6 +104,22 @@ public final class Registry implements Closeable {
   /** The registered method ids, sorted. */
   public List<String> methodIds() {
     return List.copyOf(methods.keySet());
+  }
+
+  /** The embedding network with this id, or an error that lists the known ids. */
+  public EmbeddingFactory embedding(String id) {
+    Registration<EmbeddingFactory> r = embeddings.get(id);
+    if (r == null) {
+      throw new IllegalArgumentException("unknown embedding '" + id + "'; known embeddings: "
+          + (embeddings.isEmpty() ? "none (is jsbi-inference on the class path?)"
+              : String.join(", ", embeddings.keySet())) + " (run 'jsbi embeddings' to see them described)");
+    }
+    return r.value();
+  }
+
+  /** The registered embedding ids, sorted. */
+  public List<String> embeddingIds() {
+    return List.copyOf(embeddings.keySet());
   }
 
   @Override

@@ -4,11 +4,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
 import org.jsbi.api.Model;
+import org.jsbi.api.estimator.EmbeddingFactory;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.method.InferenceMethod;
 
 /**
- * A jsbi plugin: a Guice module that registers models, estimators and inference methods by id. List the
+ * A jsbi plugin: a Guice module that registers models, estimators, embedding networks and inference methods by id. List the
  * subclass in {@code META-INF/services/org.jsbi.plugins.SbiPlugin} and put the jar on the class path or in a
  * plugin directory.
  *
@@ -26,6 +27,7 @@ public abstract class SbiPlugin extends AbstractModule {
   static final TypeLiteral<Registration<Model>> MODEL = new TypeLiteral<>() {};
   static final TypeLiteral<Registration<EstimatorFactory>> ESTIMATOR = new TypeLiteral<>() {};
   static final TypeLiteral<Registration<InferenceMethod>> METHOD = new TypeLiteral<>() {};
+  static final TypeLiteral<Registration<EmbeddingFactory>> EMBEDDING = new TypeLiteral<>() {};
 
   private String origin = getClass().getName();
 
@@ -52,6 +54,19 @@ public abstract class SbiPlugin extends AbstractModule {
     }
     Multibinder.newSetBinder(binder(), ESTIMATOR).addBinding()
         .toProvider((com.google.inject.Provider<Registration<EstimatorFactory>>) definition::build);
+    return definition;
+  }
+
+  /** Registers a kind of embedding network (for example a deep set) under a kebab-case id. */
+  protected final EmbeddingDefinition embedding(String id) {
+    EmbeddingDefinition definition;
+    try {
+      definition = new EmbeddingDefinition(id, origin);
+    } catch (IllegalArgumentException e) {
+      throw new PluginException("plugin " + origin + ": embedding " + e.getMessage(), e);
+    }
+    Multibinder.newSetBinder(binder(), EMBEDDING).addBinding()
+        .toProvider((com.google.inject.Provider<Registration<EmbeddingFactory>>) definition::build);
     return definition;
   }
 

@@ -1,6 +1,7 @@
 package org.jsbi.simulators;
 
 import org.jsbi.api.Priors;
+import org.jsbi.api.toolkit.Trials;
 import org.jsbi.plugins.SbiPlugin;
 
 /**
@@ -55,7 +56,7 @@ public final class SbibmPlugin extends SbiPlugin {
 
   /**
    * Tasks beyond sbibm's, with exact posteriors, that stress one difficulty each: high-dimensional x of which most
-   * carries nothing about θ; a posterior narrow against its prior.
+   * carries nothing about θ; a posterior narrow against its prior; data that are a set of any number of trials.
    */
   private void stressTests() {
     String[] names = names("data", GaussianLinear.DIM + 90);
@@ -79,6 +80,14 @@ public final class SbibmPlugin extends SbiPlugin {
         .parameterNames("r", "K")
         .dataNames(days)
         .referencePosterior(new LogisticGrowth.Posterior());
+    model("gaussian-trials")
+        .description("1 to 50 i.i.d. trials x ~ N(θ, I₂), θ ~ N(0, I₂): data that are a set; analytic posterior "
+            + "N(N x̄ / (N + 1), I / (N + 1)) for every N")
+        .prior(Priors.isotropicNormal(GaussianTrials.DIM, 0, 1))
+        .simulator(Trials.of(new GaussianTrials(), GaussianTrials.MIN_TRIALS, GaussianTrials.MAX_TRIALS))
+        .parameterNames("theta_1", "theta_2")
+        .dataNames("x_1", "x_2")
+        .referencePosterior(new GaussianTrials.Posterior());
   }
 
   /** sbibm's column names, e.g. parameter_1 … parameter_10, so its files plug in directly. */

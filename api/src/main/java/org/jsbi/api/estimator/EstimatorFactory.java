@@ -43,6 +43,17 @@ public interface EstimatorFactory {
         + description());
   }
 
+  /**
+   * The same estimator with an embedding network of kind {@code embedding}, trained jointly, that turns x of shape
+   * {@code shape} into {@code features} learned features.
+   *
+   * @throws IllegalArgumentException when the embedding does not read data of this shape
+   */
+  default EstimatorFactory withEmbedding(EmbeddingFactory embedding, int features, org.jsbi.api.DataShape shape) {
+    throw new UnsupportedOperationException("this estimator does not support an embedding network: "
+        + description());
+  }
+
   /** A one-line description for listings, e.g. {@code masked autoregressive flow (Papamakarios et al. 2017)}. */
   String description();
 }

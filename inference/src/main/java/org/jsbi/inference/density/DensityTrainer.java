@@ -53,7 +53,7 @@ public final class DensityTrainer {
     Batch trainIn = input.selectRows(trainRows);
     Batch trainCond = condition.selectRows(trainRows);
     Standardization sIn = warmStart == null ? Standardization.of(trainIn) : warmStart.input();
-    Standardization sCond = warmStart == null ? Standardization.of(trainCond) : warmStart.condition();
+    Standardization sCond = warmStart == null ? spec.conditionStandardization(trainCond) : warmStart.condition();
     DensitySession fs = DensitySession.trainable(spec, input.cols(), condition.cols(), rng,
         warmStart == null ? null : warmStart.weights());
     TrainingHistory history;

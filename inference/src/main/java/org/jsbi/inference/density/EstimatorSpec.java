@@ -12,6 +12,15 @@ public interface EstimatorSpec {
   /** Everything besides the weights needed to rebuild the graph, as saved with the estimator. */
   Map<String, String> hyperParameters();
 
+  /**
+   * How the condition is standardized before it enters the graph: column by column, unless an embedding network
+   * reads it otherwise (a set of trials by channel, its count left as it is).
+   */
+  default org.jsbi.api.estimator.EstimatorState.Standardization conditionStandardization(
+      org.jsbi.api.Batch condition) {
+    return org.jsbi.api.estimator.EstimatorState.Standardization.of(condition);
+  }
+
   /** Creates the graph's variables through {@code p} and returns the graph. */
   DensityGraph build(Ops tf, Parameters p, int dim, int conditionDim);
 }

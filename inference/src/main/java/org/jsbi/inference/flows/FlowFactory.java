@@ -1,8 +1,11 @@
 package org.jsbi.inference.flows;
 
+import org.jsbi.api.DataShape;
+import org.jsbi.api.estimator.EmbeddingFactory;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.inference.density.SpecFactory;
+import org.jsbi.inference.embeddings.EmbeddingKind;
 
 /** Trains and restores flows of one {@link FlowSpec}. */
 public final class FlowFactory extends SpecFactory<FlowSpec> {
@@ -37,9 +40,18 @@ public final class FlowFactory extends SpecFactory<FlowSpec> {
   }
 
   @Override
+  public EstimatorFactory withEmbedding(EmbeddingFactory embedding, int features, DataShape shape) {
+    if (!(embedding instanceof EmbeddingKind kind)) {
+      throw new IllegalArgumentException("embedding: expected one of jsbi's embedding networks, which its flows "
+          + "build, got " + embedding.description());
+    }
+    return new FlowFactory(spec.withEmbedding(kind.spec(features, shape)));
+  }
+
+  @Override
   public String description() {
-    String embedding = spec.embeddingDim() > 0 ? ", with an embedding network to " + spec.embeddingDim()
-        + " features" : "";
+    String embedding = spec.embedding() == null ? "" : ", with " + (spec.embedding().kind().equals("mlp") ? "an"
+        : "a " + spec.embedding().kind()) + " embedding network to " + spec.embeddingDim() + " features";
     return flowDescription() + embedding;
   }
 

@@ -4,7 +4,11 @@ import org.jsbi.inference.tf.Parameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsbi.api.Arguments;
+import org.jsbi.api.Batch;
+import org.jsbi.api.estimator.EstimatorState.Standardization;
 import org.jsbi.inference.density.EstimatorSpec;
+import org.jsbi.inference.embeddings.Embedding;
+import org.jsbi.inference.embeddings.EmbeddingSpec;
 import org.tensorflow.op.Ops;
 
 /**
@@ -14,10 +18,9 @@ import org.tensorflow.op.Ops;
  * @param hidden hidden units per layer
  * @param transforms number of stacked transforms
  * @param bins spline bins ({@code nsf} only; 0 otherwise)
- * @param embeddingDim output size of an embedding network applied to the condition, or 0 for none
- * @param embeddingHidden hidden units of each of the embedding network's two layers (when it has one)
+ * @param embedding the embedding network applied to the condition, or null for none
  */
-public record FlowSpec(String kind, int hidden, int transforms, int bins, int embeddingDim, int embeddingHidden)
+public record FlowSpec(String kind, int hidden, int transforms, int bins, EmbeddingSpec embedding)
     implements EstimatorSpec {
   /**
    * The splines act on [−5, 5] in standardized units; outside they are the identity. sbi uses 3, but each spline
@@ -46,37 +49,48 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, int em
     if (kind.equals("nsf") && bins < 2) {
       throw new IllegalArgumentException("bins: expected at least 2 spline bins, got " + bins);
     }
-    if (embeddingDim < 0 || (embeddingDim > 0 && embeddingHidden < 1)) {
-      throw new IllegalArgumentException("embeddingDim and embeddingHidden: expected 0 (none) or positive sizes, got "
-          + embeddingDim + " and " + embeddingHidden);
-    }
   }
 
   /** The same flow with an embedding network of two {@code hidden}-unit ReLU layers down to {@code dim} features. */
   public FlowSpec withEmbedding(int dim, int hidden) {
-    Arguments.positive("dim", dim);
-    Arguments.positive("hidden", hidden);
-    return new FlowSpec(kind, this.hidden, transforms, bins, dim, hidden);
+    return withEmbedding(EmbeddingSpec.mlp(dim, hidden));
+  }
+
+  /** The same flow with {@code embedding} applied to the condition. */
+  public FlowSpec withEmbedding(EmbeddingSpec embedding) {
+    return new FlowSpec(kind, hidden, transforms, bins, java.util.Objects.requireNonNull(embedding, "embedding"));
+  }
+
+  /** The embedding's output size, or 0 without one. */
+  public int embeddingDim() {
+    return embedding == null ? 0 : embedding.features();
   }
 
   public static FlowSpec maf() {
-    return new FlowSpec("maf", 50, 5, 0, 0, 0);
+    return new FlowSpec("maf", 50, 5, 0, null);
   }
 
   public static FlowSpec nsf() {
-    return new FlowSpec("nsf", 50, 5, 10, 0, 0);
+    return new FlowSpec("nsf", 50, 5, 10, null);
   }
 
   public static FlowSpec coupling() {
-    return new FlowSpec("coupling", 50, 5, 0, 0, 0);
+    return new FlowSpec("coupling", 50, 5, 0, null);
   }
 
   @Override
   public FlowGraph build(Ops tf, Parameters p, int dim, int conditionDim) {
-    if (embeddingDim > 0) {
-      return new EmbeddedFlow(p, buildFlow(tf, p, dim, embeddingDim), conditionDim, embeddingHidden, embeddingDim);
+    if (embedding != null) {
+      // the embedding's variables first, as they always were
+      Embedding e = embedding.build(p, conditionDim);
+      return new EmbeddedFlow(buildFlow(tf, p, dim, e.features()), e);
     }
     return buildFlow(tf, p, dim, conditionDim);
+  }
+
+  @Override
+  public Standardization conditionStandardization(Batch condition) {
+    return embedding == null ? Standardization.of(condition) : embedding.standardization(condition);
   }
 
   private FlowGraph buildFlow(Ops tf, Parameters p, int dim, int conditionDim) {
@@ -98,9 +112,8 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, int em
       m.put("bins", Integer.toString(bins));
       m.put("tailBound", Float.toString(TAIL_BOUND));
     }
-    if (embeddingDim > 0) {
-      m.put("embeddingDim", Integer.toString(embeddingDim));
-      m.put("embeddingHidden", Integer.toString(embeddingHidden));
+    if (embedding != null) {
+      m.putAll(embedding.hyperParameters());
     }
     return m;
   }
@@ -122,8 +135,7 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, int em
     }
     try {
       return new FlowSpec(kind, Integer.parseInt(m.get("hidden")), Integer.parseInt(m.get("transforms")),
-          Integer.parseInt(m.getOrDefault("bins", "0")), Integer.parseInt(m.getOrDefault("embeddingDim", "0")),
-          Integer.parseInt(m.getOrDefault("embeddingHidden", "0")));
+          Integer.parseInt(m.getOrDefault("bins", "0")), EmbeddingSpec.fromHyperParameters(m));
     } catch (NumberFormatException | NullPointerException e) {
       throw new IllegalArgumentException("hyperParameters: expected integer 'hidden', 'transforms' and 'bins', got "
           + m);

@@ -90,7 +90,7 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures, Norma
   @Override
   public PosteriorSamples sample(int n, double[] xObserved, long seed) {
     Arguments.positive("n", n);
-    Arguments.finiteVector("xObserved", xObserved, model.dataDim());
+    model.dataShape().check("xObserved", Arguments.finiteVector("xObserved", xObserved, model.dataDim()));
     return BatchedSampling.sample(estimator, model.prior(), n, Batch.wrap(1, xObserved.length, xObserved.clone()),
         seed, limits).get(0);
   }
@@ -103,6 +103,9 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures, Norma
   public List<PosteriorSamples> sample(int n, Batch xObserved, long seed) {
     Arguments.positive("n", n);
     Arguments.finiteBatch("xObserved", Arguments.columns("xObserved", xObserved, model.dataDim()));
+    for (int k = 0; k < xObserved.rows(); k++) {
+      model.dataShape().check("xObserved row " + (k + 1), xObserved.row(k));
+    }
     return BatchedSampling.sample(estimator, model.prior(), n, xObserved, seed, limits);
   }
 
@@ -131,7 +134,7 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures, Norma
   @Override
   public double[] logProb(Batch theta, double[] xObserved) {
     Arguments.columns("theta", theta, model.parameterDim());
-    Arguments.finiteVector("xObserved", xObserved, model.dataDim());
+    model.dataShape().check("xObserved", Arguments.finiteVector("xObserved", xObserved, model.dataDim()));
     double[] lp = estimator.logProb(theta, Batch.wrap(1, xObserved.length, xObserved.clone()));
     double logAccept = Math.log(acceptanceRate(xObserved));
     for (int i = 0; i < lp.length; i++) {

@@ -1,12 +1,16 @@
 package org.jsbi.inference.plugin;
 
+import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.flows.FlowFactory;
 import org.jsbi.inference.flows.FlowSpec;
 import org.jsbi.inference.vae.CvaeFactory;
 import org.jsbi.inference.vae.CvaeSpec;
 import org.jsbi.plugins.SbiPlugin;
 
-/** Registers jsbi's own conditional density estimators, through the same plugin API as any user estimator. */
+/**
+ * Registers jsbi's own conditional density estimators and embedding networks, through the same plugin API as any
+ * user's.
+ */
 public final class EstimatorsPlugin extends SbiPlugin {
   @Override
   protected void configure() {
@@ -14,5 +18,7 @@ public final class EstimatorsPlugin extends SbiPlugin {
     estimator("nsf").factory(new FlowFactory(FlowSpec.nsf()));
     estimator("coupling").factory(new FlowFactory(FlowSpec.coupling()));
     estimator("cvae").factory(new CvaeFactory(CvaeSpec.defaults()));
+    embedding("mlp").factory(new EmbeddingKind("mlp"));
+    embedding("deepset").factory(new EmbeddingKind("deepset"));
   }
 }

@@ -1,0 +1,119 @@
+package org.jsbi.inference.embeddings;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jsbi.api.Arguments;
+import org.jsbi.api.Batch;
+import org.jsbi.api.DataShape;
+import org.jsbi.api.estimator.EstimatorState.Standardization;
+import org.jsbi.inference.tf.Parameters;
+
+/**
+ * The kind and sizes of an embedding network, and the data shape it reads: what an estimator saves to rebuild it.
+ *
+ * @param kind {@code mlp} (any data, as a flat row) or {@code deepset} (a set of trials)
+ * @param features the embedding's output size
+ * @param hidden hidden units per layer
+ * @param shape the data's shape; null for an MLP, which reads any flat row
+ */
+public record EmbeddingSpec(String kind, int features, int hidden, DataShape shape) {
+  /** The kinds, each with the data it reads. */
+  public static final Set<String> KINDS = Set.of("mlp", "deepset");
+
+  public EmbeddingSpec {
+    if (!KINDS.contains(kind)) {
+      throw new IllegalArgumentException("kind: expected one of " + KINDS + ", got '" + kind + "'");
+    }
+    Arguments.positive("features", features);
+    Arguments.positive("hidden", hidden);
+    if (kind.equals("deepset") && (shape == null || shape.kind() != DataShape.Kind.TRIALS)) {
+      throw new IllegalArgumentException("embedding 'deepset': expected data that are a set of trials, got "
+          + (shape == null ? "no shape" : shape.describe()) + "; use 'mlp' for it");
+    }
+  }
+
+  /** The MLP of sbi's examples: two layers of {@code hidden} units to {@code features}, over any flat row. */
+  public static EmbeddingSpec mlp(int features, int hidden) {
+    return new EmbeddingSpec("mlp", features, hidden, null);
+  }
+
+  /** Builds the network's graph through {@code p}. */
+  public Embedding build(Parameters p, int conditionDim) {
+    if (shape != null && conditionDim != shape.columns()) {
+      throw new IllegalArgumentException("conditionDim: expected " + shape.columns() + " columns (" + shape.describe()
+          + "), got " + conditionDim);
+    }
+    return switch (kind) {
+      case "deepset" -> new DeepSetEmbedding(p, shape, hidden, features);
+      default -> new MlpEmbedding(p, conditionDim, hidden, features);
+    };
+  }
+
+  /**
+   * How the estimator standardizes x for this network. Column by column for the MLP; for a set, each value by its
+   * channel's mean and standard deviation over all real trials (the padding past N would bias per-column ones), and
+   * the first column, N, left as it is.
+   */
+  public Standardization standardization(Batch x) {
+    if (shape == null || shape.kind() != DataShape.Kind.TRIALS) {
+      return Standardization.of(x);
+    }
+    int c = shape.channels();
+    double[] sum = new double[c];
+    double[] sq = new double[c];
+    long count = 0;
+    for (int i = 0; i < x.rows(); i++) {
+      int n = (int) x.get(i, 0);
+      for (int k = 0; k < n; k++) {
+        for (int j = 0; j < c; j++) {
+          double v = x.get(i, 1 + k * c + j);
+          sum[j] += v;
+          sq[j] += v * v;
+        }
+      }
+      count += n;
+    }
+    double[] mean = new double[x.cols()];
+    double[] std = new double[x.cols()];
+    std[0] = 1;
+    for (int col = 1; col < x.cols(); col++) {
+      int j = (col - 1) % c;
+      double m = sum[j] / count;
+      double sd = Math.sqrt(Math.max(0, sq[j] / count - m * m));
+      mean[col] = m;
+      std[col] = sd > 0 ? sd : 1;
+    }
+    return new Standardization(mean, std);
+  }
+
+  /** What is saved with the estimator: the first embedding's keys for an MLP, so that older files still load. */
+  public Map<String, String> hyperParameters() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("embeddingDim", Integer.toString(features));
+    m.put("embeddingHidden", Integer.toString(hidden));
+    if (!kind.equals("mlp")) {
+      m.put("embedding", kind);
+      m.put("embeddingShape", shape.kind().id() + ":" + shape.minTrials() + ":" + shape.steps() + ":"
+          + shape.width() + ":" + shape.channels());
+    }
+    return m;
+  }
+
+  /** The spec saved in {@code m}, or null when it holds none. */
+  public static EmbeddingSpec fromHyperParameters(Map<String, String> m) {
+    int features = Integer.parseInt(m.getOrDefault("embeddingDim", "0"));
+    if (features == 0) {
+      return null;
+    }
+    int hidden = Integer.parseInt(m.get("embeddingHidden"));
+    String kind = m.getOrDefault("embedding", "mlp");
+    if (kind.equals("mlp")) {
+      return mlp(features, hidden);
+    }
+    String[] s = m.get("embeddingShape").split(":");
+    DataShape.Kind shapeKind = DataShape.Kind.valueOf(s[0].toUpperCase(java.util.Locale.ROOT));
+    return new EmbeddingSpec(kind, features, hidden, new DataShape(shapeKind, Integer.parseInt(s[2]),
+        Integer.parseInt(s[3]), Integer.parseInt(s[4]), Integer.parseInt(s[1])));
+  }
+}
