@@ -25,8 +25,10 @@ import org.jsbi.simulators.SbibmPlugin;
  * from the prior, N trials), each scored by C2ST between S posterior draws and S draws of the analytic posterior
  * N(N x̄ / (N + 1), I / (N + 1)).
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.TrialsAccuracy [B] [S] [seed]}
- * (default 10000 simulations, 10000 draws, seed 1). Prints one CSV row per N and observation.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.TrialsAccuracy [B] [S] [seed]
+ * [N EMBEDDING]} (default 10000 simulations, 10000 draws, seed 1). Prints one CSV row per N and observation. With
+ * N and EMBEDDING ({@code mlp} or {@code deepset}), every simulation and observation has exactly N trials instead:
+ * the baseline of an MLP on the flat trials against the deep set at one N.
  */
 public final class TrialsAccuracy {
   private TrialsAccuracy() {}
@@ -37,18 +39,23 @@ public final class TrialsAccuracy {
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
     Model registered = new PluginLoader().classPath(false).plugin(new SbibmPlugin()).load().model("gaussian-trials");
     // -Ddraw=LOG_UNIFORM trains on the same model with log N uniform (the comparison in BENCHMARKS.md)
-    Model model = System.getProperty("draw") == null ? registered : Model.builder("gaussian-trials")
+    int fixed = args.length > 4 ? Integer.parseInt(args[3]) : 0;
+    String embedding = args.length > 4 ? args[4] : "deepset";
+    Model model = fixed > 0 ? Model.builder("gaussian-trials").prior(registered.prior())
+        .simulator(Trials.of(new GaussianTrials(), fixed, fixed)).dataNames("x_1", "x_2").build()
+        : System.getProperty("draw") == null ? registered : Model.builder("gaussian-trials")
         .prior(registered.prior()).simulator(Trials.of(new GaussianTrials(), 1, 50,
             Trials.Draw.valueOf(System.getProperty("draw")))).dataNames("x_1", "x_2").build();
     DataShape shape = model.dataShape();
-    FlowFactory factory = new FlowFactory(FlowSpec.nsf().withEmbedding(new EmbeddingSpec("deepset", 8, 64, shape)));
+    FlowFactory factory = new FlowFactory(FlowSpec.nsf().withEmbedding(embedding.equals("mlp")
+        ? EmbeddingSpec.mlp(8, 64) : new EmbeddingSpec("deepset", 8, 64, shape)));
     long start = System.nanoTime();
     try (NpePosterior posterior = new Npe(model, factory).train(Simulations.run(model, budget, seed),
         TrainingConfig.defaults(seed + 1))) {
       System.err.printf(Locale.ROOT, "trained in %.1f s, %d epochs%n", (System.nanoTime() - start) / 1e9,
           posterior.estimator().history().epochCount());
       System.out.println("trials,observation,c2st");
-      for (int n : new int[] {1, 5, 20, 50}) {
+      for (int n : fixed > 0 ? new int[] {fixed} : new int[] {1, 5, 20, 50}) {
         double sum = 0;
         for (int o = 1; o <= 10; o++) {
           RandomGenerator rng = new RandomStreams(1000L * n + o).single(RandomStreams.Purpose.SIMULATOR);
