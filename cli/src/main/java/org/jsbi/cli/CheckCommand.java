@@ -14,6 +14,7 @@ import org.jsbi.api.posterior.Focused;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.cli.plots.LocalC2stPlots;
 import org.jsbi.cli.plots.PredictivePlots;
+import org.jsbi.inference.DataFeatures;
 import org.jsbi.inference.McmcSampled;
 import org.jsbi.inference.checks.CheckOutcome;
 import org.jsbi.inference.checks.LocalC2st;
@@ -109,6 +110,14 @@ final class CheckCommand implements Callable<Integer> {
         Files.createDirectories(output);
         Path json = output.resolve("checks.json");
         ObjectNode root = outcome.toJson();
+        // the observations as the estimator's embedding network sees them, when it has one
+        posterior.as(DataFeatures.class).ifPresent(f -> {
+          org.jsbi.api.Batch e = f.features(observations);
+          for (int k = 0; k < e.rows(); k++) {
+            ArrayNode features = ((ObjectNode) root.path("observations").get(k)).putArray("embedding");
+            java.util.Arrays.stream(e.row(k)).forEach(features::add);
+          }
+        });
         if (localC2st) {
           ArrayNode perObservation = root.putArray("localC2st");
           local.forEach(r -> perObservation.add(r == null ? perObservation.nullNode() : r.toJson()));

@@ -16,7 +16,7 @@ class ModelsCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines().skip(1).map(l -> l.split("\\s+")[0])).containsExactly("bernoulli-glm",
         "gaussian-linear", "gaussian-linear-distractors", "gaussian-linear-uniform", "gaussian-mixture", "gaussian-trials",
-        "logistic-growth", "slcp", "two-moons");
+        "logistic-growth", "ornstein-uhlenbeck", "slcp", "two-moons");
     assertThat(run.out()).containsPattern("slcp\\s+5\\s+8\\s+BoxUniform\\(\\[-3.0, 3.0\\]\\^5\\)\\s+simple likelihood");
   }
 

@@ -50,6 +50,21 @@ class SetModelCommandTest {
     assertThat(lines.get(40)).startsWith("2,");
   }
 
+  /** check runs the MMD in the deep set's features too, and writes each observation's features. */
+  @Test
+  void checkUsesAndWritesTheEmbedding() throws Exception {
+    Path obs = dir.resolve("one.csv");
+    Files.writeString(obs, "trial,x_1,x_2\n1,0.31,-0.20\n2,1.12,0.41\n");
+    Path out = dir.resolve("checks");
+    CliRun run = CliRun.of("check", "--posterior", posterior.toString(), "--observation", obs.toString(),
+        "--num-simulations", "300", "--num-samples", "50", "--output", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("mmd-embedding");
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(out.resolve("checks.json").toFile());
+    assertThat(json.path("observations").get(0).path("embedding")).hasSize(8);
+  }
+
   @Test
   void badSetsAndMismatchedEmbeddingsAreRefusedInOneLine() throws Exception {
     Path gap = dir.resolve("gap.csv");
@@ -78,6 +93,6 @@ class SetModelCommandTest {
         + "vector of 2");
     CliRun unknown = CliRun.of("train", "--model", "two-moons", "--embedding", "lstm", "--num-simulations", "100",
         "--output", dir.resolve("u.csv").toString());
-    assertThat(unknown.err()).contains("--embedding: unknown embedding 'lstm'; known embeddings: deepset, mlp");
+    assertThat(unknown.err()).contains("--embedding: unknown embedding 'lstm'; known embeddings: cnn1d, deepset, gru, mlp");
   }
 }

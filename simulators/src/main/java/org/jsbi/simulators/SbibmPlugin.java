@@ -1,5 +1,6 @@
 package org.jsbi.simulators;
 
+import org.jsbi.api.DataShape;
 import org.jsbi.api.Priors;
 import org.jsbi.api.toolkit.Trials;
 import org.jsbi.plugins.SbiPlugin;
@@ -56,7 +57,8 @@ public final class SbibmPlugin extends SbiPlugin {
 
   /**
    * Tasks beyond sbibm's, with exact posteriors, that stress one difficulty each: high-dimensional x of which most
-   * carries nothing about θ; a posterior narrow against its prior; data that are a set of any number of trials.
+   * carries nothing about θ; a posterior narrow against its prior; data that are a time series; data that are a set
+   * of any number of trials.
    */
   private void stressTests() {
     String[] names = names("data", GaussianLinear.DIM + 90);
@@ -80,6 +82,15 @@ public final class SbibmPlugin extends SbiPlugin {
         .parameterNames("r", "K")
         .dataNames(days)
         .referencePosterior(new LogisticGrowth.Posterior());
+    model("ornstein-uhlenbeck")
+        .description("Ornstein-Uhlenbeck process seen at 100 unit steps from its stationary start: a time series; "
+            + "θ = (mean reversion κ, noise scale σ); exact posterior by a zooming grid on its AR(1) likelihood")
+        .prior(Priors.boxUniform(OrnsteinUhlenbeck.LOWER, OrnsteinUhlenbeck.UPPER))
+        .simulator(new OrnsteinUhlenbeck())
+        .data(DataShape.sequence(OrnsteinUhlenbeck.STEPS, 1))
+        .parameterNames("kappa", "sigma")
+        .dataNames("x")
+        .referencePosterior(new OrnsteinUhlenbeck.Posterior());
     model("gaussian-trials")
         .description("1 to 50 i.i.d. trials x ~ N(θ, I₂), θ ~ N(0, I₂): data that are a set; analytic posterior "
             + "N(N x̄ / (N + 1), I / (N + 1)) for every N")

@@ -12,7 +12,7 @@ class SbibmPluginTest {
   void theSixTasksAndTheStressTestAreFoundOnTheClassPathWithTheirDimensions() {
     Registry registry = Plugins.load();
     assertThat(registry.models()).extracting(Model::id).containsExactly("bernoulli-glm", "gaussian-linear",
-        "gaussian-linear-distractors", "gaussian-linear-uniform", "gaussian-mixture", "gaussian-trials", "logistic-growth", "slcp",
+        "gaussian-linear-distractors", "gaussian-linear-uniform", "gaussian-mixture", "gaussian-trials", "logistic-growth", "ornstein-uhlenbeck", "slcp",
         "two-moons");
     assertThat(registry.model("gaussian-linear-distractors").dataDim()).isEqualTo(100);
     assertThat(registry.model("slcp").parameterDim()).isEqualTo(5);

@@ -23,13 +23,18 @@ public record EmbeddingKind(String kind) implements EmbeddingFactory {
     return switch (kind) {
       case "deepset" -> "deep set: a network per trial, the mean over the N trials and log N, then a network; "
           + "invariant to the trials' order, one posterior for every N (Zaheer et al. 2017); for a set of trials";
+      case "cnn1d" -> "causal dilated 1-D convolutions (4 layers of " + HIDDEN + " filters, kernel 3, dilations 1 to "
+          + "8), then the mean over steps and the last step; for a sequence";
+      case "gru" -> "gated recurrent unit of " + HIDDEN + " units over the steps, its last state (Cho et al. 2014); "
+          + "for a sequence";
       default -> "MLP: two ReLU layers of " + HIDDEN + " units over all values of x; for any data, e.g. many values";
     };
   }
 
   @Override
   public boolean reads(DataShape shape) {
-    return kind.equals("mlp") || shape.kind() == DataShape.Kind.TRIALS;
+    DataShape.Kind only = EmbeddingSpec.readsOnly(kind);
+    return only == null || shape.kind() == only;
   }
 
   /** The network's spec for {@code features} outputs on data of {@code shape}. */

@@ -12,14 +12,15 @@ import org.jsbi.inference.tf.Parameters;
 /**
  * The kind and sizes of an embedding network, and the data shape it reads: what an estimator saves to rebuild it.
  *
- * @param kind {@code mlp} (any data, as a flat row) or {@code deepset} (a set of trials)
+ * @param kind {@code mlp} (any data, as a flat row), {@code deepset} (a set of trials), {@code cnn1d} or {@code
+ *     gru} (a sequence)
  * @param features the embedding's output size
  * @param hidden hidden units per layer
  * @param shape the data's shape; null for an MLP, which reads any flat row
  */
 public record EmbeddingSpec(String kind, int features, int hidden, DataShape shape) {
   /** The kinds, each with the data it reads. */
-  public static final Set<String> KINDS = Set.of("mlp", "deepset");
+  public static final Set<String> KINDS = Set.of("mlp", "deepset", "cnn1d", "gru");
 
   public EmbeddingSpec {
     if (!KINDS.contains(kind)) {
@@ -27,10 +28,20 @@ public record EmbeddingSpec(String kind, int features, int hidden, DataShape sha
     }
     Arguments.positive("features", features);
     Arguments.positive("hidden", hidden);
-    if (kind.equals("deepset") && (shape == null || shape.kind() != DataShape.Kind.TRIALS)) {
-      throw new IllegalArgumentException("embedding 'deepset': expected data that are a set of trials, got "
-          + (shape == null ? "no shape" : shape.describe()) + "; use 'mlp' for it");
+    DataShape.Kind reads = readsOnly(kind);
+    if (reads != null && (shape == null || shape.kind() != reads)) {
+      throw new IllegalArgumentException("embedding '" + kind + "': expected data that are a " + reads.id()
+          + ", got " + (shape == null ? "no shape" : shape.describe()) + "; use 'mlp' for it");
     }
+  }
+
+  /** The only kind of data {@code kind} reads, or null for any. */
+  static DataShape.Kind readsOnly(String kind) {
+    return switch (kind) {
+      case "deepset" -> DataShape.Kind.TRIALS;
+      case "cnn1d", "gru" -> DataShape.Kind.SEQUENCE;
+      default -> null;
+    };
   }
 
   /** The MLP of sbi's examples: two layers of {@code hidden} units to {@code features}, over any flat row. */
@@ -46,18 +57,24 @@ public record EmbeddingSpec(String kind, int features, int hidden, DataShape sha
     }
     return switch (kind) {
       case "deepset" -> new DeepSetEmbedding(p, shape, hidden, features);
+      case "cnn1d" -> new CausalConvEmbedding(p, shape, hidden, features);
+      case "gru" -> new GruEmbedding(p, shape, hidden, features);
       default -> new MlpEmbedding(p, conditionDim, hidden, features);
     };
   }
 
   /**
-   * How the estimator standardizes x for this network. Column by column for the MLP; for a set, each value by its
-   * channel's mean and standard deviation over all real trials (the padding past N would bias per-column ones), and
-   * the first column, N, left as it is.
+   * How the estimator standardizes x for this network. Column by column for the MLP; for a sequence, each value
+   * by its channel's mean and standard deviation over all steps, so that a convolution sees the same scale at every
+   * step; for a set, likewise over all real trials (the padding past N would bias per-column ones), with the first
+   * column, N, left as it is.
    */
   public Standardization standardization(Batch x) {
-    if (shape == null || shape.kind() != DataShape.Kind.TRIALS) {
+    if (shape == null || kind.equals("mlp")) {
       return Standardization.of(x);
+    }
+    if (shape.kind() != DataShape.Kind.TRIALS) {
+      return byChannel(x, shape.channels());
     }
     int c = shape.channels();
     double[] sum = new double[c];
@@ -81,6 +98,29 @@ public record EmbeddingSpec(String kind, int features, int hidden, DataShape sha
       int j = (col - 1) % c;
       double m = sum[j] / count;
       double sd = Math.sqrt(Math.max(0, sq[j] / count - m * m));
+      mean[col] = m;
+      std[col] = sd > 0 ? sd : 1;
+    }
+    return new Standardization(mean, std);
+  }
+
+  /** Each column by its channel's mean and sd over all rows and steps (values lie step by step, channels fastest). */
+  private static Standardization byChannel(Batch x, int c) {
+    double[] sum = new double[c];
+    double[] sq = new double[c];
+    for (int i = 0; i < x.rows(); i++) {
+      for (int col = 0; col < x.cols(); col++) {
+        double v = x.get(i, col);
+        sum[col % c] += v;
+        sq[col % c] += v * v;
+      }
+    }
+    long count = (long) x.rows() * (x.cols() / c);
+    double[] mean = new double[x.cols()];
+    double[] std = new double[x.cols()];
+    for (int col = 0; col < x.cols(); col++) {
+      double m = sum[col % c] / count;
+      double sd = Math.sqrt(Math.max(0, sq[col % c] / count - m * m));
       mean[col] = m;
       std[col] = sd > 0 ? sd : 1;
     }

@@ -1,0 +1,76 @@
+package org.jsbi.simulators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.jsbi.api.Batch;
+import org.jsbi.api.RandomStreams;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Ornstein–Uhlenbeck time series: its simulator against the process's stationary moments, and its exact grid
+ * posterior by simulation-based calibration, which is how the reference posterior was checked.
+ */
+@org.junit.jupiter.api.Tag("slow") // 200 grid posteriors: not in the fast subset (docs/development.md)
+class OrnsteinUhlenbeckTest {
+  @Test
+  void simulationsHaveTheStationaryVarianceAndLagOneCorrelation() {
+    OrnsteinUhlenbeck ou = new OrnsteinUhlenbeck();
+    RandomGenerator rng = new RandomStreams(1).single(RandomStreams.Purpose.SIMULATOR);
+    double kappa = 0.5;
+    double sigma = 1.2;
+    double sum = 0;
+    double sq = 0;
+    double lag = 0;
+    int n = 0;
+    for (int i = 0; i < 400; i++) {
+      double[] x = ou.simulate(new double[] {kappa, sigma}, rng);
+      for (int t = 0; t < x.length; t++) {
+        sum += x[t];
+        sq += x[t] * x[t];
+        lag += t > 0 ? x[t] * x[t - 1] : 0;
+        n++;
+      }
+    }
+    double variance = sq / n - (sum / n) * (sum / n);
+    // stationary variance σ² / (2κ) = 1.44; lag-1 correlation e^{−κ} = 0.607 (400 series of 100 steps)
+    assertThat(variance).isCloseTo(1.44, org.assertj.core.data.Offset.offset(0.06));
+    assertThat(lag / (n - 400) / variance).isCloseTo(Math.exp(-kappa), org.assertj.core.data.Offset.offset(0.02));
+  }
+
+  /**
+   * Simulation-based calibration of the grid posterior: for θ from the prior and x from the simulator, θ's rank
+   * among 99 posterior draws is uniform exactly when the posterior is right; 200 replications, KS test per
+   * parameter.
+   */
+  @Test
+  void theGridPosteriorIsCalibrated() {
+    OrnsteinUhlenbeck ou = new OrnsteinUhlenbeck();
+    OrnsteinUhlenbeck.Posterior posterior = new OrnsteinUhlenbeck.Posterior();
+    RandomStreams streams = new RandomStreams(2);
+    int replications = 200;
+    double[][] ranks = new double[2][replications];
+    for (int k = 0; k < replications; k++) {
+      RandomGenerator rng = streams.stream(k, RandomStreams.Purpose.SAMPLER);
+      double[] theta = new double[2];
+      for (int i = 0; i < 2; i++) {
+        theta[i] = OrnsteinUhlenbeck.LOWER[i]
+            + rng.nextDouble() * (OrnsteinUhlenbeck.UPPER[i] - OrnsteinUhlenbeck.LOWER[i]);
+      }
+      Batch draws = posterior.sample(99, ou.simulate(theta, rng), rng);
+      for (int i = 0; i < 2; i++) {
+        final int j = i;
+        ranks[i][k] = Arrays.stream(draws.column(i)).filter(v -> v < theta[j]).count() + rng.nextDouble();
+      }
+    }
+    KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
+    for (int i = 0; i < 2; i++) {
+      double p = ks.kolmogorovSmirnovTest(new UniformRealDistribution(0, 100), ranks[i]);
+      System.out.printf("ornstein-uhlenbeck grid posterior: SBC KS p-value of parameter %d: %.3f%n", i + 1, p);
+      assertThat(p).as("KS p-value of the ranks of parameter %d", i + 1).isGreaterThan(1e-3);
+    }
+  }
+}
