@@ -33,8 +33,7 @@ public final class Model {
               + "dimension " + simulator.parameterDim() + "; make them agree");
     }
     this.parameterNames = names(b.parameterNames, "theta", prior.dim(), "parameterNames");
-    this.dataShape = b.dataShape != null ? b.dataShape
-        : simulator instanceof org.jsbi.api.toolkit.Trials t ? t.shape() : DataShape.vector(simulator.dataDim());
+    this.dataShape = b.dataShape != null ? b.dataShape : simulator.dataShape();
     if (dataShape.columns() != simulator.dataDim()) {
       throw new IllegalArgumentException("model '" + id + "': data shape " + dataShape.describe() + " takes "
           + dataShape.columns() + " values, but the simulator returns " + simulator.dataDim() + "; make them agree");

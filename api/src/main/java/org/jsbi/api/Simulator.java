@@ -17,6 +17,14 @@ public interface Simulator {
   int dataDim();
 
   /**
+   * The shape of the x it returns: a vector of {@link #dataDim()} unless it says otherwise (a set of trials from
+   * {@code toolkit.Trials}). A model can also declare it ({@code .data(...)}).
+   */
+  default DataShape dataShape() {
+    return DataShape.vector(dataDim());
+  }
+
+  /**
    * Simulates one data set x for {@code theta}. The runner catches exceptions and non-finite or wrongly sized
    * results and records them as invalid simulations, so an implementation may simply throw when θ is outside
    * its domain.

@@ -52,7 +52,8 @@ public final class Trials implements Simulator {
   }
 
   /** The data's shape: a set of min to max trials of the trial simulator's values. */
-  public DataShape shape() {
+  @Override
+  public DataShape dataShape() {
     return shape;
   }
 
