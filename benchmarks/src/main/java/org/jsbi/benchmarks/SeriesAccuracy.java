@@ -9,6 +9,7 @@ import org.jsbi.api.Simulator;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.simulation.Simulations;
 import org.jsbi.inference.checks.C2st;
+import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
 import org.jsbi.inference.flows.FlowFactory;
 import org.jsbi.inference.flows.FlowSpec;
@@ -19,7 +20,8 @@ import org.jsbi.simulators.SbibmPlugin;
 
 /**
  * NPE on a time series, the ornstein-uhlenbeck model (100 steps; θ = mean reversion κ, noise scale σ): nsf trained
- * on B simulations with an embedding of the raw series ({@code cnn1d}, {@code gru} or {@code mlp}, 8 features), or,
+ * on B simulations with an embedding of the raw series ({@code cnn1d}, {@code gru} or {@code mlp}, 8 features, as
+ * {@code --embedding} builds them), or,
  * as the baseline, on three hand-made summaries (mean, variance, lag-1 autocorrelation) with no embedding. Ten
  * observations (θ from the prior, seeds 1–10), each scored by C2ST between S posterior draws and S draws of the
  * exact posterior (a zooming grid on the exact likelihood).
@@ -40,7 +42,7 @@ public final class SeriesAccuracy {
     Model model = summaries ? Model.builder("ou-summaries").prior(series.prior())
         .simulator(summarized(series.simulator())).build() : series;
     FlowSpec flow = summaries ? FlowSpec.nsf() : FlowSpec.nsf().withEmbedding(variant.equals("mlp")
-        ? EmbeddingSpec.mlp(8, 64) : new EmbeddingSpec(variant, 8, 64, series.dataShape()));
+        ? EmbeddingSpec.mlp(8, 64) : new EmbeddingKind(variant).spec(8, series.dataShape()));
     long start = System.nanoTime();
     try (NpePosterior posterior = new Npe(model, new FlowFactory(flow)).train(Simulations.run(model, budget, 1),
         TrainingConfig.defaults(2))) {
