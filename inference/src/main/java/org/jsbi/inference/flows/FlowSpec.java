@@ -6,8 +6,9 @@ import java.util.Map;
 import org.jsbi.api.Arguments;
 import org.jsbi.api.Batch;
 import org.jsbi.api.estimator.EstimatorState.Standardization;
+import org.jsbi.inference.density.DensityGraph;
+import org.jsbi.inference.density.EmbeddedGraph;
 import org.jsbi.inference.density.EstimatorSpec;
-import org.jsbi.inference.embeddings.Embedding;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
 import org.tensorflow.op.Ops;
 
@@ -79,11 +80,11 @@ public record FlowSpec(String kind, int hidden, int transforms, int bins, Embedd
   }
 
   @Override
-  public FlowGraph build(Ops tf, Parameters p, int dim, int conditionDim) {
+  public DensityGraph build(Ops tf, Parameters p, int dim, int conditionDim) {
     if (embedding != null) {
-      // the embedding's variables first, as they always were
-      Embedding e = embedding.build(p, conditionDim);
-      return new EmbeddedFlow(buildFlow(tf, p, dim, e.features()), e);
+      // the flow's variables first, then the embedding's, in the order they were always created
+      FlowGraph flow = buildFlow(tf, p, dim, embedding.features());
+      return new EmbeddedGraph(flow, embedding.build(p, conditionDim));
     }
     return buildFlow(tf, p, dim, conditionDim);
   }

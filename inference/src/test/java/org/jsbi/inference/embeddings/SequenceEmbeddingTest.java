@@ -77,6 +77,25 @@ class SequenceEmbeddingTest {
     }
   }
 
+  /** The cVAE takes an embedding through the same composition as the flows, and saves and loads it exactly. */
+  @Test
+  void theCvaeTakesAnEmbeddingToo() throws Exception {
+    Registry registry = Plugins.load();
+    Model model = registry.model("ornstein-uhlenbeck");
+    var factory = registry.estimator("cvae").withEmbedding(registry.embedding("cnn1d"), 4, model.dataShape());
+    assertThat(factory.description()).contains("with a cnn1d embedding network to 4 features");
+    try (NpePosterior posterior = new Npe(model, factory).train(Simulations.run(model, 300, 1),
+        TrainingConfig.defaults(2).withMaxEpochs(2))) {
+      Path saved = dir.resolve("cvae");
+      PosteriorStore.save(posterior, saved);
+      double[] xo = Simulations.run(model, 1, 9).x().row(0);
+      try (TrainedPosterior loaded = PosteriorStore.load(saved, registry)) {
+        assertThat(loaded.sample(100, xo, 3).samples()).isEqualTo(posterior.sample(100, xo, 3).samples());
+        assertThat(loaded.as(DataFeatures.class)).isPresent();
+      }
+    }
+  }
+
   /** NPE on the Ornstein–Uhlenbeck series with each sequence embedding, saved and loaded: the same draws. */
   @ParameterizedTest
   @ValueSource(strings = {"mlp", "cnn1d", "gru"})

@@ -28,7 +28,9 @@ final class FlowMaps implements AutoCloseable {
   FlowMaps(FlowSpec spec, EstimatorState state) {
     Ops tf = Ops.create(graph);
     Map<String, float[]> weights = state.weights();
-    FlowGraph flow = spec.build(tf, new Parameters(tf, null, weights), state.inputDim(), state.conditionDim());
+    // a flow without an embedding network: the graph is the flow itself
+    FlowGraph flow = (FlowGraph) spec.build(tf, new Parameters(tf, null, weights), state.inputDim(),
+        state.conditionDim());
     dim = state.inputDim();
     conditionDim = state.conditionDim();
     input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, dim)));

@@ -1,0 +1,70 @@
+package org.jsbi.inference.density;
+
+import org.jsbi.inference.embeddings.Embedding;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Any estimator's graph with an embedding network in front of its condition, trained jointly with it: the one place
+ * where an embedding meets an estimator, for the flows and the cVAE alike. Every use of the condition (density,
+ * sampling, training loss) goes through the embedding.
+ */
+public final class EmbeddedGraph implements DensityGraph {
+  private final DensityGraph inner;
+  private final Embedding embedding;
+
+  /** {@code inner} conditioned on {@code embedding}'s features instead of the raw condition. */
+  public EmbeddedGraph(DensityGraph inner, Embedding embedding) {
+    this.inner = inner;
+    this.embedding = embedding;
+  }
+
+  @Override
+  public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition) {
+    return inner.logProb(tf, input, embedding.apply(tf, condition));
+  }
+
+  @Override
+  public int densityNoiseDim() {
+    return inner.densityNoiseDim();
+  }
+
+  @Override
+  public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
+      Operand<TFloat32> noise) {
+    return inner.logProb(tf, input, embedding.apply(tf, condition), noise);
+  }
+
+  @Override
+  public int noiseDim() {
+    return inner.noiseDim();
+  }
+
+  @Override
+  public Operand<TFloat32> sample(Ops tf, Operand<TFloat32> noise, Operand<TFloat32> condition) {
+    return inner.sample(tf, noise, embedding.apply(tf, condition));
+  }
+
+  @Override
+  public int embeddingDim() {
+    return embedding.features();
+  }
+
+  @Override
+  public Operand<TFloat32> embedding(Ops tf, Operand<TFloat32> condition) {
+    return embedding.apply(tf, condition);
+  }
+
+  @Override
+  public boolean stochasticLoss() {
+    return inner.stochasticLoss();
+  }
+
+  @Override
+  public Operand<TFloat32> trainingLoss(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
+      Operand<TInt64> seed) {
+    return inner.trainingLoss(tf, input, embedding.apply(tf, condition), seed);
+  }
+}
