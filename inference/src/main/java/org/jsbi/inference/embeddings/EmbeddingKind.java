@@ -13,6 +13,8 @@ public record EmbeddingKind(String kind) implements EmbeddingFactory {
   public static final int HIDDEN = 64;
   /** Filters per layer of the convolution: 64 made an epoch ten times a flow's on 100 steps. */
   public static final int FILTERS = 32;
+  /** Width of the set transformer (4 heads of 8). */
+  public static final int ATTENTION = 32;
 
   public EmbeddingKind {
     if (!EmbeddingSpec.KINDS.contains(kind)) {
@@ -25,6 +27,8 @@ public record EmbeddingKind(String kind) implements EmbeddingFactory {
     return switch (kind) {
       case "deepset" -> "deep set: a network per trial, the mean over the N trials and log N, then a network; "
           + "invariant to the trials' order, one posterior for every N (Zaheer et al. 2017); for a set of trials";
+      case "set-attention" -> "set transformer: trials embedded, one self-attention block (4 heads), pooling by "
+          + "attention from a learned seed, and log N (Lee et al. 2019); for a set of trials";
       case "cnn1d" -> "causal dilated 1-D convolutions (4 layers of " + FILTERS + " filters, kernel 3, dilations 1 "
           + "to 8), then the mean over steps and the last step; for a sequence";
       case "gru" -> "gated recurrent unit of " + HIDDEN + " units over blocks of steps (at most 25 blocks), its "
@@ -45,7 +49,11 @@ public record EmbeddingKind(String kind) implements EmbeddingFactory {
       throw new IllegalArgumentException("embedding '" + kind + "': expected data it reads, got " + shape.describe()
           + "; 'jsbi embeddings' says which data each reads");
     }
-    return new EmbeddingSpec(kind, features, kind.equals("cnn1d") ? FILTERS : HIDDEN, kind.equals("mlp") ? null
-        : shape);
+    int hidden = switch (kind) {
+      case "cnn1d" -> FILTERS;
+      case "set-attention" -> ATTENTION;
+      default -> HIDDEN;
+    };
+    return new EmbeddingSpec(kind, features, hidden, kind.equals("mlp") ? null : shape);
   }
 }

@@ -12,15 +12,15 @@ import org.jsbi.inference.tf.Parameters;
 /**
  * The kind and sizes of an embedding network, and the data shape it reads: what an estimator saves to rebuild it.
  *
- * @param kind {@code mlp} (any data, as a flat row), {@code deepset} (a set of trials), {@code cnn1d} or {@code
- *     gru} (a sequence)
+ * @param kind {@code mlp} (any data, as a flat row), {@code deepset} or {@code set-attention} (a set of trials),
+ *     {@code cnn1d} or {@code gru} (a sequence)
  * @param features the embedding's output size
  * @param hidden hidden units per layer
  * @param shape the data's shape; null for an MLP, which reads any flat row
  */
 public record EmbeddingSpec(String kind, int features, int hidden, DataShape shape) {
   /** The kinds, each with the data it reads. */
-  public static final Set<String> KINDS = Set.of("mlp", "deepset", "cnn1d", "gru");
+  public static final Set<String> KINDS = Set.of("mlp", "deepset", "set-attention", "cnn1d", "gru");
 
   public EmbeddingSpec {
     if (!KINDS.contains(kind)) {
@@ -38,7 +38,7 @@ public record EmbeddingSpec(String kind, int features, int hidden, DataShape sha
   /** The only kind of data {@code kind} reads, or null for any. */
   static DataShape.Kind readsOnly(String kind) {
     return switch (kind) {
-      case "deepset" -> DataShape.Kind.TRIALS;
+      case "deepset", "set-attention" -> DataShape.Kind.TRIALS;
       case "cnn1d", "gru" -> DataShape.Kind.SEQUENCE;
       default -> null;
     };
@@ -57,6 +57,7 @@ public record EmbeddingSpec(String kind, int features, int hidden, DataShape sha
     }
     return switch (kind) {
       case "deepset" -> new DeepSetEmbedding(p, shape, hidden, features);
+      case "set-attention" -> new SetAttentionEmbedding(p, shape, hidden, features);
       case "cnn1d" -> new CausalConvEmbedding(p, shape, hidden, features);
       case "gru" -> new GruEmbedding(p, shape, hidden, features);
       default -> new MlpEmbedding(p, conditionDim, hidden, features);

@@ -20,6 +20,7 @@ public final class EstimatorsPlugin extends SbiPlugin {
     estimator("cvae").factory(new CvaeFactory(CvaeSpec.defaults()));
     embedding("mlp").factory(new EmbeddingKind("mlp"));
     embedding("deepset").factory(new EmbeddingKind("deepset"));
+    embedding("set-attention").factory(new EmbeddingKind("set-attention"));
     embedding("cnn1d").factory(new EmbeddingKind("cnn1d"));
     embedding("gru").factory(new EmbeddingKind("gru"));
   }
