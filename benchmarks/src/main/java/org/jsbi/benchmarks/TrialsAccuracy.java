@@ -13,6 +13,8 @@ import org.jsbi.inference.checks.C2st;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
 import org.jsbi.inference.flows.FlowFactory;
 import org.jsbi.inference.flows.FlowSpec;
+import org.jsbi.inference.nle.Nle;
+import org.jsbi.inference.nle.NlePosterior;
 import org.jsbi.inference.npe.Npe;
 import org.jsbi.inference.npe.NpePosterior;
 import org.jsbi.plugins.PluginLoader;
@@ -27,8 +29,10 @@ import org.jsbi.simulators.SbibmPlugin;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.TrialsAccuracy [B] [S] [seed]
  * [N EMBEDDING]} (default 10000 simulations, 10000 draws, seed 1). Prints one CSV row per N and observation. With
- * N and EMBEDDING ({@code mlp} or {@code deepset}), every simulation and observation has exactly N trials instead:
- * the baseline of an MLP on the flat trials against the deep set at one N.
+ * N and EMBEDDING ({@code mlp}, {@code deepset} or {@code set-attention}), every simulation and observation has
+ * exactly N trials when N > 0 (the baseline of an MLP on the flat trials against the deep set at one N), and 1 to 50
+ * when N = 0; EMBEDDING {@code nle} trains NLE on one trial and samples each observation's posterior by MCMC on the
+ * sum of its trials' log-likelihoods (as {@code jsbi sample --trials} does).
  */
 public final class TrialsAccuracy {
   private TrialsAccuracy() {}
@@ -46,9 +50,14 @@ public final class TrialsAccuracy {
         : System.getProperty("draw") == null ? registered : Model.builder("gaussian-trials")
         .prior(registered.prior()).simulator(Trials.of(new GaussianTrials(), 1, 50,
             Trials.Draw.valueOf(System.getProperty("draw")))).dataNames("x_1", "x_2").build();
+    if (embedding.equals("nle")) {
+      nle(registered, budget, draws, seed);
+      return;
+    }
     DataShape shape = model.dataShape();
     FlowFactory factory = new FlowFactory(FlowSpec.nsf().withEmbedding(embedding.equals("mlp")
-        ? EmbeddingSpec.mlp(8, 64) : new EmbeddingSpec("deepset", 8, 64, shape)));
+        ? EmbeddingSpec.mlp(8, 64) : new EmbeddingSpec(embedding, 8, embedding.equals("deepset") ? 64 : 32,
+        shape)));
     long start = System.nanoTime();
     try (NpePosterior posterior = new Npe(model, factory).train(Simulations.run(model, budget, seed),
         TrainingConfig.defaults(seed + 1))) {
@@ -58,29 +67,64 @@ public final class TrialsAccuracy {
       for (int n : fixed > 0 ? new int[] {fixed} : new int[] {1, 5, 20, 50}) {
         double sum = 0;
         for (int o = 1; o <= 10; o++) {
-          RandomGenerator rng = new RandomStreams(1000L * n + o).single(RandomStreams.Purpose.SIMULATOR);
-          double[] theta = model.prior().sample(rng);
-          double[][] trials = new double[n][];
-          double[] mean = new double[2];
-          for (int k = 0; k < n; k++) {
-            trials[k] = new double[] {theta[0] + rng.nextGaussian(), theta[1] + rng.nextGaussian()};
-            mean[0] += trials[k][0] / n;
-            mean[1] += trials[k][1] / n;
-          }
-          Batch q = posterior.sample(draws, Trials.row(shape, trials), o).samples();
-          Batch exact = Batch.zeros(draws, 2);
-          double sd = 1 / Math.sqrt(n + 1.0);
-          for (int i = 0; i < draws; i++) {
-            for (int j = 0; j < 2; j++) {
-              exact.set(i, j, n * mean[j] / (n + 1.0) + sd * rng.nextGaussian());
-            }
-          }
-          double c = C2st.score(q, exact, o);
+          Observation obs = observation(model, n, o, draws);
+          Batch q = posterior.sample(draws, Trials.row(shape, obs.trials()), o).samples();
+          double c = C2st.score(q, obs.exact(), o);
           sum += c;
           System.out.printf(Locale.ROOT, "%d,%d,%.4f%n", n, o, c);
         }
         System.err.printf(Locale.ROOT, "N = %d: mean C2ST %.3f%n", n, sum / 10);
       }
     }
+  }
+
+  /**
+   * NLE's way to the same posteriors: maf learns one trial's likelihood from B simulations of one trial, and MCMC
+   * samples the posterior of N trials on the sum of their log-likelihoods (sbi's NLE with a batch of x_o).
+   */
+  private static void nle(Model sets, int budget, int draws, long seed) {
+    Model one = Model.builder("gaussian-trial").prior(sets.prior()).simulator(new GaussianTrials())
+        .dataNames("x_1", "x_2").build();
+    long start = System.nanoTime();
+    try (NlePosterior posterior = new Nle(one, new FlowFactory(FlowSpec.maf())).train(Simulations.run(one, budget,
+        seed), TrainingConfig.defaults(seed + 1))) {
+      System.err.printf(Locale.ROOT, "NLE trained in %.1f s, %d epochs%n", (System.nanoTime() - start) / 1e9,
+          posterior.estimator().history().epochCount());
+      System.out.println("trials,observation,c2st");
+      for (int n : new int[] {1, 5, 20, 50}) {
+        double sum = 0;
+        for (int o = 1; o <= 10; o++) {
+          Observation obs = observation(sets, n, o, draws);
+          Batch q = posterior.sampleTrials(draws, Batch.of(obs.trials()), o).samples();
+          double c = C2st.score(q, obs.exact(), o);
+          sum += c;
+          System.out.printf(Locale.ROOT, "%d,%d,%.4f%n", n, o, c);
+        }
+        System.err.printf(Locale.ROOT, "NLE, N = %d: mean C2ST %.3f%n", n, sum / 10);
+      }
+    }
+  }
+
+  /** N trials of θ drawn from the prior, and draws of their exact posterior. */
+  private record Observation(double[][] trials, Batch exact) {}
+
+  private static Observation observation(Model model, int n, int o, int draws) {
+    RandomGenerator rng = new RandomStreams(1000L * n + o).single(RandomStreams.Purpose.SIMULATOR);
+    double[] theta = model.prior().sample(rng);
+    double[][] trials = new double[n][];
+    double[] mean = new double[2];
+    for (int k = 0; k < n; k++) {
+      trials[k] = new double[] {theta[0] + rng.nextGaussian(), theta[1] + rng.nextGaussian()};
+      mean[0] += trials[k][0] / n;
+      mean[1] += trials[k][1] / n;
+    }
+    Batch exact = Batch.zeros(draws, 2);
+    double sd = 1 / Math.sqrt(n + 1.0);
+    for (int i = 0; i < draws; i++) {
+      for (int j = 0; j < 2; j++) {
+        exact.set(i, j, n * mean[j] / (n + 1.0) + sd * rng.nextGaussian());
+      }
+    }
+    return new Observation(trials, exact);
   }
 }
