@@ -14,7 +14,7 @@ class ModelsCommandTest {
   void listsTheBundledModelsWithDimensionsPriorsAndDescriptions() {
     CliRun run = CliRun.of("models");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out().lines().skip(1).map(l -> l.split("\\s+")[0])).containsExactly("bernoulli-glm",
+    assertThat(run.out().lines().skip(1).map(l -> l.split("\\s+")[0])).containsExactly("bernoulli-glm", "gaussian-blob",
         "gaussian-linear", "gaussian-linear-distractors", "gaussian-linear-uniform", "gaussian-mixture", "gaussian-trials",
         "logistic-growth", "ornstein-uhlenbeck", "slcp", "two-moons");
     assertThat(run.out()).containsPattern("slcp\\s+5\\s+8\\s+BoxUniform\\(\\[-3.0, 3.0\\]\\^5\\)\\s+simple likelihood");

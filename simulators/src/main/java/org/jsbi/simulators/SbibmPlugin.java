@@ -58,7 +58,7 @@ public final class SbibmPlugin extends SbiPlugin {
   /**
    * Tasks beyond sbibm's, with exact posteriors, that stress one difficulty each: high-dimensional x of which most
    * carries nothing about θ; a posterior narrow against its prior; data that are a time series; data that are a set
-   * of any number of trials.
+   * of any number of trials; an image.
    */
   private void stressTests() {
     String[] names = names("data", GaussianLinear.DIM + 90);
@@ -91,6 +91,15 @@ public final class SbibmPlugin extends SbiPlugin {
         .parameterNames("kappa", "sigma")
         .dataNames("x")
         .referencePosterior(new OrnsteinUhlenbeck.Posterior());
+    model("gaussian-blob")
+        .description("a 16 x 16 image of a Gaussian blob (width 2 px, peak 20 counts, background 1) at θ = (x, y), "
+            + "with Poisson noise; exact posterior by a zooming grid on its likelihood")
+        .prior(Priors.boxUniform(GaussianBlob.LOWER, GaussianBlob.UPPER))
+        .simulator(new GaussianBlob())
+        .data(DataShape.image(GaussianBlob.SIZE, GaussianBlob.SIZE, 1))
+        .parameterNames("x", "y")
+        .dataNames("counts")
+        .referencePosterior(new GaussianBlob.Posterior());
     model("gaussian-trials")
         .description("1 to 50 i.i.d. trials x ~ N(θ, I₂), θ ~ N(0, I₂): data that are a set; analytic posterior "
             + "N(N x̄ / (N + 1), I / (N + 1)) for every N")

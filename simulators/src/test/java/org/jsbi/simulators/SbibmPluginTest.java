@@ -11,7 +11,7 @@ class SbibmPluginTest {
   @Test
   void theSixTasksAndTheStressTestAreFoundOnTheClassPathWithTheirDimensions() {
     Registry registry = Plugins.load();
-    assertThat(registry.models()).extracting(Model::id).containsExactly("bernoulli-glm", "gaussian-linear",
+    assertThat(registry.models()).extracting(Model::id).containsExactly("bernoulli-glm", "gaussian-blob", "gaussian-linear",
         "gaussian-linear-distractors", "gaussian-linear-uniform", "gaussian-mixture", "gaussian-trials", "logistic-growth", "ornstein-uhlenbeck", "slcp",
         "two-moons");
     assertThat(registry.model("gaussian-linear-distractors").dataDim()).isEqualTo(100);

@@ -31,6 +31,8 @@ public record EmbeddingKind(String kind) implements EmbeddingFactory {
           + "attention from a learned seed, and log N (Lee et al. 2019); for a set of trials";
       case "cnn1d" -> "causal dilated 1-D convolutions (4 layers of " + FILTERS + " filters, kernel 3, dilations 1 "
           + "to 8), then the mean over steps and the last step; for a sequence";
+      case "cnn2d" -> "convolutional network: two 3 × 3 convolutions (" + FILTERS / 2 + " and " + FILTERS
+          + " filters) with 2 × 2 average pooling, then the mean over pixels; for an image";
       case "gru" -> "gated recurrent unit of " + HIDDEN + " units over blocks of steps (at most 25 blocks), its "
           + "last state (Cho et al. 2014); for a sequence";
       default -> "MLP: two ReLU layers of " + HIDDEN + " units over all values of x; for any data, e.g. many values";
@@ -50,7 +52,7 @@ public record EmbeddingKind(String kind) implements EmbeddingFactory {
           + "; 'jsbi embeddings' says which data each reads");
     }
     int hidden = switch (kind) {
-      case "cnn1d" -> FILTERS;
+      case "cnn1d", "cnn2d" -> FILTERS;
       case "set-attention" -> ATTENTION;
       default -> HIDDEN;
     };

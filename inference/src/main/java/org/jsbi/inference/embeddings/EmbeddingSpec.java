@@ -13,14 +13,14 @@ import org.jsbi.inference.tf.Parameters;
  * The kind and sizes of an embedding network, and the data shape it reads: what an estimator saves to rebuild it.
  *
  * @param kind {@code mlp} (any data, as a flat row), {@code deepset} or {@code set-attention} (a set of trials),
- *     {@code cnn1d} or {@code gru} (a sequence)
+ *     {@code cnn1d} or {@code gru} (a sequence), {@code cnn2d} (an image)
  * @param features the embedding's output size
  * @param hidden hidden units per layer
  * @param shape the data's shape; null for an MLP, which reads any flat row
  */
 public record EmbeddingSpec(String kind, int features, int hidden, DataShape shape) {
   /** The kinds, each with the data it reads. */
-  public static final Set<String> KINDS = Set.of("mlp", "deepset", "set-attention", "cnn1d", "gru");
+  public static final Set<String> KINDS = Set.of("mlp", "deepset", "set-attention", "cnn1d", "gru", "cnn2d");
 
   public EmbeddingSpec {
     if (!KINDS.contains(kind)) {
@@ -40,6 +40,7 @@ public record EmbeddingSpec(String kind, int features, int hidden, DataShape sha
     return switch (kind) {
       case "deepset", "set-attention" -> DataShape.Kind.TRIALS;
       case "cnn1d", "gru" -> DataShape.Kind.SEQUENCE;
+      case "cnn2d" -> DataShape.Kind.IMAGE;
       default -> null;
     };
   }
@@ -60,6 +61,7 @@ public record EmbeddingSpec(String kind, int features, int hidden, DataShape sha
       case "set-attention" -> new SetAttentionEmbedding(p, shape, hidden, features);
       case "cnn1d" -> new CausalConvEmbedding(p, shape, hidden, features);
       case "gru" -> new GruEmbedding(p, shape, hidden, features);
+      case "cnn2d" -> new ConvImageEmbedding(p, shape, hidden, features);
       default -> new MlpEmbedding(p, conditionDim, hidden, features);
     };
   }

@@ -23,5 +23,6 @@ public final class EstimatorsPlugin extends SbiPlugin {
     embedding("set-attention").factory(new EmbeddingKind("set-attention"));
     embedding("cnn1d").factory(new EmbeddingKind("cnn1d"));
     embedding("gru").factory(new EmbeddingKind("gru"));
+    embedding("cnn2d").factory(new EmbeddingKind("cnn2d"));
   }
 }
