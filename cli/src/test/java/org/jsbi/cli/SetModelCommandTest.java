@@ -93,6 +93,6 @@ class SetModelCommandTest {
         + "vector of 2");
     CliRun unknown = CliRun.of("train", "--model", "two-moons", "--embedding", "lstm", "--num-simulations", "100",
         "--output", dir.resolve("u.csv").toString());
-    assertThat(unknown.err()).contains("--embedding: unknown embedding 'lstm'; known embeddings: cnn1d, deepset, gru, mlp, set-attention");
+    assertThat(unknown.err()).contains("--embedding: unknown embedding 'lstm'; known embeddings: cnn1d, cnn2d, deepset, gru, mlp, set-attention");
   }
 }
