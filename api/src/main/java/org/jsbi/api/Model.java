@@ -125,6 +125,23 @@ public final class Model {
     return channelNames;
   }
 
+  /**
+   * The model whose simulator makes data sets like {@code observed} ({@link Simulator#like}): itself, unless its
+   * simulator chooses part of x, as a set model chooses its number of trials. Predictive checks simulate from it.
+   */
+  public Model forObservation(double[] observed) {
+    Simulator like = simulator.like(observed);
+    if (like == simulator) {
+      return this;
+    }
+    Builder b = builder(id).description(description).prior(prior).simulator(like).data(dataShape)
+        .parameterNames(parameterNames.toArray(String[]::new)).dataNames(channelNames.toArray(String[]::new));
+    if (referencePosterior != null) {
+      b.referencePosterior(referencePosterior);
+    }
+    return b.build();
+  }
+
   /** How the data are shaped (a vector unless the model says otherwise) and laid out in a flat row. */
   public DataShape dataShape() {
     return dataShape;

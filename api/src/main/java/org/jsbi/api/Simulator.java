@@ -25,6 +25,14 @@ public interface Simulator {
   }
 
   /**
+   * The simulator of data sets like {@code observed}, for predictive checks: itself, unless part of x is chosen by
+   * the simulator rather than by θ (a set's number of trials), which it then fixes to the observation's.
+   */
+  default Simulator like(double[] observed) {
+    return this;
+  }
+
+  /**
    * Simulates one data set x for {@code theta}. The runner catches exceptions and non-finite or wrongly sized
    * results and records them as invalid simulations, so an implementation may simply throw when θ is outside
    * its domain.

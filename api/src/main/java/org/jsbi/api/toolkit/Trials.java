@@ -27,11 +27,13 @@ public final class Trials implements Simulator {
   private final Simulator trial;
   private final DataShape shape;
   private final Draw draw;
+  private final int fixed; // the number of trials of every set, or 0 to draw it
 
-  private Trials(Simulator trial, DataShape shape, Draw draw) {
+  private Trials(Simulator trial, DataShape shape, Draw draw, int fixed) {
     this.trial = trial;
     this.shape = shape;
     this.draw = draw;
+    this.fixed = fixed;
   }
 
   /** Sets of {@code minTrials} to {@code maxTrials} trials of {@code trial}, N drawn uniformly. */
@@ -48,13 +50,19 @@ public final class Trials implements Simulator {
           + maxTrials);
     }
     return new Trials(trial, DataShape.trials(minTrials, maxTrials, trial.dataDim()),
-        java.util.Objects.requireNonNull(draw, "draw"));
+        java.util.Objects.requireNonNull(draw, "draw"), 0);
   }
 
   /** The data's shape: a set of min to max trials of the trial simulator's values. */
   @Override
   public DataShape dataShape() {
     return shape;
+  }
+
+  /** Sets of exactly the observation's number of trials, laid out as before: what its predictive checks simulate. */
+  @Override
+  public Trials like(double[] observed) {
+    return new Trials(trial, shape, draw, shape.trialCount(shape.check("observed", observed)));
   }
 
   @Override
@@ -71,7 +79,7 @@ public final class Trials implements Simulator {
   public double[] simulate(double[] theta, RandomGenerator rng) {
     int min = shape.minTrials();
     int max = shape.maxTrials();
-    int n = draw == Draw.UNIFORM ? min + rng.nextInt(max - min + 1)
+    int n = fixed > 0 ? fixed : draw == Draw.UNIFORM ? min + rng.nextInt(max - min + 1)
         : Math.min(max, (int) Math.floor(Math.exp(Math.log(min) + rng.nextDouble() * (Math.log(max + 1.0)
             - Math.log(min)))));
     double[][] trials = new double[n][];

@@ -29,7 +29,9 @@ public final class PredictiveCheck {
 
   /** Checks {@code xo} against data simulated from {@code model} at each row of {@code theta}. */
   public static Outcome run(String name, Model model, Batch theta, double[] xo, long seed) {
-    SimulationSet sims = new SimulationRunner(SimulationOptions.defaults()).runFor(model, theta, seed);
+    // data sets like the observation: for a set model, with its number of trials
+    SimulationSet sims = new SimulationRunner(SimulationOptions.defaults()).runFor(model.forObservation(xo), theta,
+        seed);
     Batch x = sims.x();
     if (x.rows() < 20) {
       throw new IllegalArgumentException("theta: expected at least 20 valid predictive simulations, got " + x.rows()
