@@ -73,6 +73,7 @@ public final class SimulationStore {
     m.put("model", model.id());
     m.put("parameterDim", Integer.toString(model.parameterDim()));
     m.put("dataDim", Integer.toString(model.dataDim()));
+    m.put("dataShape", model.dataShape().describe());
     m.put("numSimulations", Integer.toString(numSimulations));
     m.put("seed", Long.toString(seed));
     m.put("chunkSize", Integer.toString(chunkSize));
@@ -120,6 +121,13 @@ public final class SimulationStore {
       throw new IllegalArgumentException(argument + ": the campaign in '" + dir + "' is for model '" + m.get("model")
           + "' (θ " + m.get("parameterDim") + ", x " + m.get("dataDim") + "), not '" + model.id() + "' (θ "
           + model.parameterDim() + ", x " + model.dataDim() + ")");
+    }
+    // stores written before the shape was recorded have none, and were all of vectors
+    String shape = m.getOrDefault("dataShape", org.jsbi.api.DataShape.vector(model.dataDim()).describe());
+    if (!shape.equals(model.dataShape().describe())) {
+      throw new IllegalArgumentException(argument + ": the campaign in '" + dir + "' holds x shaped as " + shape
+          + ", but model '" + model.id() + "' has " + model.dataShape().describe() + "; simulate it afresh into a new "
+          + "directory");
     }
     try {
       return new SimulationStore(argument, dir, model, Integer.parseInt(m.get("numSimulations")),

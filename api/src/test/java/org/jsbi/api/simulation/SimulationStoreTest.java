@@ -135,6 +135,12 @@ class SimulationStoreTest {
         }).build();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulationStore.open(dir.resolve("c"), other))
         .hasMessageContaining("is for model 'test'");
+    // the same model id and x's size, but x declared a sequence: the store's shape does not fit
+    Model shaped = Model.builder(MODEL.id()).prior(MODEL.prior()).simulator(MODEL.simulator())
+        .data(org.jsbi.api.DataShape.sequence(MODEL.dataDim(), 1)).build();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulationStore.open(dir.resolve("c"), shaped))
+        .hasMessageContaining("holds x shaped as a vector of " + MODEL.dataDim() + ", but model 'test' has a "
+            + "sequence of " + MODEL.dataDim() + " steps");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulationStore.create(dir.resolve("c"), MODEL, 10, 1,
         5)).hasMessage("dir: '" + dir.resolve("c") + "' already exists and is not empty; continue the campaign in it "
         + "with SimulationStore.open, or choose a new directory");
