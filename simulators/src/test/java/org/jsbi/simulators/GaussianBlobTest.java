@@ -2,16 +2,12 @@ package org.jsbi.simulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.distribution.UniformRealDistribution;
-import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
-import org.jsbi.api.Batch;
 import org.jsbi.api.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 /** The Gaussian-blob image: its counts' mean, and its exact grid posterior by simulation-based calibration. */
-@org.junit.jupiter.api.Tag("slow") // 50 grid posteriors: not in the fast subset (docs/development.md)
+@org.junit.jupiter.api.Tag("slow") // 30 grid posteriors: not in the fast subset (docs/development.md)
 class GaussianBlobTest {
   @Test
   void countsAverageTheRatesAndPeakAtTheBlob() {
@@ -32,28 +28,14 @@ class GaussianBlobTest {
     assertThat(rate[9 * 16 + 5]).isEqualTo(GaussianBlob.BACKGROUND + GaussianBlob.PEAK); // row 9, column 5
   }
 
-  /** θ's rank among 99 draws of the grid posterior is uniform when the posterior is right (50 replications). */
+  /** θ's rank among 99 draws of the grid posterior is uniform when the posterior is right (30 replications: each grid posterior evaluates the 256-pixel likelihood 160,000 times). */
   @Test
   void theGridPosteriorIsCalibrated() {
-    GaussianBlob blob = new GaussianBlob();
-    GaussianBlob.Posterior posterior = new GaussianBlob.Posterior();
-    RandomStreams streams = new RandomStreams(2);
-    int replications = 50;
-    double[][] ranks = new double[2][replications];
-    for (int k = 0; k < replications; k++) {
-      RandomGenerator rng = streams.stream(k, RandomStreams.Purpose.SAMPLER);
-      double[] theta = {2 + 12 * rng.nextDouble(), 2 + 12 * rng.nextDouble()};
-      Batch draws = posterior.sample(99, blob.simulate(theta, rng), rng);
-      for (int i = 0; i < 2; i++) {
-        final int j = i;
-        ranks[i][k] = Arrays.stream(draws.column(i)).filter(v -> v < theta[j]).count() + rng.nextDouble();
-      }
-    }
-    KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
-    for (int i = 0; i < 2; i++) {
-      double p = ks.kolmogorovSmirnovTest(new UniformRealDistribution(0, 100), ranks[i]);
-      System.out.printf("gaussian-blob grid posterior: SBC KS p-value of parameter %d: %.3f%n", i + 1, p);
-      assertThat(p).as("KS p-value of the ranks of parameter %d", i + 1).isGreaterThan(1e-3);
+    double[] p = ReferenceSbc.pValues(new GaussianBlob(), new GaussianBlob.Posterior(), GaussianBlob.LOWER, GaussianBlob.UPPER, 30, 2);
+    for (int i = 0; i < p.length; i++) {
+      System.out.printf("gaussian-blob grid posterior: SBC KS p-value of parameter %d: %.3f%n", i + 1, p[i]);
+      assertThat(p[i]).as("KS p-value of the ranks of parameter %d", i + 1).isGreaterThan(1e-3);
     }
   }
+
 }

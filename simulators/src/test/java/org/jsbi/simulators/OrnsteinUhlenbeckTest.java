@@ -2,11 +2,7 @@ package org.jsbi.simulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import org.apache.commons.math3.distribution.UniformRealDistribution;
-import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
-import org.jsbi.api.Batch;
 import org.jsbi.api.RandomStreams;
 import org.junit.jupiter.api.Test;
 
@@ -48,29 +44,11 @@ class OrnsteinUhlenbeckTest {
    */
   @Test
   void theGridPosteriorIsCalibrated() {
-    OrnsteinUhlenbeck ou = new OrnsteinUhlenbeck();
-    OrnsteinUhlenbeck.Posterior posterior = new OrnsteinUhlenbeck.Posterior();
-    RandomStreams streams = new RandomStreams(2);
-    int replications = 200;
-    double[][] ranks = new double[2][replications];
-    for (int k = 0; k < replications; k++) {
-      RandomGenerator rng = streams.stream(k, RandomStreams.Purpose.SAMPLER);
-      double[] theta = new double[2];
-      for (int i = 0; i < 2; i++) {
-        theta[i] = OrnsteinUhlenbeck.LOWER[i]
-            + rng.nextDouble() * (OrnsteinUhlenbeck.UPPER[i] - OrnsteinUhlenbeck.LOWER[i]);
-      }
-      Batch draws = posterior.sample(99, ou.simulate(theta, rng), rng);
-      for (int i = 0; i < 2; i++) {
-        final int j = i;
-        ranks[i][k] = Arrays.stream(draws.column(i)).filter(v -> v < theta[j]).count() + rng.nextDouble();
-      }
-    }
-    KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
-    for (int i = 0; i < 2; i++) {
-      double p = ks.kolmogorovSmirnovTest(new UniformRealDistribution(0, 100), ranks[i]);
-      System.out.printf("ornstein-uhlenbeck grid posterior: SBC KS p-value of parameter %d: %.3f%n", i + 1, p);
-      assertThat(p).as("KS p-value of the ranks of parameter %d", i + 1).isGreaterThan(1e-3);
+    double[] p = ReferenceSbc.pValues(new OrnsteinUhlenbeck(), new OrnsteinUhlenbeck.Posterior(), OrnsteinUhlenbeck.LOWER, OrnsteinUhlenbeck.UPPER, 200, 2);
+    for (int i = 0; i < p.length; i++) {
+      System.out.printf("ornstein-uhlenbeck grid posterior: SBC KS p-value of parameter %d: %.3f%n", i + 1, p[i]);
+      assertThat(p[i]).as("KS p-value of the ranks of parameter %d", i + 1).isGreaterThan(1e-3);
     }
   }
+
 }

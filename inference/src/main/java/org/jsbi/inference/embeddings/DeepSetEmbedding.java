@@ -41,21 +41,12 @@ final class DeepSetEmbedding implements Embedding {
 
   @Override
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> condition) {
-    int m = shape.maxTrials();
-    int c = shape.channels();
-    Operand<TFloat32> n = tf.slice(condition, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1}));
-    Operand<TFloat32> trials = tf.reshape(tf.slice(condition, tf.constant(new int[] {0, 1}),
-        tf.constant(new int[] {-1, m * c})), tf.constant(new int[] {-1, c}));
-    Operand<TFloat32> h = tf.nn.relu(tf.math.add(tf.linalg.matMul(trials, w.get(0)), w.get(1)));
+    Operand<TFloat32> n = TrialsLayout.count(tf, condition);
+    Operand<TFloat32> h = tf.nn.relu(tf.math.add(tf.linalg.matMul(TrialsLayout.trials(tf, condition, shape),
+        w.get(0)), w.get(1)));
     h = tf.nn.relu(tf.math.add(tf.linalg.matMul(h, w.get(2)), w.get(3)));
-    h = tf.reshape(h, tf.constant(new int[] {-1, m, hidden}));
-    // trial k (counting from 1) is real when k ≤ N
-    float[] index = new float[m];
-    for (int k = 0; k < m; k++) {
-      index[k] = k + 1;
-    }
-    Operand<TFloat32> mask = tf.dtypes.cast(tf.math.lessEqual(tf.reshape(tf.constant(index),
-        tf.constant(new int[] {1, m})), n), TFloat32.class);
+    h = tf.reshape(h, tf.constant(new int[] {-1, shape.maxTrials(), hidden}));
+    Operand<TFloat32> mask = TrialsLayout.real(tf, n, shape);
     Operand<TFloat32> sum = tf.reduceSum(tf.math.mul(h, tf.expandDims(mask, tf.constant(2))), tf.constant(1));
     Operand<TFloat32> mean = tf.math.div(sum, n);
     Operand<TFloat32> pooled = tf.concat(List.of(mean, tf.math.log(n)), tf.constant(1));

@@ -53,19 +53,11 @@ final class SetAttentionEmbedding implements Embedding {
   @Override
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> condition) {
     int m = shape.maxTrials();
-    int c = shape.channels();
-    Operand<TFloat32> n = tf.slice(condition, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1}));
-    Operand<TFloat32> trials = tf.reshape(tf.slice(condition, tf.constant(new int[] {0, 1}),
-        tf.constant(new int[] {-1, m * c})), tf.constant(new int[] {-1, c}));
-    Operand<TFloat32> h = tf.reshape(tf.nn.relu(tf.math.add(tf.linalg.matMul(trials, inW), inB)),
-        tf.constant(new int[] {-1, m, hidden}));
-    float[] index = new float[m];
-    for (int k = 0; k < m; k++) {
-      index[k] = k + 1;
-    }
+    Operand<TFloat32> n = TrialsLayout.count(tf, condition);
+    Operand<TFloat32> h = tf.reshape(tf.nn.relu(tf.math.add(tf.linalg.matMul(TrialsLayout.trials(tf, condition,
+        shape), inW), inB)), tf.constant(new int[] {-1, m, hidden}));
+    Operand<TFloat32> real = TrialsLayout.real(tf, n, shape);
     // 0 for a real trial, −10⁹ for padding: added to the attention scores of every query, per key
-    Operand<TFloat32> real = tf.dtypes.cast(tf.math.lessEqual(tf.reshape(tf.constant(index),
-        tf.constant(new int[] {1, m})), n), TFloat32.class);
     Operand<TFloat32> keyBias = tf.reshape(tf.math.mul(tf.math.sub(real, tf.constant(1f)), tf.constant(1e9f)),
         tf.constant(new int[] {-1, 1, 1, m}));
     h = self.apply(tf, h, h, keyBias, m);
