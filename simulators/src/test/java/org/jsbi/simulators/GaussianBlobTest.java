@@ -28,10 +28,14 @@ class GaussianBlobTest {
     assertThat(rate[9 * 16 + 5]).isEqualTo(GaussianBlob.BACKGROUND + GaussianBlob.PEAK); // row 9, column 5
   }
 
-  /** θ's rank among 99 draws of the grid posterior is uniform when the posterior is right (30 replications: each grid posterior evaluates the 256-pixel likelihood 160,000 times). */
+  /**
+   * θ's rank among 99 draws of the grid posterior is uniform when the posterior is right (30 replications: each
+   * grid posterior evaluates the 256-pixel likelihood 160,000 times).
+   */
   @Test
   void theGridPosteriorIsCalibrated() {
-    double[] p = ReferenceSbc.pValues(new GaussianBlob(), new GaussianBlob.Posterior(), GaussianBlob.LOWER, GaussianBlob.UPPER, 30, 2);
+    double[] p = ReferenceSbc.pValues(new GaussianBlob(), new GaussianBlob.Posterior(), GaussianBlob.LOWER,
+        GaussianBlob.UPPER, 30, 2);
     for (int i = 0; i < p.length; i++) {
       System.out.printf("gaussian-blob grid posterior: SBC KS p-value of parameter %d: %.3f%n", i + 1, p[i]);
       assertThat(p[i]).as("KS p-value of the ranks of parameter %d", i + 1).isGreaterThan(1e-3);

@@ -44,7 +44,8 @@ class OrnsteinUhlenbeckTest {
    */
   @Test
   void theGridPosteriorIsCalibrated() {
-    double[] p = ReferenceSbc.pValues(new OrnsteinUhlenbeck(), new OrnsteinUhlenbeck.Posterior(), OrnsteinUhlenbeck.LOWER, OrnsteinUhlenbeck.UPPER, 200, 2);
+    double[] p = ReferenceSbc.pValues(new OrnsteinUhlenbeck(), new OrnsteinUhlenbeck.Posterior(),
+        OrnsteinUhlenbeck.LOWER, OrnsteinUhlenbeck.UPPER, 200, 2);
     for (int i = 0; i < p.length; i++) {
       System.out.printf("ornstein-uhlenbeck grid posterior: SBC KS p-value of parameter %d: %.3f%n", i + 1, p[i]);
       assertThat(p[i]).as("KS p-value of the ranks of parameter %d", i + 1).isGreaterThan(1e-3);
