@@ -42,7 +42,7 @@ public final class TrialsAccuracy {
     int draws = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
     Model registered = new PluginLoader().classPath(false).plugin(new SbibmPlugin()).load().model("gaussian-trials");
-    // -Ddraw=LOG_UNIFORM trains on the same model with log N uniform (the comparison in BENCHMARKS.md)
+    // -Ddraw=LOG_UNIFORM or MIXED trains on the same model with N drawn so (the comparisons in BENCHMARKS.md)
     int fixed = args.length > 4 ? Integer.parseInt(args[3]) : 0;
     String embedding = args.length > 4 ? args[4] : "deepset";
     Model model = fixed > 0 ? Model.builder("gaussian-trials").prior(registered.prior())

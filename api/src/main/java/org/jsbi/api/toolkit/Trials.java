@@ -21,7 +21,9 @@ public final class Trials implements Simulator {
     /** Every N in [min, max] equally often. */
     UNIFORM,
     /** log N uniform: as many sets with 1 to 2 trials as with 25 to 50, for posteriors that change most at small N. */
-    LOG_UNIFORM
+    LOG_UNIFORM,
+    /** Half the sets drawn as {@link #UNIFORM}, half as {@link #LOG_UNIFORM}. */
+    MIXED
   }
 
   private final Simulator trial;
@@ -79,7 +81,8 @@ public final class Trials implements Simulator {
   public double[] simulate(double[] theta, RandomGenerator rng) {
     int min = shape.minTrials();
     int max = shape.maxTrials();
-    int n = fixed > 0 ? fixed : draw == Draw.UNIFORM ? min + rng.nextInt(max - min + 1)
+    Draw d = draw == Draw.MIXED ? (rng.nextBoolean() ? Draw.UNIFORM : Draw.LOG_UNIFORM) : draw;
+    int n = fixed > 0 ? fixed : d == Draw.UNIFORM ? min + rng.nextInt(max - min + 1)
         : Math.min(max, (int) Math.floor(Math.exp(Math.log(min) + rng.nextDouble() * (Math.log(max + 1.0)
             - Math.log(min)))));
     double[][] trials = new double[n][];
