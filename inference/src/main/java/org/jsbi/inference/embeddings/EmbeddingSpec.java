@@ -76,54 +76,37 @@ public record EmbeddingSpec(String kind, int features, int hidden, DataShape sha
     if (shape == null || kind.equals("mlp")) {
       return Standardization.of(x);
     }
-    if (shape.kind() != DataShape.Kind.TRIALS) {
-      return byChannel(x, shape.channels());
-    }
-    int c = shape.channels();
+    // a set's values start after its count, and only its first N trials are real; a sequence's are all real
+    boolean set = shape.kind() == DataShape.Kind.TRIALS;
+    return byChannel(x, shape.channels(), set ? 1 : 0, row -> set ? (int) row[0] : shape.steps() * shape.width());
+  }
+
+  /**
+   * Each value column by its channel's mean and sd over the real values of all rows (values lie slot by slot from
+   * column {@code first}, channels fastest; {@code slots} says how many slots of a row are real); the columns before
+   * {@code first} are left as they are.
+   */
+  private static Standardization byChannel(Batch x, int c, int first,
+      java.util.function.ToIntFunction<double[]> slots) {
     double[] sum = new double[c];
     double[] sq = new double[c];
     long count = 0;
     for (int i = 0; i < x.rows(); i++) {
-      int n = (int) x.get(i, 0);
-      for (int k = 0; k < n; k++) {
-        for (int j = 0; j < c; j++) {
-          double v = x.get(i, 1 + k * c + j);
-          sum[j] += v;
-          sq[j] += v * v;
-        }
+      double[] row = x.row(i);
+      int n = slots.applyAsInt(row);
+      for (int col = first; col < first + n * c; col++) {
+        sum[(col - first) % c] += row[col];
+        sq[(col - first) % c] += row[col] * row[col];
       }
       count += n;
     }
     double[] mean = new double[x.cols()];
     double[] std = new double[x.cols()];
-    std[0] = 1;
-    for (int col = 1; col < x.cols(); col++) {
-      int j = (col - 1) % c;
+    java.util.Arrays.fill(std, 0, first, 1);
+    for (int col = first; col < x.cols(); col++) {
+      int j = (col - first) % c;
       double m = sum[j] / count;
       double sd = Math.sqrt(Math.max(0, sq[j] / count - m * m));
-      mean[col] = m;
-      std[col] = sd > 0 ? sd : 1;
-    }
-    return new Standardization(mean, std);
-  }
-
-  /** Each column by its channel's mean and sd over all rows and steps (values lie step by step, channels fastest). */
-  private static Standardization byChannel(Batch x, int c) {
-    double[] sum = new double[c];
-    double[] sq = new double[c];
-    for (int i = 0; i < x.rows(); i++) {
-      for (int col = 0; col < x.cols(); col++) {
-        double v = x.get(i, col);
-        sum[col % c] += v;
-        sq[col % c] += v * v;
-      }
-    }
-    long count = (long) x.rows() * (x.cols() / c);
-    double[] mean = new double[x.cols()];
-    double[] std = new double[x.cols()];
-    for (int col = 0; col < x.cols(); col++) {
-      double m = sum[col % c] / count;
-      double sd = Math.sqrt(Math.max(0, sq[col % c] / count - m * m));
       mean[col] = m;
       std[col] = sd > 0 ? sd : 1;
     }
