@@ -9,9 +9,13 @@ import org.tensorflow.types.TInt64;
 /**
  * Any estimator's graph with an embedding network in front of its condition, trained jointly with it: the one place
  * where an embedding meets an estimator, for the flows and the cVAE alike. Every use of the condition (density,
- * sampling, training loss) goes through the embedding.
+ * sampling, training loss) goes through the embedding; the training loss first through the embedding's augmentation
+ * (a set embedding also trains on subsets of each set), which then needs a seed per minibatch.
  */
 public final class EmbeddedGraph implements DensityGraph {
+  /** Added to the minibatch's seed for the embedding's augmentation, so that it draws apart from the estimator. */
+  private static final long AUGMENT_STREAM = 0xA06L;
+
   private final DensityGraph inner;
   private final Embedding embedding;
 
@@ -59,12 +63,15 @@ public final class EmbeddedGraph implements DensityGraph {
 
   @Override
   public boolean stochasticLoss() {
-    return inner.stochasticLoss();
+    return inner.stochasticLoss() || embedding.augments();
   }
 
   @Override
   public Operand<TFloat32> trainingLoss(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
       Operand<TInt64> seed) {
-    return inner.trainingLoss(tf, input, embedding.apply(tf, condition), seed);
+    Operand<TFloat32> c = seed != null && embedding.augments()
+        ? embedding.augment(tf, condition, tf.math.add(seed, tf.constant(new long[] {AUGMENT_STREAM, 0L})))
+        : condition;
+    return inner.trainingLoss(tf, input, embedding.apply(tf, c), seed);
   }
 }

@@ -6,6 +6,7 @@ import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Deep sets (Zaheer et al. 2017) over a set of i.i.d. trials laid out as {@link DataShape#trials}: a network φ
@@ -37,6 +38,17 @@ final class DeepSetEmbedding implements Embedding {
   @Override
   public int features() {
     return features;
+  }
+
+  /** Trained on subsets of each set as well ({@link TrialsLayout#subsets}). */
+  @Override
+  public boolean augments() {
+    return true;
+  }
+
+  @Override
+  public Operand<TFloat32> augment(Ops tf, Operand<TFloat32> condition, Operand<TInt64> seed) {
+    return TrialsLayout.subsets(tf, condition, shape, seed);
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * A set transformer (Lee et al. 2019) over a set of i.i.d. trials: each trial embedded by a ReLU layer, one
@@ -48,6 +49,17 @@ final class SetAttentionEmbedding implements Embedding {
   @Override
   public int features() {
     return features;
+  }
+
+  /** Trained on subsets of each set as well ({@link TrialsLayout#subsets}). */
+  @Override
+  public boolean augments() {
+    return true;
+  }
+
+  @Override
+  public Operand<TFloat32> augment(Ops tf, Operand<TFloat32> condition, Operand<TInt64> seed) {
+    return TrialsLayout.subsets(tf, condition, shape, seed);
   }
 
   @Override

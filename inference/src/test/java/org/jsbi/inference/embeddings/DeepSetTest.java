@@ -107,9 +107,9 @@ class DeepSetTest {
       }
       double c2st = C2st.score(q, exact, 5);
       System.out.printf("deepset NPE, 5000 simulations, N = %d: C2ST %.3f%n", n, c2st);
-      // N is drawn uniformly from 1 to 50, so only 1 in 50 training sets has N = 1: its posterior, the broadest,
-      // is the least well learned (0.596 here; 0.582 at 10⁴ simulations, TrialsAccuracy in BENCHMARKS.md).
-      assertThat(c2st).as("C2ST at N = %d", n).isLessThan(n == 1 ? 0.7 : 0.6);
+      // N = 1's posterior, the broadest, is the hardest: 0.569 here (0.596 before the embedding trained on subsets,
+      // when only 1 in 50 training sets had N = 1; at 10⁴ simulations see TrialsAccuracy in BENCHMARKS.md).
+      assertThat(c2st).as("C2ST at N = %d", n).isLessThan(n == 1 ? 0.65 : 0.6);
     }
   }
 
