@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jsbi.api.Batch;
+import org.jsbi.api.DataShape;
 import org.jsbi.api.Model;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.EstimatorFactory;
@@ -30,12 +31,14 @@ import org.jsbi.inference.McmcSampled;
 public final class CheckSuite implements AutoCloseable {
   private final Model model;
   private final Batch forMmd;
+  private final Batch reference;
   private final List<Check> checks;
   private final Typicality typicality;
 
-  private CheckSuite(Model model, Batch forMmd, List<Check> checks, Typicality typicality) {
+  private CheckSuite(Model model, Batch forMmd, Batch reference, List<Check> checks, Typicality typicality) {
     this.model = model;
     this.forMmd = forMmd;
+    this.reference = reference;
     this.checks = List.copyOf(checks);
     this.typicality = typicality;
   }
@@ -61,8 +64,10 @@ public final class CheckSuite implements AutoCloseable {
           + "network, or leave the embedding check out");
     }
     Batch forMmd = reference.selectRows(IntStream.range(0, Math.min(1000, reference.rows())).toArray());
+    DataShape sets = model.dataShape().kind() == DataShape.Kind.TRIALS ? model.dataShape() : null;
     List<Check> checks = new ArrayList<>();
-    checks.add(Check.of("mmd", (xo, s) -> new Check.Observed(Mmd.test(row(xo), forMmd, s))));
+    checks.add(Check.of("mmd", (xo, s) -> new Check.Observed(sets == null ? Mmd.test(row(xo), forMmd, s)
+        : setsMmd(row(xo), reference, sets, s))));
     if (features != null && !Boolean.FALSE.equals(embedding)) {
       Batch reduced = features.features(forMmd);
       checks.add(Check.of("mmd-embedding", (xo, s) -> {
@@ -71,7 +76,8 @@ public final class CheckSuite implements AutoCloseable {
             + ", in the estimator's learned embedding of x"));
       }));
     }
-    Typicality typicality = Typicality.fit(reference, typicalityFlow, seed);
+    Typicality typicality = sets == null ? Typicality.fit(reference, typicalityFlow, seed)
+        : Typicality.fitTrials(reference, sets, typicalityFlow, seed);
     try {
       checks.add(Check.of("typicality", (xo, s) -> new Check.Observed(typicality.test(xo))));
       posterior.as(LearnedLikelihood.class).ifPresent(l -> {
@@ -95,7 +101,7 @@ public final class CheckSuite implements AutoCloseable {
       typicality.close();
       throw e;
     }
-    return new CheckSuite(model, forMmd, checks, typicality);
+    return new CheckSuite(model, forMmd, reference, checks, typicality);
   }
 
   /** The checks chosen, in the order they run. */
@@ -143,13 +149,42 @@ public final class CheckSuite implements AutoCloseable {
       bands.add(posteriorSims == null ? null : PredictiveBands.of(posteriorSims, priorSims));
       notes.add(skipped);
     }
-    CheckResult batch = observations.rows() > 1 ? Mmd.test(observations, forMmd, seed) : null;
+    DataShape sets = model.dataShape().kind() == DataShape.Kind.TRIALS ? model.dataShape() : null;
+    CheckResult batch = null;
+    try {
+      batch = observations.rows() <= 1 ? null : sets == null ? Mmd.test(observations, forMmd, seed)
+          : setsMmd(observations, reference, sets, seed);
+    } catch (IllegalStateException e) {
+      batch = null; // too few simulated sets as large as the smallest observed one: each observation's notes say so
+    }
     return new CheckOutcome(model.id(), Verdicts.judge(results), quantiles, notes, batch, bands);
   }
 
   @Override
   public void close() {
     typicality.close();
+  }
+
+  /**
+   * MMD for sets: the observed sets and the simulated sets with at least as many trials, all cut to the smallest
+   * observed N (their first trials, an exact set of that size) and compared as flat rows (at most 1,000 simulated).
+   *
+   * @throws IllegalStateException when fewer than 20 simulated sets are that large
+   */
+  private static CheckResult setsMmd(Batch observed, Batch reference, DataShape sets, long seed) {
+    int n = Integer.MAX_VALUE;
+    for (int i = 0; i < observed.rows(); i++) {
+      n = Math.min(n, sets.trialCount(observed.row(i)));
+    }
+    Batch simulated = SetTrials.cut(reference, sets, n);
+    if (simulated.rows() < 20) {
+      throw new IllegalStateException("only " + simulated.rows() + " simulated sets have " + n + " or more trials, "
+          + "and the test needs 20; simulate more");
+    }
+    simulated = simulated.selectRows(IntStream.range(0, Math.min(1000, simulated.rows())).toArray());
+    CheckResult r = Mmd.test(SetTrials.cut(observed, sets, n), simulated, seed);
+    return new CheckResult(r.name(), r.statistic(), r.pValue(), r.detail() + ", on sets cut to their first " + n
+        + " trial" + (n == 1 ? "" : "s"));
   }
 
   private static Check.Observed observed(PredictiveCheck.Outcome o) {
