@@ -28,7 +28,8 @@ import org.jsbi.simulators.SbibmPlugin;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.SeriesAccuracy VARIANT [B] [S]}
  * with VARIANT one of {@code cnn1d}, {@code gru}, {@code mlp}, {@code summaries} (default 10000 simulations, 10000
- * draws). Prints one CSV row per observation; the training time and the mean to standard error.
+ * draws; {@code -DlearningRate=R} sets Adam's step size instead of the estimator's default). Prints one CSV row per
+ * observation; the training time and the mean to standard error.
  */
 public final class SeriesAccuracy {
   private SeriesAccuracy() {}
@@ -43,9 +44,10 @@ public final class SeriesAccuracy {
         .simulator(summarized(series.simulator())).build() : series;
     FlowSpec flow = summaries ? FlowSpec.nsf() : FlowSpec.nsf().withEmbedding(variant.equals("mlp")
         ? EmbeddingSpec.mlp(8, 64) : new EmbeddingKind(variant).spec(8, series.dataShape()));
+    double learningRate = Double.parseDouble(System.getProperty("learningRate", "0")); // 0: the estimator's default
     long start = System.nanoTime();
     try (NpePosterior posterior = new Npe(model, new FlowFactory(flow)).train(Simulations.run(model, budget, 1),
-        TrainingConfig.defaults(2))) {
+        learningRate > 0 ? TrainingConfig.defaults(2).withLearningRate(learningRate) : TrainingConfig.defaults(2))) {
       System.err.printf(Locale.ROOT, "%s at %d: trained in %.1f s, %d epochs%n", variant, budget,
           (System.nanoTime() - start) / 1e9, posterior.estimator().history().epochCount());
       System.out.println("variant,budget,observation,c2st");

@@ -16,13 +16,17 @@ import org.jsbi.plugins.Registry;
 
 /**
  * Where training and evaluation time goes, per estimator, on two-moons at 10⁴ simulations (9,000 training rows),
- * as q(θ | x): training steps per second and the time of one epoch at minibatches of 50, 200 and 1,000 (the median
+ * as q(θ | x), or per embedding network on a bundled model whose data it reads: training steps per second and the time of one epoch at minibatches of 50, 200 and 1,000 (the median
  * epoch of epochs 2–6, so graph building and the first epoch's optimizer warm-up are left out), and log-density
  * evaluations per second at 1, 64 and 1,000 rows (1 row: the fixed cost of one TensorFlow call). One CSV row per
  * measurement on standard output.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.SpeedReport [estimators]} (default
- * {@code maf,nsf,coupling,cvae}; a few minutes).
+ * {@code maf,nsf,coupling,cvae}; a few minutes). An entry {@code ESTIMATOR+EMBEDDING[:MODEL]} measures the
+ * estimator with that embedding network (8 features, as {@code --embedding} builds it) on MODEL, by default the
+ * bundled model of its kind of data: {@code gaussian-trials} for {@code deepset} and {@code set-attention},
+ * {@code ornstein-uhlenbeck} for {@code cnn1d}, {@code gru} and {@code mlp}, {@code gaussian-blob} for {@code
+ * cnn2d}; e.g. {@code nsf+mlp,nsf+cnn1d,nsf+gru,nsf+mlp:gaussian-trials,nsf+deepset}.
  */
 public final class SpeedReport {
   private static final int EPOCHS = 6;
@@ -32,11 +36,19 @@ public final class SpeedReport {
   public static void main(String[] args) throws Exception {
     List<String> kinds = List.of((args.length > 0 ? args[0] : "maf,nsf,coupling,cvae").split(","));
     try (Registry registry = new PluginLoader().load()) {
-      Model model = registry.model("two-moons");
-      SimulationSet sims = Simulations.run(model, 10_000, 1);
       System.out.println("estimator,measure,size,value,unit");
       for (String kind : kinds) {
-        EstimatorFactory factory = registry.estimator(kind);
+        String[] parts = kind.split("[+:]");
+        String embedding = parts.length > 1 ? parts[1] : null;
+        Model model = registry.model(parts.length > 2 ? parts[2] : embedding == null ? "two-moons"
+            : switch (embedding) {
+              case "deepset", "set-attention" -> "gaussian-trials";
+              case "cnn2d" -> "gaussian-blob";
+              default -> "ornstein-uhlenbeck";
+            });
+        SimulationSet sims = Simulations.run(model, 10_000, 1);
+        EstimatorFactory factory = embedding == null ? registry.estimator(parts[0])
+            : registry.estimator(parts[0]).withEmbedding(registry.embedding(embedding), 8, model.dataShape());
         ConditionalDensityEstimator kept = null;
         for (int batch : new int[] {50, 200, 1000}) {
           double[] epochSeconds = new double[EPOCHS];
