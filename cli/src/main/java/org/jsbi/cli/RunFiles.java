@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsbi.api.Batch;
+import org.jsbi.api.DataShape;
 import org.jsbi.api.Model;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.io.FileTrees;
@@ -62,6 +64,56 @@ final class RunFiles {
     return file;
   }
 
+  /**
+   * The observation as its shape reads: a vector value by value; a set trial by trial (its N rows, not the padding);
+   * a sequence or an image by each channel's range, its values being drawn in the predictive plot.
+   */
+  private static void observation(RunReport page, Model model, double[] xo) {
+    DataShape shape = model.dataShape();
+    List<String> channels = model.channelNames();
+    switch (shape.kind()) {
+      case VECTOR -> {
+        Map<String, String> obs = new LinkedHashMap<>();
+        for (int j = 0; j < xo.length; j++) {
+          obs.put(model.dataNames().get(j), Double.toString(xo[j]));
+        }
+        page.facts(obs);
+      }
+      case TRIALS -> {
+        int n = shape.trialCount(xo);
+        List<String> header = new ArrayList<>(List.of("trial"));
+        header.addAll(channels);
+        List<List<String>> rows = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+          List<String> row = new ArrayList<>(List.of(Integer.toString(k + 1)));
+          for (int c = 0; c < channels.size(); c++) {
+            row.add(Double.toString(xo[1 + k * channels.size() + c]));
+          }
+          rows.add(row);
+        }
+        page.paragraph(n + " trial" + (n == 1 ? "" : "s") + ":").table(header, rows);
+      }
+      default -> {
+        Map<String, String> obs = new LinkedHashMap<>();
+        for (int c = 0; c < channels.size(); c++) {
+          double lo = Double.POSITIVE_INFINITY;
+          double hi = Double.NEGATIVE_INFINITY;
+          double sum = 0;
+          int count = 0;
+          for (int j = c; j < xo.length; j += channels.size()) {
+            lo = Math.min(lo, xo[j]);
+            hi = Math.max(hi, xo[j]);
+            sum += xo[j];
+            count++;
+          }
+          obs.put(channels.get(c), String.format(java.util.Locale.ROOT, "%d values from %.4g to %.4g, mean %.4g",
+              count, lo, hi, sum / count));
+        }
+        page.paragraph(shape.describe() + "; every value is drawn in the predictive plot below.").facts(obs);
+      }
+    }
+  }
+
   /** The plots a report embeds besides calibration's: ppc is null without one. */
   record Plots(Path pair, Path training, Path ppc) {}
 
@@ -73,13 +125,13 @@ final class RunFiles {
     modelFacts.put("id", model.id());
     modelFacts.put("prior", model.prior().describe());
     modelFacts.put("parameters", String.join(", ", model.parameterNames()));
-    modelFacts.put("data", String.join(", ", model.dataNames()));
+    DataShape shape = model.dataShape();
+    modelFacts.put("data", shape.kind() == DataShape.Kind.VECTOR ? String.join(", ", model.dataNames())
+        : shape.describe() + ": " + String.join(", ", model.channelNames()) + " (columns " + model.dataNames().get(0)
+            + ", …, " + model.dataNames().get(model.dataNames().size() - 1) + ")");
     page.heading("Model").facts(modelFacts).heading("Settings").facts(settings).heading("Timings").facts(timings);
-    Map<String, String> obs = new LinkedHashMap<>();
-    for (int j = 0; j < xo.length; j++) {
-      obs.put(model.dataNames().get(j), Double.toString(xo[j]));
-    }
-    page.heading("Observation").facts(obs);
+    page.heading("Observation");
+    observation(page, model, xo);
     page.heading("Posterior").posteriorSummary(samples.samples(), names, map,
         samples.sampler().map(SamplerDiagnostics::modes).orElse(List.of()));
     if (!samples.diagnostics().isEmpty()) {

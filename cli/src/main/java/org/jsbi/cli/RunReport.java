@@ -74,6 +74,20 @@ final class RunReport {
     return this;
   }
 
+  /** A table with a header row, e.g. a set's trials, one row per trial. */
+  RunReport table(List<String> header, List<List<String>> rows) {
+    html.append("<table>\n<tr>");
+    header.forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+    html.append("</tr>\n");
+    for (List<String> row : rows) {
+      html.append("<tr>");
+      row.forEach(v -> html.append("<td>").append(esc(v)).append("</td>"));
+      html.append("</tr>\n");
+    }
+    html.append("</table>\n");
+    return this;
+  }
+
   /**
    * Per parameter: mean, standard deviation, the MAP's coordinate, median and the 90% highest-density region of the
    * marginal ({@link HighestDensity}). When a region splits or the draws lie in separated modes, a coloured note

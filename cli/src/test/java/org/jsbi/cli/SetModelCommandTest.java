@@ -63,6 +63,11 @@ class SetModelCommandTest {
     com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(out.resolve("checks.json").toFile());
     assertThat(json.path("observations").get(0).path("embedding")).hasSize(8);
+    // the set is compared with simulated sets of its own size, and its predictive plot is drawn per channel
+    assertThat(json.path("observations").get(0).path("checks").get(0).path("detail").asText())
+        .endsWith("on sets cut to their first 2 trials");
+    java.awt.image.BufferedImage ppc = javax.imageio.ImageIO.read(out.resolve("ppc-observation-1.png").toFile());
+    assertThat(ppc.getWidth()).as("two channel panels side by side").isEqualTo(2 * 520);
   }
 
   @Test

@@ -24,6 +24,8 @@ public final class PredictivePlots {
   static final int PANELS = 20;
   private static final int PANEL_W = 300;
   private static final int PANEL_H = 170;
+  private static final int SET_W = 520;
+  private static final int SET_H = 340;
   private static final Color POSTERIOR = new Color(31, 119, 180);
   private static final Color PRIOR = new Color(150, 150, 150);
   private static final Color OBSERVED = new Color(214, 39, 40);
@@ -33,6 +35,10 @@ public final class PredictivePlots {
   /** Writes observation {@code observation}'s plot of {@code xo} against {@code bands} into {@code file}. */
   public static void write(int observation, List<String> dataNames, double[] xo, PredictiveBands bands,
       double[] quantiles, Path file) throws IOException {
+    if (bands.trials() > 0) {
+      Png.save(sortedTrials(channelsOf(dataNames, bands), bands), file);
+      return;
+    }
     if (dataNames.size() > PANELS) {
       Png.save(alongTheIndex(observation, xo, bands), file);
       return;
@@ -97,6 +103,62 @@ public final class PredictivePlots {
     }
     Png.entry(c, "observed value", OBSERVED, null);
     return c;
+  }
+
+  /** A set model's channel names, from its column names ({@code trials}, then {@code name[trial=k]}). */
+  private static List<String> channelsOf(List<String> dataNames, PredictiveBands bands) {
+    int channels = bands.observed().length / bands.trials();
+    return dataNames.subList(1, 1 + channels).stream().map(n -> n.substring(0, n.indexOf("[trial="))).toList();
+  }
+
+  /**
+   * For a set of N trials: per channel, the observed trials sorted by value (rank 1 the smallest) over the bands of
+   * the k-th smallest trial in the predictive sets of N trials.
+   */
+  private static java.awt.image.BufferedImage sortedTrials(List<String> channels, PredictiveBands bands) {
+    int n = bands.trials();
+    double[] rank = new double[n];
+    for (int k = 0; k < n; k++) {
+      rank[k] = k + 1;
+    }
+    List<XYChart> cells = new ArrayList<>();
+    for (int j = 0; j < Math.min(PANELS, channels.size()); j++) {
+      XYChart c = new XYChartBuilder().width(SET_W).height(SET_H)
+          .title(channels.get(j) + ": the " + n + " observed trials, sorted").xAxisTitle("rank (1 = smallest)")
+          .yAxisTitle(channels.get(j)).build();
+      c.getStyler().setChartBackgroundColor(Color.WHITE);
+      c.getStyler().setLegendVisible(false);
+      double[] observed = java.util.Arrays.copyOfRange(bands.observed(), j * n, (j + 1) * n);
+      if (bands.prior() != null) {
+        line(c, "prior 5%", rank, slice(bands.prior()[0], j, n), PRIOR, true, false);
+        line(c, "prior 95%", rank, slice(bands.prior()[4], j, n), PRIOR, true, false);
+      }
+      line(c, "posterior 5%", rank, slice(bands.posterior()[0], j, n), POSTERIOR, true, false);
+      line(c, "posterior 95%", rank, slice(bands.posterior()[4], j, n), POSTERIOR, true, false);
+      line(c, "posterior 25%", rank, slice(bands.posterior()[1], j, n), POSTERIOR, false, false);
+      line(c, "posterior 75%", rank, slice(bands.posterior()[3], j, n), POSTERIOR, false, false);
+      XYSeries o = c.addSeries("observed", rank, observed);
+      o.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      o.setMarker(SeriesMarkers.CIRCLE);
+      o.setMarkerColor(OBSERVED);
+      if (n == 1) {
+        c.getStyler().setXAxisMin(0.5).setXAxisMax(1.5);
+      }
+      cells.add(c);
+    }
+    XYChart legend = Png.legend(SET_W, SET_H);
+    Png.entry(legend, "posterior predictive 50% (solid) and 90% (dashed)", POSTERIOR, null);
+    if (bands.prior() != null) {
+      Png.entry(legend, "prior predictive 90% (dashed)", PRIOR, null);
+    }
+    Png.entry(legend, "observed trials; bands: the k-th smallest of " + n + " simulated trials", OBSERVED,
+        SeriesMarkers.CIRCLE);
+    cells.add(legend);
+    return Png.grid(cells, Math.min(2, cells.size()), SET_W, SET_H);
+  }
+
+  private static double[] slice(double[] values, int channel, int n) {
+    return java.util.Arrays.copyOfRange(values, channel * n, (channel + 1) * n);
   }
 
   /** For many dimensions: bands along the index, with the observation over them. */

@@ -124,6 +124,7 @@ public final class CheckSuite implements AutoCloseable {
     List<List<CheckResult>> results = new ArrayList<>();
     List<double[]> quantiles = new ArrayList<>();
     List<PredictiveBands> bands = new ArrayList<>();
+    DataShape sets = model.dataShape().kind() == DataShape.Kind.TRIALS ? model.dataShape() : null;
     List<List<String>> notes = new ArrayList<>();
     for (int k = 0; k < observations.rows(); k++) {
       double[] xo = observations.row(k);
@@ -146,10 +147,10 @@ public final class CheckSuite implements AutoCloseable {
       }
       results.add(found);
       quantiles.add(q);
-      bands.add(posteriorSims == null ? null : PredictiveBands.of(posteriorSims, priorSims));
+      bands.add(posteriorSims == null ? null : sets == null ? PredictiveBands.of(posteriorSims, priorSims, xo)
+          : PredictiveBands.ofSets(posteriorSims, priorSims, xo, sets));
       notes.add(skipped);
     }
-    DataShape sets = model.dataShape().kind() == DataShape.Kind.TRIALS ? model.dataShape() : null;
     CheckResult batch = null;
     try {
       batch = observations.rows() <= 1 ? null : sets == null ? Mmd.test(observations, forMmd, seed)

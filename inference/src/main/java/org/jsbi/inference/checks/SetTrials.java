@@ -64,4 +64,40 @@ final class SetTrials {
     }
     return Batch.wrap(total, c, values);
   }
+
+  /**
+   * A set's trials sorted by value within each channel, channel after channel: [N · channels], entry c · N + k the
+   * (k+1)-th smallest value of channel c. Sorting makes sets of N trials comparable rank by rank whatever the
+   * trials' order: what the predictive plot of a set draws.
+   */
+  static double[] sorted(double[] set, DataShape shape) {
+    int n = shape.trialCount(set);
+    int c = shape.channels();
+    double[] out = new double[n * c];
+    for (int j = 0; j < c; j++) {
+      for (int k = 0; k < n; k++) {
+        out[j * n + k] = set[1 + k * c + j];
+      }
+      java.util.Arrays.sort(out, j * n, (j + 1) * n);
+    }
+    return out;
+  }
+
+  /**
+   * {@link #sorted(double[], DataShape)} for each row of {@code sets}, all of {@code n} trials.
+   *
+   * @throws IllegalStateException when a set has another number of trials
+   */
+  static Batch sorted(Batch sets, DataShape shape, int n) {
+    double[] values = new double[sets.rows() * n * shape.channels()];
+    for (int i = 0; i < sets.rows(); i++) {
+      double[] row = sets.row(i);
+      if (shape.trialCount(row) != n) {
+        throw new IllegalStateException("predictive set " + (i + 1) + " has " + shape.trialCount(row)
+            + " trials, not the observation's " + n);
+      }
+      System.arraycopy(sorted(row, shape), 0, values, i * n * shape.channels(), n * shape.channels());
+    }
+    return Batch.wrap(sets.rows(), n * shape.channels(), values);
+  }
 }
