@@ -159,8 +159,8 @@ record CsvTable(String option, Path file, List<String> header, boolean named, Ba
     List<String> unknown = header.stream().filter(h -> !expected.contains(h)).distinct().toList();
     List<String> missing = expected.stream().filter(n -> !index.containsKey(n)).toList();
     if (!repeated.isEmpty() || !unknown.isEmpty() || !missing.isEmpty()) {
-      throw new IllegalArgumentException(option + ": " + file + " has columns " + String.join(",", header) + ": "
-          + problems(unknown, missing, repeated) + "; expected " + whose + ", " + String.join(",", expected)
+      throw new IllegalArgumentException(option + ": " + file + " has columns " + names(header, ",") + ": "
+          + problems(unknown, missing, repeated) + "; expected " + whose + ", " + names(expected, ",")
           + ", in any order" + (looksNumeric(header) ? " (the first row looks like data: add a header row naming "
           + "the columns, or pass --no-header if they are in that order)" : ""));
     }
@@ -188,7 +188,16 @@ record CsvTable(String option, Path file, List<String> header, boolean named, Ba
   }
 
   private static String quoted(List<String> names) {
-    return "'" + String.join("', '", names) + "'";
+    return "'" + names(names, "', '") + "'";
+  }
+
+  /** At most a dozen names: a shaped model's hundred columns are shortened to the first and last few and a count. */
+  static String names(List<String> names, String separator) {
+    if (names.size() <= 12) {
+      return String.join(separator, names);
+    }
+    return String.join(separator, names.subList(0, 4)) + separator + "…" + separator
+        + String.join(separator, names.subList(names.size() - 2, names.size())) + " (" + names.size() + " names)";
   }
 
   private static boolean looksNumeric(List<String> header) {
