@@ -30,7 +30,7 @@ final class DensitySession implements AutoCloseable {
   private final Placeholder<TFloat32> condition;
   private final Placeholder<TFloat32> noise;
   private final Placeholder<TFloat32> densityNoise;
-  private final Operand<TFloat32> logProb;
+  private Operand<TFloat32> logProb; // built on first use: training never needs it, and an ODE's is costly
   private final Operand<TFloat32> sample;
   private final Operand<TFloat32> embedding;
   private final boolean frozen;
@@ -66,8 +66,6 @@ final class DensitySession implements AutoCloseable {
       this.noise = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, density.noiseDim())));
       this.densityNoise = density.densityNoiseDim() == 0 ? null
           : tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, density.densityNoiseDim())));
-      this.logProb = densityNoise == null ? density.logProb(tf, input, condition)
-          : density.logProb(tf, input, condition, densityNoise);
       this.sample = density.sample(tf, noise, condition);
       this.embedding = density.embeddingDim() > 0 ? density.embedding(tf, condition) : null;
     } catch (RuntimeException e) {
@@ -100,7 +98,7 @@ final class DensitySession implements AutoCloseable {
    */
   float[] logProb(float[] u, float[] c, int rows) {
     if (densityNoise == null) {
-      return run(logProb, input, u, dim, c, rows, 1, null);
+      return run(logProbOp(), input, u, dim, c, rows, 1, null);
     }
     int width = density.densityNoiseDim();
     float[] z = new float[rows * width];
@@ -118,8 +116,21 @@ final class DensitySession implements AutoCloseable {
       }
     }
     try (TFloat32 t = TFloat32.tensorOf(Shape.of(rows, width), DataBuffers.of(z, true, false))) {
-      return run(logProb, input, u, dim, c, rows, 1, t);
+      return run(logProbOp(), input, u, dim, c, rows, 1, t);
     }
+  }
+
+  /**
+   * The log-density's ops, added to the graph on first use (a session runs ops added after it was created). A flow
+   * matcher's log-density is an ODE with a gradient per dimension at each of its steps: building it took seconds,
+   * which training, and sampling, never need.
+   */
+  private synchronized Operand<TFloat32> logProbOp() {
+    if (logProb == null) {
+      logProb = densityNoise == null ? density.logProb(tf, input, condition)
+          : density.logProb(tf, input, condition, densityNoise);
+    }
+    return logProb;
   }
 
   /** The embedding network's features for standardized conditions. */
