@@ -44,6 +44,14 @@ public interface DensityGraph {
     throw new UnsupportedOperationException("no embedding network");
   }
 
+  /**
+   * Whether {@link #trainingLoss} is −log q or a bound on it, as objectives that add to it (NPE's truncation to the
+   * prior's support) need; false for an estimator trained by another loss, such as flow matching's regression.
+   */
+  default boolean likelihoodLoss() {
+    return true;
+  }
+
   /** Whether the training loss draws noise, and so needs a fresh seed for every minibatch. */
   default boolean stochasticLoss() {
     return false;

@@ -62,6 +62,11 @@ public final class EmbeddedGraph implements DensityGraph {
   }
 
   @Override
+  public boolean likelihoodLoss() {
+    return inner.likelihoodLoss();
+  }
+
+  @Override
   public boolean stochasticLoss() {
     return inner.stochasticLoss() || embedding.augments();
   }

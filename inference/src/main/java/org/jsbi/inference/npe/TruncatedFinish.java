@@ -37,6 +37,10 @@ public record TruncatedFinish(double[] lower, double[] upper, double minLeak) im
     if (!SupportNormalizer.bounds(lower, upper)) {
       return DensityObjective.maximumLikelihood().build(g, density, input);
     }
+    if (!density.likelihoodLoss()) {
+      throw new UnsupportedOperationException("a density truncated to the prior's support adds its log-mass to the "
+          + "negative log-likelihood, and this estimator trains by another loss");
+    }
     if (density.densityNoiseDim() > 0) {
       throw new UnsupportedOperationException("a density truncated to the prior's support needs an exact "
           + "log-density, and this estimator's is an estimate");

@@ -3,6 +3,8 @@ package org.jsbi.inference.plugin;
 import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.flows.FlowFactory;
 import org.jsbi.inference.flows.FlowSpec;
+import org.jsbi.inference.fm.FmpeFactory;
+import org.jsbi.inference.fm.FmpeSpec;
 import org.jsbi.inference.vae.CvaeFactory;
 import org.jsbi.inference.vae.CvaeSpec;
 import org.jsbi.plugins.SbiPlugin;
@@ -18,6 +20,7 @@ public final class EstimatorsPlugin extends SbiPlugin {
     estimator("nsf").factory(new FlowFactory(FlowSpec.nsf()));
     estimator("coupling").factory(new FlowFactory(FlowSpec.coupling()));
     estimator("cvae").factory(new CvaeFactory(CvaeSpec.defaults()));
+    estimator("fmpe").factory(new FmpeFactory(FmpeSpec.defaults()));
     embedding("mlp").factory(new EmbeddingKind("mlp"));
     embedding("deepset").factory(new EmbeddingKind("deepset"));
     embedding("set-attention").factory(new EmbeddingKind("set-attention"));

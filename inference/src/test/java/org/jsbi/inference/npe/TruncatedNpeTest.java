@@ -196,5 +196,10 @@ class TruncatedNpeTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cvae")
         .hasMessageContaining("maf, nsf or coupling");
+    assertThatThrownBy(() -> new Npe(model, registry.estimator("fmpe")).thetaSpace(ThetaSpace.TRUNCATED)
+        .train(Simulations.run(model, 100, 1), TrainingConfig.defaults(1).withMaxEpochs(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fmpe: a density truncated to the prior's support adds its log-mass to the negative "
+            + "log-likelihood, and this estimator trains by another loss");
   }
 }
