@@ -26,10 +26,11 @@ import org.jsbi.simulators.SbibmPlugin;
  * observations (θ from the prior, seeds 1–10), each scored by C2ST between S posterior draws and S draws of the
  * exact posterior (a zooming grid on the exact likelihood).
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.SeriesAccuracy VARIANT [B] [S]}
- * with VARIANT one of {@code cnn1d}, {@code gru}, {@code mlp}, {@code summaries} (default 10000 simulations, 10000
- * draws; {@code -DlearningRate=R} sets Adam's step size instead of the estimator's default). Prints one CSV row per
- * observation; the training time and the mean to standard error.
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.SeriesAccuracy VARIANT [B] [S]
+ * [SEED]} with VARIANT one of {@code cnn1d}, {@code gru}, {@code mlp}, {@code summaries} (default 10000
+ * simulations, 10000 draws, SEED 1: the simulations drawn with SEED, training with SEED + 1; {@code
+ * -DlearningRate=R} sets Adam's step size instead of the estimator's default). Prints one CSV row per observation;
+ * the training time and the mean to standard error.
  */
 public final class SeriesAccuracy {
   private SeriesAccuracy() {}
@@ -38,6 +39,7 @@ public final class SeriesAccuracy {
     String variant = args[0];
     int budget = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int draws = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+    long seed = args.length > 3 ? Long.parseLong(args[3]) : 1; // simulations; training takes seed + 1
     Model series = new PluginLoader().classPath(false).plugin(new SbibmPlugin()).load().model("ornstein-uhlenbeck");
     boolean summaries = variant.equals("summaries");
     Model model = summaries ? Model.builder("ou-summaries").prior(series.prior())
@@ -46,8 +48,9 @@ public final class SeriesAccuracy {
         ? EmbeddingSpec.mlp(8, 64) : new EmbeddingKind(variant).spec(8, series.dataShape()));
     double learningRate = Double.parseDouble(System.getProperty("learningRate", "0")); // 0: the estimator's default
     long start = System.nanoTime();
-    try (NpePosterior posterior = new Npe(model, new FlowFactory(flow)).train(Simulations.run(model, budget, 1),
-        learningRate > 0 ? TrainingConfig.defaults(2).withLearningRate(learningRate) : TrainingConfig.defaults(2))) {
+    try (NpePosterior posterior = new Npe(model, new FlowFactory(flow)).train(Simulations.run(model, budget, seed),
+        learningRate > 0 ? TrainingConfig.defaults(seed + 1).withLearningRate(learningRate)
+            : TrainingConfig.defaults(seed + 1))) {
       System.err.printf(Locale.ROOT, "%s at %d: trained in %.1f s, %d epochs%n", variant, budget,
           (System.nanoTime() - start) / 1e9, posterior.estimator().history().epochCount());
       System.out.println("variant,budget,observation,c2st");
