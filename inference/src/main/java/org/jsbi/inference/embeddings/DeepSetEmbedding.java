@@ -6,7 +6,6 @@ import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /**
  * Deep sets (Zaheer et al. 2017) over a set of i.i.d. trials laid out as {@link DataShape#trials}: a network φ
@@ -18,7 +17,7 @@ import org.tensorflow.types.TInt64;
  * <p>The row's first column must hold N itself, not standardized ({@link EmbeddingSpec#standardization} leaves it
  * so).
  */
-final class DeepSetEmbedding implements Embedding {
+final class DeepSetEmbedding implements SetEmbedding {
   private final DataShape shape;
   private final int hidden;
   private final int features;
@@ -40,15 +39,9 @@ final class DeepSetEmbedding implements Embedding {
     return features;
   }
 
-  /** Trained on subsets of each set as well ({@link TrialsLayout#subsets}). */
   @Override
-  public boolean augments() {
-    return true;
-  }
-
-  @Override
-  public Operand<TFloat32> augment(Ops tf, Operand<TFloat32> condition, Operand<TInt64> seed) {
-    return TrialsLayout.subsets(tf, condition, shape, seed);
+  public DataShape shape() {
+    return shape;
   }
 
   @Override

@@ -45,6 +45,20 @@ public record EmbeddingKind(String kind) implements EmbeddingFactory {
     return only == null || shape.kind() == only;
   }
 
+  /**
+   * The spec of {@code embedding}, one of jsbi's networks, for an estimator of jsbi's to build.
+   *
+   * @param estimator what builds it, for the message, e.g. "its flows"
+   * @throws IllegalArgumentException for an embedding from elsewhere
+   */
+  public static EmbeddingSpec specOf(EmbeddingFactory embedding, int features, DataShape shape, String estimator) {
+    if (!(embedding instanceof EmbeddingKind kind)) {
+      throw new IllegalArgumentException("embedding: expected one of jsbi's embedding networks, which " + estimator
+          + " build" + (estimator.startsWith("its ") ? "" : "s") + ", got " + embedding.description());
+    }
+    return kind.spec(features, shape);
+  }
+
   /** The network's spec for {@code features} outputs on data of {@code shape}. */
   public EmbeddingSpec spec(int features, DataShape shape) {
     if (!reads(shape)) {

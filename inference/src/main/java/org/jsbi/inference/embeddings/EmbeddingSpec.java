@@ -50,6 +50,12 @@ public record EmbeddingSpec(String kind, int features, int hidden, DataShape sha
     return new EmbeddingSpec("mlp", features, hidden, null);
   }
 
+  /** How an estimator's description names it: ", with a deepset embedding network to 8 features", or "" for none. */
+  public static String describe(EmbeddingSpec embedding) {
+    return embedding == null ? "" : ", with " + (embedding.kind().equals("mlp") ? "an" : "a " + embedding.kind())
+        + " embedding network to " + embedding.features() + " features";
+  }
+
   /** Builds the network's graph through {@code p}. */
   public Embedding build(Parameters p, int conditionDim) {
     if (shape != null && conditionDim != shape.columns()) {

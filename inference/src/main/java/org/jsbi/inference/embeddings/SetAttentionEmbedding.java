@@ -7,7 +7,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /**
  * A set transformer (Lee et al. 2019) over a set of i.i.d. trials: each trial embedded by a ReLU layer, one
@@ -16,7 +15,7 @@ import org.tensorflow.types.TInt64;
  * attention (PMA) from one learned seed vector, and log N beside it into a linear output. Trials past N are masked
  * out as keys everywhere, so the output does not depend on the padding nor on the trials' order.
  */
-final class SetAttentionEmbedding implements Embedding {
+final class SetAttentionEmbedding implements SetEmbedding {
   static final int HEADS = 4;
 
   private final DataShape shape;
@@ -51,15 +50,9 @@ final class SetAttentionEmbedding implements Embedding {
     return features;
   }
 
-  /** Trained on subsets of each set as well ({@link TrialsLayout#subsets}). */
   @Override
-  public boolean augments() {
-    return true;
-  }
-
-  @Override
-  public Operand<TFloat32> augment(Ops tf, Operand<TFloat32> condition, Operand<TInt64> seed) {
-    return TrialsLayout.subsets(tf, condition, shape, seed);
+  public DataShape shape() {
+    return shape;
   }
 
   @Override

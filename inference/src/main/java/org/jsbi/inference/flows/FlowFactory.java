@@ -6,6 +6,7 @@ import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.inference.density.SpecFactory;
 import org.jsbi.inference.embeddings.EmbeddingKind;
+import org.jsbi.inference.embeddings.EmbeddingSpec;
 
 /** Trains and restores flows of one {@link FlowSpec}. */
 public final class FlowFactory extends SpecFactory<FlowSpec> {
@@ -41,17 +42,12 @@ public final class FlowFactory extends SpecFactory<FlowSpec> {
 
   @Override
   public EstimatorFactory withEmbedding(EmbeddingFactory embedding, int features, DataShape shape) {
-    if (!(embedding instanceof EmbeddingKind kind)) {
-      throw new IllegalArgumentException("embedding: expected one of jsbi's embedding networks, which its flows "
-          + "build, got " + embedding.description());
-    }
-    return new FlowFactory(spec.withEmbedding(kind.spec(features, shape)));
+    return new FlowFactory(spec.withEmbedding(EmbeddingKind.specOf(embedding, features, shape, "its flows")));
   }
 
   @Override
   public String description() {
-    String embedding = spec.embedding() == null ? "" : ", with " + (spec.embedding().kind().equals("mlp") ? "an"
-        : "a " + spec.embedding().kind()) + " embedding network to " + spec.embeddingDim() + " features";
+    String embedding = EmbeddingSpec.describe(spec.embedding());
     return flowDescription() + embedding;
   }
 

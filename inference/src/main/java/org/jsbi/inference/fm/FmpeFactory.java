@@ -32,17 +32,12 @@ public final class FmpeFactory extends SpecFactory<FmpeSpec> {
 
   @Override
   public EstimatorFactory withEmbedding(EmbeddingFactory embedding, int features, DataShape shape) {
-    if (!(embedding instanceof EmbeddingKind kind)) {
-      throw new IllegalArgumentException("embedding: expected one of jsbi's embedding networks, which fmpe builds, "
-          + "got " + embedding.description());
-    }
-    return new FmpeFactory(spec.withEmbedding(kind.spec(features, shape)));
+    return new FmpeFactory(spec.withEmbedding(EmbeddingKind.specOf(embedding, features, shape, "fmpe")));
   }
 
   @Override
   public String description() {
-    String embedding = spec.embedding() == null ? "" : ", with " + (spec.embedding().kind().equals("mlp") ? "an"
-        : "a " + spec.embedding().kind()) + " embedding network to " + spec.embedding().features() + " features";
+    String embedding = EmbeddingSpec.describe(spec.embedding());
     return "flow matching: a vector field of " + (spec.blocks() + 1) + " SiLU layers of " + spec.hidden()
         + " units, integrated by " + spec.steps() + " Runge–Kutta steps; log-density by the exact divergence "
         + "(Lipman et al. 2023; Dax et al. 2023)" + embedding;

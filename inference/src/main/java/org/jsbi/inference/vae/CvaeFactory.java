@@ -26,17 +26,12 @@ public final class CvaeFactory extends SpecFactory<CvaeSpec> {
 
   @Override
   public EstimatorFactory withEmbedding(EmbeddingFactory embedding, int features, DataShape shape) {
-    if (!(embedding instanceof EmbeddingKind kind)) {
-      throw new IllegalArgumentException("embedding: expected one of jsbi's embedding networks, which the cVAE "
-          + "builds, got " + embedding.description());
-    }
-    return new CvaeFactory(spec.withEmbedding(kind.spec(features, shape)));
+    return new CvaeFactory(spec.withEmbedding(EmbeddingKind.specOf(embedding, features, shape, "the cVAE")));
   }
 
   @Override
   public String description() {
-    String embedding = spec.embedding() == null ? "" : ", with " + (spec.embedding().kind().equals("mlp") ? "an"
-        : "a " + spec.embedding().kind()) + " embedding network to " + spec.embedding().features() + " features";
+    String embedding = EmbeddingSpec.describe(spec.embedding());
     return "conditional VAE, " + spec.hidden() + " hidden units, log-density by importance weighting with K = "
         + spec.importanceSamples() + " (a lower-bound estimate) (Sohn et al. 2015; Burda et al. 2016)" + embedding;
   }
