@@ -148,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
           long t1 = System.nanoTime();
           Path checkpoint = output.resolve(TrainingCheckpointFile.NAME);
           TrainingCheckpoints checkpoints = checkpointing.in(checkpoint, resuming && Files.exists(checkpoint), out);
-          try (Progress progress = Progress.training("train " + training.estimator, config,
+          try (Progress progress = Progress.training("train " + training.estimator, config.resolvedFor(factory),
               display.showProgress())) {
             TrainingListener listener = TrainingListener.checkpointed(progress::epoch, checkpoints);
             trained = training.train(inference, model, factory, sims, config, listener);

@@ -121,7 +121,8 @@ final class TrainCommand implements Callable<Integer> {
         SimulationSet sims = simulations != null ? SimulationFiles.read(simulations, model, csv) : simulate(model);
         out.println(sims.summary() + " of " + model.id());
         SimulationFiles.reportInvalid(out, sims);
-        try (Progress progress = Progress.training("train " + training.estimator, config, display.showProgress())) {
+        try (Progress progress = Progress.training("train " + training.estimator, config.resolvedFor(factory),
+            display.showProgress())) {
           TrainingListener listener = TrainingListener.checkpointed(progress::epoch, checkpoints);
           posterior = from == null ? training.train(inference, model, factory, sims, config, listener)
               : inference.continueTraining(from, model, sims, factory, config, listener);

@@ -44,6 +44,10 @@ public final class TrainingOptions {
       + "(default 1; 0 stops at the first plateau).")
   Integer learningRateDrops;
 
+  @Option(names = "--patience", paramLabel = "E", description = "Epochs without validation improvement before "
+      + "the learning rate drops or training stops (default 20, as sbi's stop_after_epochs).")
+  Integer patience;
+
   @Option(names = "--theta-space", paramLabel = "SPACE", description = "NPE only: "
       + "'original' fits q(θ | x) to θ as drawn and rejects draws outside the prior's support; 'unconstrained' "
       + "fits it to θ mapped to all of ℝ^d (logit per bounded dimension), so no mass leaks past the support's "
@@ -135,7 +139,7 @@ public final class TrainingOptions {
     return method.train(model, sims, factory, methodOptions(), config, listener);
   }
 
-  /** {@code config} with the batch size and learning rate given on the command line. */
+  /** {@code config} with the batch size, learning rate, patience and drops given on the command line. */
   TrainingConfig config(TrainingConfig config) {
     TrainingConfig out = config;
     if (batchSize != null) {
@@ -147,6 +151,10 @@ public final class TrainingOptions {
         throw new IllegalArgumentException("--learning-rate: expected a positive number, got " + learningRate);
       }
       out = out.withLearningRate(learningRate);
+    }
+    if (patience != null) {
+      Limits.positive("--patience", patience);
+      out = out.withPatience(patience);
     }
     if (learningRateDrops != null) {
       if (learningRateDrops < 0) {

@@ -68,7 +68,8 @@ class OutputSafetyTest {
         {"--learning-rate", "-1", "--learning-rate: expected a positive number, got -1.0"},
         {"--learning-rate", "NaN", "--learning-rate: expected a positive number, got NaN"},
         {"--batch-size", "0", "--batch-size: expected a positive integer, got 0"},
-        {"--lr-drops", "-2", "--lr-drops: expected 0 or more, got -2"}};
+        {"--lr-drops", "-2", "--lr-drops: expected 0 or more, got -2"},
+        {"--patience", "0", "--patience: expected a positive integer, got 0"}};
     for (String[] c : cases) {
       CliRun run = CliRun.of("train", "--model", "two-moons", "--num-simulations", "1000000000", "--seed", "1",
           c[0], c[1], "--output", dir.resolve("never").toString());

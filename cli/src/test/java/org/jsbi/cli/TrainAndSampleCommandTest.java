@@ -84,10 +84,11 @@ class TrainAndSampleCommandTest {
   void trainingInUnconstrainedSpaceIsSavedAndSamplesStayInTheSupport() throws IOException {
     Path unconstrained = dir.resolve("unconstrained");
     CliRun run = CliRun.of("train", "--model", "two-moons", "--num-simulations", "500", "--seed", "1",
-        "--max-epochs", "3", "--theta-space", "unconstrained", "--output", unconstrained.toString());
+        "--max-epochs", "3", "--theta-space", "unconstrained", "--patience", "7", "--output",
+        unconstrained.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Files.readString(unconstrained.resolve("posterior.json")))
-        .contains("\"thetaSpace\" : \"unconstrained\"");
+        .contains("\"thetaSpace\" : \"unconstrained\"").contains("\"patience\" : 7");
     CliRun sampled = sample(observation("data_1,data_2\n-0.6396706,0.16234657\n"), unconstrained);
     assertThat(sampled.exitCode()).as(sampled.err()).isZero();
     assertThat(sampled.out()).contains("acceptance rate 1.000");

@@ -31,6 +31,14 @@ public interface EstimatorFactory {
     return 5e-4;
   }
 
+  /**
+   * Epochs without validation improvement before this estimator's training drops its learning rate or stops, unless
+   * the configuration says: sbi's 20.
+   */
+  default int defaultPatience() {
+    return TrainingConfig.SBI_PATIENCE;
+  }
+
   /** Rebuilds a trained estimator from its saved state; the result computes exactly what the original did. */
   ConditionalDensityEstimator restore(EstimatorState state);
 

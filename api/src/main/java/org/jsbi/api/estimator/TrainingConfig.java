@@ -16,7 +16,8 @@ import org.jsbi.api.Arguments;
  * @param learningRate Adam's step size, or 0 for the estimator's default
  * @param batchSize minibatch size, or 0 for the automatic size above
  * @param validationFraction share of the simulations held out for early stopping
- * @param patience epochs without validation improvement before stopping
+ * @param patience epochs without validation improvement before stopping, or 0 for the estimator's default ({@link
+ *     EstimatorFactory#defaultPatience}: sbi's 20 unless the estimator says otherwise)
  * @param learningRateDrops how many times, when patience runs out, training goes back to the best weights and
  *     carries on at a tenth of the learning rate (with patience counted afresh) instead of stopping
  * @param clipNorm global gradient-norm clip
@@ -39,7 +40,10 @@ public record TrainingConfig(
       throw new IllegalArgumentException(
           "validationFraction: expected a value in (0, 0.5), got " + validationFraction);
     }
-    Arguments.positive("patience", patience);
+    if (patience < 0) {
+      throw new IllegalArgumentException("patience: expected 0 (the estimator's default) or a positive number of "
+          + "epochs, got " + patience);
+    }
     if (learningRateDrops < 0) {
       throw new IllegalArgumentException("learningRateDrops: expected 0 or more, got " + learningRateDrops);
     }
@@ -47,13 +51,20 @@ public record TrainingConfig(
     Arguments.positive("maxEpochs", maxEpochs);
   }
 
+  /** sbi's early-stopping patience (its stop_after_epochs), the estimators' default. */
+  public static final int SBI_PATIENCE = 20;
+
   public static TrainingConfig defaults(long seed) {
-    return new TrainingConfig(0, 0, 0.1, 20, 1, 5.0, 2000, seed);
+    return new TrainingConfig(0, 0, 0.1, 0, 1, 5.0, 2000, seed);
   }
 
-  /** This configuration with the learning rate set: the one given, or else {@code estimator}'s default. */
+  /**
+   * This configuration with the learning rate and the patience set: the ones given, or else {@code estimator}'s
+   * defaults.
+   */
   public TrainingConfig resolvedFor(EstimatorFactory estimator) {
-    return learningRate > 0 ? this : withLearningRate(estimator.defaultLearningRate());
+    TrainingConfig out = learningRate > 0 ? this : withLearningRate(estimator.defaultLearningRate());
+    return patience > 0 ? out : out.withPatience(estimator.defaultPatience());
   }
 
   /** The minibatch size for a training split of {@code trainingRows} rows. */

@@ -61,7 +61,9 @@ public final class Trainer {
     this.graph = Objects.requireNonNull(graph, "graph");
     this.tf = Objects.requireNonNull(tf, "tf");
     this.variables = List.copyOf(variables);
-    this.config = Objects.requireNonNull(config, "config");
+    // a patience left to the estimator (0) gets sbi's here, where no estimator says otherwise
+    this.config = Objects.requireNonNull(config, "config").patience() > 0 ? config
+        : config.withPatience(TrainingConfig.SBI_PATIENCE);
     this.rng = Objects.requireNonNull(rng, "rng");
   }
 

@@ -32,6 +32,20 @@ class DefaultLearningRateTest {
     }
   }
 
+  /** Patience, likewise: sbi's 20 unless the estimator says otherwise (flow matching: 100); a given one wins. */
+  @Test
+  void eachEstimatorHasItsOwnDefaultPatienceAndAGivenOneWins() throws Exception {
+    try (Registry registry = Plugins.load()) {
+      TrainingConfig defaults = TrainingConfig.defaults(1);
+      assertThat(defaults.patience()).isZero();
+      for (String kind : new String[] {"nsf", "maf", "coupling", "cvae"}) {
+        assertThat(defaults.resolvedFor(registry.estimator(kind)).patience()).as(kind).isEqualTo(20);
+      }
+      assertThat(defaults.resolvedFor(registry.estimator("fmpe")).patience()).isEqualTo(100);
+      assertThat(defaults.withPatience(7).resolvedFor(registry.estimator("fmpe")).patience()).isEqualTo(7);
+    }
+  }
+
   @Test
   void aPosteriorRecordsTheRateItTrainedAt() throws Exception {
     Model model = ConjugateNormal.model();
