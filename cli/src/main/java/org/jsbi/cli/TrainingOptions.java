@@ -57,12 +57,22 @@ public final class TrainingOptions {
       + "'original' elsewhere (default auto).")
   String thetaSpace;
 
+  /** The method that {@link #method} chose, which {@link #factory} asks whether it takes the estimator. */
+  private InferenceMethod chosen;
+
   /**
    * The chosen estimator, with the embedding network asked for, or the one the model's data need: a deep set for a
    * set of trials.
    */
   EstimatorFactory factory(Registry registry, Model model) {
     EstimatorFactory factory = registry.estimator(estimator);
+    if (chosen != null) {
+      try {
+        chosen.checkEstimator(factory);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--estimator: " + e.getMessage());
+      }
+    }
     DataShape shape = model.dataShape();
     String id = embedding != null ? embedding : embeddingDim != null ? "mlp"
         : shape.kind() == DataShape.Kind.TRIALS ? "deepset" : null;
@@ -123,6 +133,7 @@ public final class TrainingOptions {
     if (estimator == null) {
       estimator = method.defaultEstimator();
     }
+    chosen = method;
     try {
       method.checkOptions(methodOptions());
     } catch (IllegalArgumentException e) {

@@ -75,6 +75,11 @@ class OutputSafetyTest {
           c[0], c[1], "--output", dir.resolve("never").toString());
       assertRefused(run, c[2]);
     }
+    CliRun nle = CliRun.of("train", "--model", "two-moons", "--num-simulations", "1000000000", "--method", "nle",
+        "--estimator", "fmpe", "--output", dir.resolve("never").toString());
+    assertRefused(nle, "--estimator: NLE samples its posterior by MCMC, which evaluates the learned likelihood "
+        + "thousands of times, and the log-density of flow matching integrates an ODE on every call (minutes for "
+        + "1,000 draws); use maf, nsf or coupling for NLE");
     assertThat(dir.resolve("never")).doesNotExist();
   }
 

@@ -39,6 +39,14 @@ public interface EstimatorFactory {
     return TrainingConfig.SBI_PATIENCE;
   }
 
+  /**
+   * Whether {@code logProb} is cheap enough to be called thousands of times, as MCMC on a learned likelihood does; a
+   * log-density that integrates an ODE is not.
+   */
+  default boolean cheapLogProb() {
+    return true;
+  }
+
   /** Rebuilds a trained estimator from its saved state; the result computes exactly what the original did. */
   ConditionalDensityEstimator restore(EstimatorState state);
 

@@ -38,6 +38,14 @@ public interface InferenceMethod {
    * Checks {@code options} before any work: a name the method does not take, or a value it cannot use, throws an
    * {@link IllegalArgumentException} whose message starts with the option's name.
    */
+  /**
+   * Refuses, before anything runs, an estimator this method cannot use well, in one line that says why; takes any by
+   * default.
+   *
+   * @throws IllegalArgumentException naming the estimator and the reason
+   */
+  default void checkEstimator(EstimatorFactory estimator) {}
+
   default void checkOptions(Map<String, String> options) {
     for (String name : options.keySet()) {
       if (!options().containsKey(name)) {

@@ -31,7 +31,22 @@ public final class Nle {
 
   public Nle(Model model, EstimatorFactory estimator) {
     this.model = Objects.requireNonNull(model, "model");
-    this.estimator = Objects.requireNonNull(estimator, "estimator");
+    this.estimator = checkLikelihood(Objects.requireNonNull(estimator, "estimator"), "estimator: ");
+  }
+
+  /**
+   * Refuses an estimator whose log-density is too costly for MCMC's thousands of calls.
+   *
+   * @param argument what the message starts with, naming the argument (e.g. "estimator: ")
+   * @throws IllegalArgumentException naming it and saying why
+   */
+  static EstimatorFactory checkLikelihood(EstimatorFactory estimator, String argument) {
+    if (!estimator.cheapLogProb()) {
+      throw new IllegalArgumentException(argument + "NLE samples its posterior by MCMC, which evaluates the learned "
+          + "likelihood thousands of times, and the log-density of " + estimator.description().split(":")[0]
+          + " integrates an ODE on every call (minutes for 1,000 draws); use maf, nsf or coupling for NLE");
+    }
+    return estimator;
   }
 
   /** Receives one call per training epoch. */

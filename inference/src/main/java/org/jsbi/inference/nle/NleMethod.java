@@ -39,6 +39,11 @@ public final class NleMethod implements InferenceMethod {
 
   /** NPE's θ-space choice does not apply, but its two neutral values are accepted, so that scripts may pass them. */
   @Override
+  public void checkEstimator(EstimatorFactory estimator) {
+    Nle.checkLikelihood(estimator, "");
+  }
+
+  @Override
   public void checkOptions(Map<String, String> options) {
     for (Map.Entry<String, String> o : options.entrySet()) {
       if (o.getKey().equals("theta-space") && (o.getValue().equals("original") || o.getValue().equals("auto"))) {

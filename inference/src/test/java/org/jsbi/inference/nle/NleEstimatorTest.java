@@ -1,0 +1,24 @@
+package org.jsbi.inference.nle;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.jsbi.api.Model;
+import org.jsbi.plugins.Plugins;
+import org.jsbi.plugins.Registry;
+import org.junit.jupiter.api.Test;
+
+/** NLE takes a likelihood estimator only if MCMC can afford its log-density. */
+class NleEstimatorTest {
+  @Test
+  void anEstimatorWhoseLogDensityIsAnOdeIsRefusedBeforeTraining() throws Exception {
+    try (Registry registry = Plugins.load()) {
+      Model model = registry.model("two-moons");
+      assertThatThrownBy(() -> new Nle(model, registry.estimator("fmpe")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("estimator: NLE samples its posterior by MCMC, which evaluates the learned likelihood "
+              + "thousands of times, and the log-density of flow matching integrates an ODE on every call (minutes "
+              + "for 1,000 draws); use maf, nsf or coupling for NLE");
+      new Nle(model, registry.estimator("maf")); // a flow is taken
+    }
+  }
+}
