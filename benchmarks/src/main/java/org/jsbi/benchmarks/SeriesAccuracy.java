@@ -29,7 +29,8 @@ import org.jsbi.simulators.SbibmPlugin;
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.SeriesAccuracy VARIANT [B] [S]
  * [SEED]} with VARIANT one of {@code cnn1d}, {@code gru}, {@code mlp}, {@code summaries} (default 10000
  * simulations, 10000 draws, SEED 1: the simulations drawn with SEED, training with SEED + 1; {@code
- * -DlearningRate=R} sets Adam's step size instead of the estimator's default). Prints one CSV row per observation;
+ * -DlearningRate=R} sets Adam's step size and {@code -Dpatience=E} the early-stopping patience instead of the
+ * estimator's defaults). Prints one CSV row per observation;
  * the training time and the mean to standard error.
  */
 public final class SeriesAccuracy {
@@ -47,10 +48,11 @@ public final class SeriesAccuracy {
     FlowSpec flow = summaries ? FlowSpec.nsf() : FlowSpec.nsf().withEmbedding(variant.equals("mlp")
         ? EmbeddingSpec.mlp(8, 64) : new EmbeddingKind(variant).spec(8, series.dataShape()));
     double learningRate = Double.parseDouble(System.getProperty("learningRate", "0")); // 0: the estimator's default
+    int patience = Integer.getInteger("patience", 0); // 0: the estimator's default
     long start = System.nanoTime();
     try (NpePosterior posterior = new Npe(model, new FlowFactory(flow)).train(Simulations.run(model, budget, seed),
-        learningRate > 0 ? TrainingConfig.defaults(seed + 1).withLearningRate(learningRate)
-            : TrainingConfig.defaults(seed + 1))) {
+        (learningRate > 0 ? TrainingConfig.defaults(seed + 1).withLearningRate(learningRate)
+            : TrainingConfig.defaults(seed + 1)).withPatience(patience))) {
       System.err.printf(Locale.ROOT, "%s at %d: trained in %.1f s, %d epochs%n", variant, budget,
           (System.nanoTime() - start) / 1e9, posterior.estimator().history().epochCount());
       System.out.println("variant,budget,observation,c2st");
