@@ -136,7 +136,7 @@ final class CheckCommand implements Callable<Integer> {
         for (int k = 0; k < outcome.bands().size(); k++) {
           if (outcome.bands().get(k) != null) {
             Path png = output.resolve("ppc-observation-" + (k + 1) + ".png");
-            PredictivePlots.write(k + 1, posterior.model().dataNames(), observations.row(k),
+            PredictivePlots.write(k + 1, posterior.model(), observations.row(k),
                 outcome.bands().get(k), outcome.quantiles().get(k), png);
             out.println("wrote " + png);
           }

@@ -241,7 +241,7 @@ final class RunCommand implements Callable<Integer> {
       Path ppc = null;
       if (checks.bands().get(0) != null) {
         ppc = output.resolve("ppc.png");
-        PredictivePlots.write(1, model.dataNames(), xo, checks.bands().get(0), checks.quantiles().get(0), ppc);
+        PredictivePlots.write(1, model, xo, checks.bands().get(0), checks.quantiles().get(0), ppc);
         written.add(ppc);
       }
       written.addAll(calibration.plots());

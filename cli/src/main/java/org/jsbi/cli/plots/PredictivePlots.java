@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jsbi.api.Model;
 import org.jsbi.inference.checks.PredictiveBands;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -33,12 +34,13 @@ public final class PredictivePlots {
   private PredictivePlots() {}
 
   /** Writes observation {@code observation}'s plot of {@code xo} against {@code bands} into {@code file}. */
-  public static void write(int observation, List<String> dataNames, double[] xo, PredictiveBands bands,
-      double[] quantiles, Path file) throws IOException {
+  public static void write(int observation, Model model, double[] xo, PredictiveBands bands, double[] quantiles,
+      Path file) throws IOException {
     if (bands.trials() > 0) {
-      Png.save(sortedTrials(channelsOf(dataNames, bands), bands), file);
+      Png.save(sortedTrials(model.channelNames(), bands), file);
       return;
     }
+    List<String> dataNames = model.dataNames();
     if (dataNames.size() > PANELS) {
       Png.save(alongTheIndex(observation, xo, bands), file);
       return;
@@ -103,12 +105,6 @@ public final class PredictivePlots {
     }
     Png.entry(c, "observed value", OBSERVED, null);
     return c;
-  }
-
-  /** A set model's channel names, from its column names ({@code trials}, then {@code name[trial=k]}). */
-  private static List<String> channelsOf(List<String> dataNames, PredictiveBands bands) {
-    int channels = bands.observed().length / bands.trials();
-    return dataNames.subList(1, 1 + channels).stream().map(n -> n.substring(0, n.indexOf("[trial="))).toList();
   }
 
   /**

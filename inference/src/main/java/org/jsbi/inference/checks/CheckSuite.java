@@ -64,7 +64,7 @@ public final class CheckSuite implements AutoCloseable {
           + "network, or leave the embedding check out");
     }
     Batch forMmd = reference.selectRows(IntStream.range(0, Math.min(1000, reference.rows())).toArray());
-    DataShape sets = model.dataShape().kind() == DataShape.Kind.TRIALS ? model.dataShape() : null;
+    DataShape sets = sets(model);
     List<Check> checks = new ArrayList<>();
     checks.add(Check.of("mmd", (xo, s) -> new Check.Observed(sets == null ? Mmd.test(row(xo), forMmd, s)
         : setsMmd(row(xo), reference, sets, s))));
@@ -124,7 +124,7 @@ public final class CheckSuite implements AutoCloseable {
     List<List<CheckResult>> results = new ArrayList<>();
     List<double[]> quantiles = new ArrayList<>();
     List<PredictiveBands> bands = new ArrayList<>();
-    DataShape sets = model.dataShape().kind() == DataShape.Kind.TRIALS ? model.dataShape() : null;
+    DataShape sets = sets(model);
     List<List<String>> notes = new ArrayList<>();
     for (int k = 0; k < observations.rows(); k++) {
       double[] xo = observations.row(k);
@@ -186,6 +186,11 @@ public final class CheckSuite implements AutoCloseable {
     CheckResult r = Mmd.test(SetTrials.cut(observed, sets, n), simulated, seed);
     return new CheckResult(r.name(), r.statistic(), r.pValue(), r.detail() + ", on sets cut to their first " + n
         + " trial" + (n == 1 ? "" : "s"));
+  }
+
+  /** The model's data shape when x is a set of trials, whose checks compare sets of one size; null otherwise. */
+  private static DataShape sets(Model model) {
+    return model.dataShape().kind() == DataShape.Kind.TRIALS ? model.dataShape() : null;
   }
 
   private static Check.Observed observed(PredictiveCheck.Outcome o) {

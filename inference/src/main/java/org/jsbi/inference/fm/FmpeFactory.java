@@ -28,7 +28,7 @@ public final class FmpeFactory extends SpecFactory<FmpeSpec> {
   /**
    * 100: the flow-matching loss is a noisy regression whose validation value plateaus long before the field stops
    * sharpening; on two-moons at 10⁴ patience 20 stopped after 137 epochs with a mean C2ST of 0.800, patience 100
-   * ran 595 epochs to about 0.60 (BENCHMARKS.md, "Flow matching").
+   * ran 595 epochs to 0.615 (BENCHMARKS.md, "Flow matching").
    */
   @Override
   public int defaultPatience() {
