@@ -2,10 +2,10 @@ package org.jsbi.inference.fm;
 
 import java.util.List;
 import org.jsbi.inference.density.DensityGraph;
+import org.jsbi.inference.field.Ode;
+import org.jsbi.inference.field.VectorField;
 import org.jsbi.inference.tf.Parameters;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -18,8 +18,9 @@ import org.tensorflow.types.TInt64;
  * time prior; {@link #times}). Sampling carries standard-normal noise from t = 0 to t = 1 along dθ/dt = v with
  * the classical Runge–Kutta scheme of {@code steps} equal steps, in the graph, batched over every row. The
  * log-density follows the instantaneous change of variables, log q(u) = log N(θ_0) − ∫₀¹ ∇·v dt, integrated
- * backwards from θ_1 = u by the same scheme, with the divergence exact (one gradient per dimension of θ): a
- * deterministic value, accurate to the scheme's discretization, not a Monte-Carlo estimate.
+ * backwards from θ_1 = u by the same scheme ({@link Ode}), with the divergence exact (one gradient per dimension of
+ * θ) up to {@value Ode#EXACT_LIMIT} dimensions, a deterministic value accurate to the scheme's discretization, and
+ * Hutchinson's unbiased estimate above that, when {@link #densityNoiseDim()} says so.
  */
 final class FmpeGraph implements DensityGraph {
   private final int dim;
@@ -33,7 +34,7 @@ final class FmpeGraph implements DensityGraph {
     this.steps = spec.steps();
     this.sigmaMin = (float) spec.sigmaMin();
     this.timePower = (float) spec.timePower();
-    this.field = new VectorField(p, dim, conditionDim, spec.hidden(), spec.blocks());
+    this.field = new VectorField(p, "fm", dim, conditionDim, spec.hidden(), spec.blocks());
   }
 
   @Override
@@ -88,73 +89,28 @@ final class FmpeGraph implements DensityGraph {
 
   @Override
   public Operand<TFloat32> sample(Ops tf, Operand<TFloat32> noise, Operand<TFloat32> condition) {
-    List<Operand<TFloat32>> c = field.condition(tf, condition);
-    float h = 1f / steps;
-    Operand<TFloat32> theta = noise;
-    for (int s = 0; s < steps; s++) {
-      float t = s * h;
-      Operand<TFloat32> k1 = field.apply(tf, theta, time(tf, t), c);
-      Operand<TFloat32> k2 = field.apply(tf, axpy(tf, h / 2, k1, theta), time(tf, t + h / 2), c);
-      Operand<TFloat32> k3 = field.apply(tf, axpy(tf, h / 2, k2, theta), time(tf, t + h / 2), c);
-      Operand<TFloat32> k4 = field.apply(tf, axpy(tf, h, k3, theta), time(tf, t + h), c);
-      theta = axpy(tf, h / 6, rk4(tf, k1, k2, k3, k4), theta);
-    }
-    return theta;
+    return Ode.solve(tf, noise, Ode.uniform(0, 1, steps), velocity(tf, condition));
+  }
+
+  @Override
+  public int densityNoiseDim() {
+    return Ode.probeDim(dim);
   }
 
   @Override
   public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition) {
+    return logProb(tf, input, condition, null);
+  }
+
+  @Override
+  public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
+      Operand<TFloat32> noise) {
+    return Ode.logProb(tf, input, Ode.uniform(1, 0, steps), velocity(tf, condition), dim,
+        densityNoiseDim() == 0 ? null : noise, 1);
+  }
+
+  private Ode.Velocity velocity(Ops tf, Operand<TFloat32> condition) {
     List<Operand<TFloat32>> c = field.condition(tf, condition);
-    float h = 1f / steps;
-    Operand<TFloat32> theta = input;
-    Operand<TFloat32> integral = null; // ∫ ∇·v dt over the steps done, per row
-    for (int s = 0; s < steps; s++) {
-      float t = 1 - s * h;
-      Operand<TFloat32>[] k1 = velocityAndDivergence(tf, theta, t, c);
-      Operand<TFloat32>[] k2 = velocityAndDivergence(tf, axpy(tf, -h / 2, k1[0], theta), t - h / 2, c);
-      Operand<TFloat32>[] k3 = velocityAndDivergence(tf, axpy(tf, -h / 2, k2[0], theta), t - h / 2, c);
-      Operand<TFloat32>[] k4 = velocityAndDivergence(tf, axpy(tf, -h, k3[0], theta), t - h, c);
-      theta = axpy(tf, -h / 6, rk4(tf, k1[0], k2[0], k3[0], k4[0]), theta);
-      Operand<TFloat32> step = tf.math.mul(tf.constant(h / 6), rk4(tf, k1[1], k2[1], k3[1], k4[1]));
-      integral = integral == null ? step : tf.math.add(integral, step);
-    }
-    return tf.math.sub(DensityGraph.standardNormalLogProb(tf, theta, dim), tf.reshape(integral,
-        tf.constant(new int[] {-1})));
-  }
-
-  /** {v, ∇·v} at θ and time t: [batch, dim] and [batch, 1]; the divergence exactly, one gradient per dimension. */
-  private Operand<TFloat32>[] velocityAndDivergence(Ops tf, Operand<TFloat32> theta, float t,
-      List<Operand<TFloat32>> c) {
-    // θ through an identity, so that the gradients end at this evaluation's own input
-    Operand<TFloat32> at = tf.identity(theta);
-    Operand<TFloat32> v = field.apply(tf, at, time(tf, t), c);
-    Graph graph = (Graph) tf.scope().env();
-    Operand<TFloat32> divergence = null;
-    for (int i = 0; i < dim; i++) {
-      Operand<TFloat32> vi = tf.slice(v, tf.constant(new int[] {0, i}), tf.constant(new int[] {-1, 1}));
-      @SuppressWarnings("unchecked")
-      Operand<TFloat32> grad = (Operand<TFloat32>) graph.addGradients(vi.asOutput(), new Output<?>[] {
-          at.asOutput()})[0];
-      Operand<TFloat32> dii = tf.slice(grad, tf.constant(new int[] {0, i}), tf.constant(new int[] {-1, 1}));
-      divergence = divergence == null ? dii : tf.math.add(divergence, dii);
-    }
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Operand<TFloat32>[] out = new Operand[] {v, divergence};
-    return out;
-  }
-
-  private static Operand<TFloat32> time(Ops tf, float t) {
-    return tf.constant(new float[][] {{t}});
-  }
-
-  /** y + a·x. */
-  private static Operand<TFloat32> axpy(Ops tf, float a, Operand<TFloat32> x, Operand<TFloat32> y) {
-    return tf.math.add(y, tf.math.mul(tf.constant(a), x));
-  }
-
-  /** k1 + 2 k2 + 2 k3 + k4. */
-  private static Operand<TFloat32> rk4(Ops tf, Operand<TFloat32> k1, Operand<TFloat32> k2, Operand<TFloat32> k3,
-      Operand<TFloat32> k4) {
-    return tf.math.add(tf.math.add(k1, k4), tf.math.mul(tf.constant(2f), tf.math.add(k2, k3)));
+    return (ops, theta, t) -> field.apply(ops, theta, ops.constant(new float[][] {{t}}), c);
   }
 }

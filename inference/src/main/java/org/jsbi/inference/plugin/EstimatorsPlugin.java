@@ -5,6 +5,8 @@ import org.jsbi.inference.flows.FlowFactory;
 import org.jsbi.inference.flows.FlowSpec;
 import org.jsbi.inference.fm.FmpeFactory;
 import org.jsbi.inference.fm.FmpeSpec;
+import org.jsbi.inference.score.NpseFactory;
+import org.jsbi.inference.score.NpseSpec;
 import org.jsbi.inference.vae.CvaeFactory;
 import org.jsbi.inference.vae.CvaeSpec;
 import org.jsbi.plugins.SbiPlugin;
@@ -21,6 +23,7 @@ public final class EstimatorsPlugin extends SbiPlugin {
     estimator("coupling").factory(new FlowFactory(FlowSpec.coupling()));
     estimator("cvae").factory(new CvaeFactory(CvaeSpec.defaults()));
     estimator("fmpe").factory(new FmpeFactory(FmpeSpec.defaults()));
+    estimator("npse").factory(new NpseFactory(NpseSpec.defaults()));
     embedding("mlp").factory(new EmbeddingKind("mlp"));
     embedding("deepset").factory(new EmbeddingKind("deepset"));
     embedding("set-attention").factory(new EmbeddingKind("set-attention"));

@@ -1,4 +1,4 @@
-package org.jsbi.inference.fm;
+package org.jsbi.inference.field;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The network v(θ_t, t, c) of flow matching: θ_t, the time t with sines and cosines of it at {@value #FREQUENCIES}
+ * The network of the estimators that learn a field over θ and time (flow matching's velocity, a diffusion's noise
+ * predictor), v(θ_t, t, c): θ_t, the time t with sines and cosines of it at {@value #FREQUENCIES}
  * octaves (Fourier features, as the positional encodings of Dax et al. 2023), and the condition c go into a layer
  * of {@code hidden} SiLU units, then {@code blocks} residual SiLU layers, each of which reads t's features and c
  * again (as the context of nflows' residual networks), and a linear output of θ's size. Smooth activations keep v
@@ -16,7 +17,7 @@ import org.tensorflow.types.TFloat32;
  * every layer does not depend on θ or t: it is computed once per call of the graph and reused at every step of the
  * solver.
  */
-final class VectorField {
+public final class VectorField {
   static final int FREQUENCIES = 4;
 
   private final Operand<TFloat32> wTheta;
@@ -30,23 +31,24 @@ final class VectorField {
   private final Operand<TFloat32> wOut;
   private final Operand<TFloat32> bOut;
 
-  VectorField(Parameters p, int dim, int conditionDim, int hidden, int blocks) {
-    wTheta = p.matrix("fm.in.theta", dim, hidden);
-    wTime = p.matrix("fm.in.time", 1 + 2 * FREQUENCIES, hidden);
-    wCondition = p.matrix("fm.in.condition", conditionDim, hidden);
-    b = p.vector("fm.in.b", hidden, 0f);
+  /** A field whose weights are named {@code prefix.in.theta} and so on (flow matching's prefix is {@code fm}). */
+  public VectorField(Parameters p, String prefix, int dim, int conditionDim, int hidden, int blocks) {
+    wTheta = p.matrix(prefix + ".in.theta", dim, hidden);
+    wTime = p.matrix(prefix + ".in.time", 1 + 2 * FREQUENCIES, hidden);
+    wCondition = p.matrix(prefix + ".in.condition", conditionDim, hidden);
+    b = p.vector(prefix + ".in.b", hidden, 0f);
     for (int l = 0; l < blocks; l++) {
-      w.add(p.matrix("fm.block" + l + ".w", hidden, hidden));
-      wt.add(p.matrix("fm.block" + l + ".time", 1 + 2 * FREQUENCIES, hidden));
-      wc.add(p.matrix("fm.block" + l + ".condition", conditionDim, hidden));
-      bs.add(p.vector("fm.block" + l + ".b", hidden, 0f));
+      w.add(p.matrix(prefix + ".block" + l + ".w", hidden, hidden));
+      wt.add(p.matrix(prefix + ".block" + l + ".time", 1 + 2 * FREQUENCIES, hidden));
+      wc.add(p.matrix(prefix + ".block" + l + ".condition", conditionDim, hidden));
+      bs.add(p.vector(prefix + ".block" + l + ".b", hidden, 0f));
     }
-    wOut = p.matrix("fm.out.w", hidden, dim);
-    bOut = p.vector("fm.out.b", dim, 0f);
+    wOut = p.matrix(prefix + ".out.w", hidden, dim);
+    bOut = p.vector(prefix + ".out.b", dim, 0f);
   }
 
   /** The condition's share of every layer, with its bias: [batch, hidden] each, the first layer's first. */
-  List<Operand<TFloat32>> condition(Ops tf, Operand<TFloat32> c) {
+  public List<Operand<TFloat32>> condition(Ops tf, Operand<TFloat32> c) {
     List<Operand<TFloat32>> shares = new ArrayList<>();
     shares.add(tf.math.add(tf.linalg.matMul(c, wCondition), b));
     for (int l = 0; l < w.size(); l++) {
@@ -59,7 +61,7 @@ final class VectorField {
    * v at θ (shape [batch, dim]) and time t ([batch, 1], or [1, 1] for one time shared by all rows), for the
    * condition's shares {@code c} from {@link #condition}.
    */
-  Operand<TFloat32> apply(Ops tf, Operand<TFloat32> theta, Operand<TFloat32> t, List<Operand<TFloat32>> c) {
+  public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> theta, Operand<TFloat32> t, List<Operand<TFloat32>> c) {
     Operand<TFloat32> time = timeFeatures(tf, t);
     Operand<TFloat32> h = silu(tf, tf.math.add(tf.math.add(tf.linalg.matMul(theta, wTheta),
         tf.linalg.matMul(time, wTime)), c.get(0)));

@@ -1,0 +1,136 @@
+package org.jsbi.inference.score;
+
+import java.util.List;
+import org.jsbi.inference.density.DensityGraph;
+import org.jsbi.inference.field.Ode;
+import org.jsbi.inference.field.VectorField;
+import org.jsbi.inference.tf.Parameters;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Neural posterior score estimation (Song et al. 2021; Sharrock et al. 2024; Geffner et al. 2023) for q(u | c): a
+ * network ε̂(θ_λ, τ, c) predicts the noise in θ_λ = m u + s ε ({@link Diffusion}), which is the score,
+ * ∇log p_λ(θ_λ | c) = −ε̂ / s. It is trained by denoising score matching, |ε̂ − ε|², at noise levels drawn as
+ * uniform times of the VP SDE's linear schedule ({@link Diffusion#trainingLambda}). Draws start from N(0, (m² + s²) I) at τ = 1 and follow either the
+ * probability-flow ODE by the classical Runge–Kutta scheme, or the reverse SDE by Euler–Maruyama steps, both on a
+ * grid uniform in λ, in the graph, batched over every row. The log-density is the probability-flow ODE's
+ * ({@link Ode}): exact divergence up to {@value Ode#EXACT_LIMIT} dimensions of θ, Hutchinson's estimate above.
+ */
+final class NpseGraph implements DensityGraph {
+  private final int dim;
+  private final NpseSpec spec;
+  private final Diffusion diffusion;
+  private final VectorField field;
+
+  NpseGraph(Parameters p, int dim, int conditionDim, NpseSpec spec) {
+    this.dim = dim;
+    this.spec = spec;
+    this.diffusion = spec.diffusion();
+    this.field = new VectorField(p, "score", dim, conditionDim, spec.hidden(), spec.blocks());
+  }
+
+  /** dim for the ODE's start; for the SDE also dim per step but the last, which adds no noise. */
+  @Override
+  public int noiseDim() {
+    return spec.sde() ? dim * spec.sdeSteps() : dim;
+  }
+
+  @Override
+  public boolean stochasticLoss() {
+    return true;
+  }
+
+  @Override
+  public boolean likelihoodLoss() {
+    return false;
+  }
+
+  /** |ε̂(m u + s ε, τ, c) − ε|² per row, with ε ~ N(0, I) and λ from {@link Diffusion#trainingLambda}. */
+  @Override
+  public Operand<TFloat32> trainingLoss(Ops tf, Operand<TFloat32> u, Operand<TFloat32> c, Operand<TInt64> seed) {
+    Operand<TInt32> rows = tf.slice(tf.shape(u), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TFloat32> eps = tf.stopGradient(tf.random.statelessRandomNormal(tf.concat(List.of(rows,
+        tf.constant(new int[] {dim})), tf.constant(0)), seed));
+    Operand<TFloat32> tau = tf.stopGradient(tf.random.statelessRandomUniform(tf.concat(List.of(rows,
+        tf.constant(new int[] {1})), tf.constant(0)), tf.math.add(seed, tf.constant(new long[] {0L, 1L})),
+        TFloat32.class));
+    Operand<TFloat32> lambda = diffusion.trainingLambda(tf, tau);
+    tau = tf.stopGradient(tf.math.div(tf.math.sub(lambda, tf.constant((float) diffusion.lambda(0))),
+        tf.constant((float) diffusion.span())));
+    Operand<TFloat32>[] k = diffusion.coefficients(tf, lambda);
+    Operand<TFloat32> noisy = tf.math.add(tf.math.mul(k[0], u), tf.math.mul(k[1], eps));
+    Operand<TFloat32> predicted = field.apply(tf, tf.math.mul(k[2], noisy), tau, field.condition(tf, c));
+    return tf.reduceSum(tf.math.square(tf.math.sub(predicted, eps)), tf.constant(1));
+  }
+
+  @Override
+  public Operand<TFloat32> sample(Ops tf, Operand<TFloat32> noise, Operand<TFloat32> condition) {
+    List<Operand<TFloat32>> c = field.condition(tf, condition);
+    Operand<TFloat32> start = tf.math.mul(tf.constant((float) diffusion.terminalScale()), spec.sde()
+        ? tf.slice(noise, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, dim})) : noise);
+    return spec.sde() ? reverseSde(tf, start, noise, c) : Ode.solve(tf, start, Ode.uniform(1, 0, spec.steps()),
+        velocity(c));
+  }
+
+  /**
+   * Euler–Maruyama on the reverse SDE from τ = 1 to 0 in equal steps of λ, δ = Λ / n: θ ← θ − δ (r θ + 2 s ε̂) +
+   * √(2δ) s z, with z the next {@code dim} columns of noise, and no noise on the last step.
+   */
+  private Operand<TFloat32> reverseSde(Ops tf, Operand<TFloat32> theta, Operand<TFloat32> noise,
+      List<Operand<TFloat32>> c) {
+    int n = spec.sdeSteps();
+    double delta = diffusion.span() / n;
+    for (int i = 0; i < n; i++) {
+      double tau = 1 - (double) i / n;
+      double lambda = diffusion.lambda(tau);
+      double s = diffusion.s(lambda);
+      Operand<TFloat32> eps = predict(tf, theta, tau, lambda, c);
+      theta = tf.math.sub(tf.math.mul(tf.constant((float) (1 - delta * diffusion.rate(lambda))), theta),
+          tf.math.mul(tf.constant((float) (2 * delta * s)), eps));
+      if (i + 1 < n) {
+        Operand<TFloat32> z = tf.slice(noise, tf.constant(new int[] {0, (i + 1) * dim}),
+            tf.constant(new int[] {-1, dim}));
+        theta = Ode.axpy(tf, (float) (Math.sqrt(2 * delta) * s), z, theta);
+      }
+    }
+    return theta;
+  }
+
+  @Override
+  public int densityNoiseDim() {
+    return Ode.probeDim(dim);
+  }
+
+  @Override
+  public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition) {
+    return logProb(tf, input, condition, null);
+  }
+
+  @Override
+  public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
+      Operand<TFloat32> noise) {
+    return Ode.logProb(tf, input, Ode.uniform(0, 1, spec.steps()), velocity(field.condition(tf, condition)), dim,
+        densityNoiseDim() == 0 ? null : noise, diffusion.terminalScale());
+  }
+
+  /** The probability-flow ODE in τ: dθ/dτ = Λ (r θ + s ε̂). */
+  private Ode.Velocity velocity(List<Operand<TFloat32>> c) {
+    double span = diffusion.span();
+    return (tf, theta, tau) -> {
+      double lambda = diffusion.lambda(tau);
+      Operand<TFloat32> eps = predict(tf, theta, tau, lambda, c);
+      return tf.math.add(tf.math.mul(tf.constant((float) (span * diffusion.rate(lambda))), theta),
+          tf.math.mul(tf.constant((float) (span * diffusion.s(lambda))), eps));
+    };
+  }
+
+  private Operand<TFloat32> predict(Ops tf, Operand<TFloat32> theta, double tau, double lambda,
+      List<Operand<TFloat32>> c) {
+    Operand<TFloat32> in = tf.math.mul(tf.constant((float) diffusion.inputScale(lambda)), theta);
+    return field.apply(tf, in, tf.constant(new float[][] {{(float) tau}}), c);
+  }
+}

@@ -1,0 +1,55 @@
+package org.jsbi.inference.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.jsbi.api.Batch;
+import org.jsbi.api.RandomStreams;
+import org.jsbi.api.estimator.ConditionalDensityEstimator;
+import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.estimator.EstimatorState;
+import org.jsbi.inference.DensityEstimatorContract;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The estimator contract for score-based diffusion (VP, probability-flow ODE), plus the reverse SDE's draws of the
+ * same trained network against the truth.
+ */
+class NpseTest extends DensityEstimatorContract {
+  @Override
+  protected EstimatorFactory factory() {
+    return new NpseFactory(NpseSpec.defaults());
+  }
+
+  /** The same weights drawing by the reverse SDE: its draws follow the true conditional N(0.8 c − 0.3, 0.5²). */
+  @Test
+  void reverseSdeDrawsFollowTheTrueConditional() {
+    EstimatorState s = oneD().state();
+    Map<String, String> h = new LinkedHashMap<>(s.hyperParameters());
+    h.put("sampler", "sde");
+    try (ConditionalDensityEstimator sde = factory().restore(new EstimatorState(s.kind(), s.inputDim(),
+        s.conditionDim(), h, s.input(), s.condition(), s.weights(), s.history()))) {
+      for (double c : new double[] {-0.5, 0.5}) {
+        double[] draws = sde.sample(4000, new double[] {c}, new RandomStreams(3).single(RandomStreams.Purpose.SAMPLER))
+            .column(0);
+        double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(
+            new org.apache.commons.math3.distribution.NormalDistribution(0.8 * c - 0.3, 0.5), draws);
+        assertThat(p).as("KS p-value of 4,000 SDE draws at c = %s, mean %s", c,
+            Arrays.stream(draws).average().orElseThrow()).isGreaterThan(1e-3);
+      }
+    }
+  }
+
+  /** The log-density is the ODE's with the exact divergence in low dimension, so it says it is exact. */
+  @Test
+  void theLogDensityIsExactInLowDimension() {
+    ConditionalDensityEstimator q = oneD();
+    assertThat(q.exactLogProb()).isTrue();
+    Batch u = Batch.of(new double[] {-1.2}, new double[] {0.4});
+    Batch c = Batch.of(new double[] {-0.5}, new double[] {0.3});
+    assertThat(q.logProb(u, c)).containsExactly(q.logProb(u, c));
+  }
+}
