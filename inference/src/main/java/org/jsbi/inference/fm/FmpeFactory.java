@@ -6,6 +6,7 @@ import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.inference.density.SpecFactory;
 import org.jsbi.inference.embeddings.EmbeddingKind;
+import org.jsbi.inference.field.Ode;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
 
 /** Trains and restores flow-matching estimators of one {@link FmpeSpec}. */
@@ -59,7 +60,8 @@ public final class FmpeFactory extends SpecFactory<FmpeSpec> {
   public String description() {
     String embedding = EmbeddingSpec.describe(spec.embedding());
     return "flow matching: a vector field of " + (spec.blocks() + 1) + " SiLU layers of " + spec.hidden()
-        + " units, integrated by " + spec.steps() + " Runge–Kutta steps; log-density by the exact divergence "
-        + "(Lipman et al. 2023; Dax et al. 2023)" + embedding;
+        + " units, integrated by " + spec.steps() + " Runge–Kutta steps; log-density by the divergence, exact up to "
+        + Ode.EXACT_LIMIT + " dimensions, Hutchinson's estimate above (Lipman et al. 2023; Dax et al. 2023)"
+        + embedding;
   }
 }

@@ -27,11 +27,7 @@ class NpseTest extends DensityEstimatorContract {
   /** The same weights drawing by the reverse SDE: its draws follow the true conditional N(0.8 c − 0.3, 0.5²). */
   @Test
   void reverseSdeDrawsFollowTheTrueConditional() {
-    EstimatorState s = oneD().state();
-    Map<String, String> h = new LinkedHashMap<>(s.hyperParameters());
-    h.put("sampler", "sde");
-    try (ConditionalDensityEstimator sde = factory().restore(new EstimatorState(s.kind(), s.inputDim(),
-        s.conditionDim(), h, s.input(), s.condition(), s.weights(), s.history()))) {
+    try (ConditionalDensityEstimator sde = withSampler(oneD(), "sde")) {
       for (double c : new double[] {-0.5, 0.5}) {
         double[] draws = sde.sample(4000, new double[] {c}, new RandomStreams(3).single(RandomStreams.Purpose.SAMPLER))
             .column(0);
@@ -41,6 +37,15 @@ class NpseTest extends DensityEstimatorContract {
             Arrays.stream(draws).average().orElseThrow()).isGreaterThan(1e-3);
       }
     }
+  }
+
+  /** {@code q}'s weights restored to draw by {@code sampler}: the sampler is a hyper-parameter of the saved state. */
+  static ConditionalDensityEstimator withSampler(ConditionalDensityEstimator q, String sampler) {
+    EstimatorState s = q.state();
+    Map<String, String> h = new LinkedHashMap<>(s.hyperParameters());
+    h.put("sampler", sampler);
+    return new NpseFactory(NpseSpec.defaults()).restore(new EstimatorState(s.kind(), s.inputDim(), s.conditionDim(),
+        h, s.input(), s.condition(), s.weights(), s.history()));
   }
 
   /** The log-density is the ODE's with the exact divergence in low dimension, so it says it is exact. */

@@ -1,0 +1,71 @@
+package org.jsbi.inference.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.assertj.core.data.Offset;
+import org.jsbi.api.Batch;
+import org.jsbi.api.RandomStreams;
+import org.jsbi.api.estimator.ConditionalDensityEstimator;
+import org.jsbi.api.estimator.TrainingConfig;
+import org.jsbi.api.estimator.TrainingListener;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The variance-exploding process on the contract's 1-D conditional Gaussian, u = 0.8 c − 0.3 + 0.5 ε: its density
+ * integrates to one and is close to the truth, and both samplers draw from the truth.
+ */
+@Tag("slow") // trains a network
+class NpseVarianceExplodingTest {
+  @Test
+  void fitsAConditionalGaussianAndDrawsFromItByOdeAndSde() {
+    RandomGenerator rng = new RandomStreams(1).single(RandomStreams.Purpose.SIMULATOR);
+    int n = 10_000;
+    Batch c = Batch.zeros(n, 1);
+    Batch u = Batch.zeros(n, 1);
+    for (int i = 0; i < n; i++) {
+      double ci = 2 * rng.nextDouble() - 1;
+      c.set(i, 0, ci);
+      u.set(i, 0, 0.8 * ci - 0.3 + 0.5 * rng.nextGaussian());
+    }
+    NpseSpec ve = NpseSpec.varianceExploding();
+    try (ConditionalDensityEstimator ode = new NpseFactory(ve).train(u, c, TrainingConfig.defaults(11),
+        TrainingListener.NONE);
+        ConditionalDensityEstimator sde = NpseTest.withSampler(ode, "sde")) {
+      assertThat(ode.state().hyperParameters()).containsEntry("process", "ve");
+      Batch grid = Batch.zeros(4001, 1);
+      for (int i = 0; i < 4001; i++) {
+        grid.set(i, 0, -6 + i * 0.003);
+      }
+      double mass = Arrays.stream(ode.logProb(grid, Batch.of(new double[] {0.2}))).map(Math::exp).sum() * 0.003;
+      assertThat(mass).as("integral of q(u | c = 0.2) on a grid").isCloseTo(1, Offset.offset(0.02));
+
+      double kl = 0;
+      Batch tu = Batch.zeros(2000, 1);
+      Batch tc = Batch.zeros(2000, 1);
+      for (int i = 0; i < 2000; i++) {
+        tc.set(i, 0, 2 * rng.nextDouble() - 1);
+        tu.set(i, 0, 0.8 * tc.get(i, 0) - 0.3 + 0.5 * rng.nextGaussian());
+      }
+      double[] lp = ode.logProb(tu, tc);
+      for (int i = 0; i < lp.length; i++) {
+        kl += (new NormalDistribution(0.8 * tc.get(i, 0) - 0.3, 0.5).logDensity(tu.get(i, 0)) - lp[i]) / lp.length;
+      }
+      assertThat(kl).as("KL(p ‖ q) estimate, nats").isLessThan(0.02);
+
+      NormalDistribution truth = new NormalDistribution(0.8 * 0.5 - 0.3, 0.5);
+      double[] byOde = ode.sample(4000, new double[] {0.5}, new RandomStreams(3).single(RandomStreams.Purpose.SAMPLER))
+          .column(0);
+      assertThat(new KolmogorovSmirnovTest().kolmogorovSmirnovTest(truth, byOde)).as("KS p-value, ODE draws")
+          .isGreaterThan(1e-3);
+      double[] bySde = sde.sample(4000, new double[] {0.5}, new RandomStreams(4).single(RandomStreams.Purpose.SAMPLER))
+          .column(0);
+      assertThat(new KolmogorovSmirnovTest().kolmogorovSmirnovTest(truth, bySde)).as("KS p-value, SDE draws")
+          .isGreaterThan(1e-3);
+    }
+  }
+}
