@@ -65,24 +65,36 @@ record Diffusion(boolean variancePreserving, double sigmaMin, double sigmaMax) {
   }
 
   /**
-   * Noise levels for training from uniform draws {@code u} ([batch, 1]): λ at t uniform on the times of Song et
-   * al.'s VP SDE (linear β from {@value #BETA_MIN} to {@value #BETA_MAX}, −2 log m = β_min t + ½ (β_max − β_min) t²)
-   * whose λ lies in [log σ_min, log σ_max], for VE and VP alike: λ is the same signal-to-noise ratio in both. It
-   * weights noise levels as denoising diffusion's uniform times do, rarely below λ ≈ −2, whose density falls as
-   * e^{2λ}. λ uniform (the weighting under which the loss is the diffusion bound on −log q; Kingma et al. 2021)
-   * was tried first: on NpseTest's 1-D conditional Gaussian, with the same data and training, its KL from the truth
-   * was 0.041 nats against about 0.002 with these times, its mean off by 0.09 against 0.005. Most of its draws went
-   * to noise levels far below the data's scale, where the noise cannot be predicted and the loss is all variance.
+   * Noise levels for training from two columns of uniform draws {@code u} ([batch, 2]): for the rows whose first
+   * column is below ½, λ uniform on [log σ_min, log σ_max] (the weighting under which the loss is the diffusion
+   * bound on −log q; Kingma et al. 2021); for the others, λ at t uniform on the times of Song et al.'s VP SDE whose λ
+   * lies in that range (linear β from {@value #BETA_MIN} to {@value #BETA_MAX}, −2 log m = β_min t + ½ (β_max −
+   * β_min) t²), which draws noise levels as denoising diffusion does, rarely below λ ≈ −2 (density ∝ e^{2λ}). The
+   * same for VE and VP: λ is the same noise-to-signal ratio in both. Either alone failed somewhere (sbibm's two-moons
+   * at 10⁴, observations 1–3, mean C2ST; NpseTest's 1-D conditional Gaussian, KL from the truth): λ uniform alone
+   * fitted the Gaussian with a KL of 0.041 nats and its mean 0.09 off, its draws spent on noise far below the data's
+   * scale, where the noise cannot be predicted and the loss is all variance; the VP times alone fitted it (KL about
+   * 0.002) but blurred two-moons' crescents, whose width is learned at the small noise they rarely draw (0.770);
+   * the half-and-half mixture gave 0.538 there (three quarters uniform in λ: 0.536). BENCHMARKS.md, "Score-based
+   * diffusion", has the commands.
    */
   Operand<TFloat32> trainingLambda(Ops tf, Operand<TFloat32> u) {
+    Operand<TFloat32> which = tf.slice(u, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1}));
+    Operand<TFloat32> v = tf.slice(u, tf.constant(new int[] {0, 1}), tf.constant(new int[] {-1, 1}));
+    Operand<TFloat32> flat = tf.math.add(tf.constant((float) lambda(0)), tf.math.mul(tf.constant((float) span()), v));
+    Operand<TFloat32> keep = tf.dtypes.cast(tf.math.less(which, tf.constant(0.5f)), TFloat32.class);
+    return tf.stopGradient(tf.math.add(tf.math.mul(keep, flat), tf.math.mul(tf.math.sub(tf.constant(1f), keep),
+        vpLambda(tf, v))));
+  }
+
+  private Operand<TFloat32> vpLambda(Ops tf, Operand<TFloat32> v) {
     double lo = vpTime(lambda(0));
     double hi = vpTime(lambda(1));
-    Operand<TFloat32> t = tf.math.add(tf.constant((float) lo), tf.math.mul(tf.constant((float) (hi - lo)), u));
+    Operand<TFloat32> t = tf.math.add(tf.constant((float) lo), tf.math.mul(tf.constant((float) (hi - lo)), v));
     Operand<TFloat32> twiceNegLogMean = tf.math.add(tf.math.mul(tf.constant((float) BETA_MIN), t),
         tf.math.mul(tf.constant((float) (0.5 * (BETA_MAX - BETA_MIN))), tf.math.square(t)));
     Operand<TFloat32> l = tf.math.mul(tf.constant(0.5f), tf.math.log(tf.math.expm1(twiceNegLogMean)));
-    return tf.stopGradient(tf.math.minimum(tf.math.maximum(l, tf.constant((float) lambda(0))),
-        tf.constant((float) lambda(1))));
+    return tf.math.minimum(tf.math.maximum(l, tf.constant((float) lambda(0))), tf.constant((float) lambda(1)));
   }
 
   static final double BETA_MIN = 0.1;

@@ -14,8 +14,8 @@ import org.tensorflow.types.TInt64;
 /**
  * Neural posterior score estimation (Song et al. 2021; Sharrock et al. 2024; Geffner et al. 2023) for q(u | c): a
  * network ε̂(θ_λ, τ, c) predicts the noise in θ_λ = m u + s ε ({@link Diffusion}), which is the score,
- * ∇log p_λ(θ_λ | c) = −ε̂ / s. It is trained by denoising score matching, |ε̂ − ε|², at noise levels drawn as
- * uniform times of the VP SDE's linear schedule ({@link Diffusion#trainingLambda}). Draws start from N(0, (m² + s²) I) at τ = 1 and follow either the
+ * ∇log p_λ(θ_λ | c) = −ε̂ / s. It is trained by denoising score matching, |ε̂ − ε|², at noise levels drawn half
+ * uniformly in λ and half as uniform times of the VP SDE's linear schedule ({@link Diffusion#trainingLambda}). Draws start from N(0, (m² + s²) I) at τ = 1 and follow either the
  * probability-flow ODE by the classical Runge–Kutta scheme, or the reverse SDE by Euler–Maruyama steps, both on a
  * grid uniform in λ, in the graph, batched over every row. The log-density is the probability-flow ODE's
  * ({@link Ode}): exact divergence up to {@value Ode#EXACT_LIMIT} dimensions of θ, Hutchinson's estimate above.
@@ -55,11 +55,11 @@ final class NpseGraph implements DensityGraph {
     Operand<TInt32> rows = tf.slice(tf.shape(u), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
     Operand<TFloat32> eps = tf.stopGradient(tf.random.statelessRandomNormal(tf.concat(List.of(rows,
         tf.constant(new int[] {dim})), tf.constant(0)), seed));
-    Operand<TFloat32> tau = tf.stopGradient(tf.random.statelessRandomUniform(tf.concat(List.of(rows,
-        tf.constant(new int[] {1})), tf.constant(0)), tf.math.add(seed, tf.constant(new long[] {0L, 1L})),
+    Operand<TFloat32> uniform = tf.stopGradient(tf.random.statelessRandomUniform(tf.concat(List.of(rows,
+        tf.constant(new int[] {2})), tf.constant(0)), tf.math.add(seed, tf.constant(new long[] {0L, 1L})),
         TFloat32.class));
-    Operand<TFloat32> lambda = diffusion.trainingLambda(tf, tau);
-    tau = tf.stopGradient(tf.math.div(tf.math.sub(lambda, tf.constant((float) diffusion.lambda(0))),
+    Operand<TFloat32> lambda = diffusion.trainingLambda(tf, uniform);
+    Operand<TFloat32> tau = tf.stopGradient(tf.math.div(tf.math.sub(lambda, tf.constant((float) diffusion.lambda(0))),
         tf.constant((float) diffusion.span())));
     Operand<TFloat32>[] k = diffusion.coefficients(tf, lambda);
     Operand<TFloat32> noisy = tf.math.add(tf.math.mul(k[0], u), tf.math.mul(k[1], eps));
