@@ -64,25 +64,27 @@ record Diffusion(boolean variancePreserving, double sigmaMin, double sigmaMax) {
     return Math.sqrt(m(l) * m(l) + s(l) * s(l));
   }
 
+  /** The share of training rows whose noise level is uniform in λ (the rest follow the VP SDE's times). */
+  static final float UNIFORM_SHARE = 0.25f;
+
   /**
    * Noise levels for training from two columns of uniform draws {@code u} ([batch, 2]): for the rows whose first
-   * column is below ½, λ uniform on [log σ_min, log σ_max] (the weighting under which the loss is the diffusion
-   * bound on −log q; Kingma et al. 2021); for the others, λ at t uniform on the times of Song et al.'s VP SDE whose λ
-   * lies in that range (linear β from {@value #BETA_MIN} to {@value #BETA_MAX}, −2 log m = β_min t + ½ (β_max −
-   * β_min) t²), which draws noise levels as denoising diffusion does, rarely below λ ≈ −2 (density ∝ e^{2λ}). The
-   * same for VE and VP: λ is the same noise-to-signal ratio in both. Either alone failed somewhere (sbibm's two-moons
-   * at 10⁴, observations 1–3, mean C2ST; NpseTest's 1-D conditional Gaussian, KL from the truth): λ uniform alone
-   * fitted the Gaussian with a KL of 0.041 nats and its mean 0.09 off, its draws spent on noise far below the data's
-   * scale, where the noise cannot be predicted and the loss is all variance; the VP times alone fitted it (KL about
-   * 0.002) but blurred two-moons' crescents, whose width is learned at the small noise they rarely draw (0.770);
-   * the half-and-half mixture gave 0.538 there (three quarters uniform in λ: 0.536). BENCHMARKS.md, "Score-based
-   * diffusion", has the commands.
+   * column is below {@value #UNIFORM_SHARE}, λ uniform on [log σ_min, log σ_max] (the weighting under which the loss
+   * is the diffusion bound on −log q; Kingma et al. 2021); for the others, λ at t uniform on the times of Song et
+   * al.'s VP SDE whose λ lies in that range (linear β from {@value #BETA_MIN} to {@value #BETA_MAX}, −2 log m = β_min
+   * t + ½ (β_max − β_min) t²), which draws noise levels as denoising diffusion does, rarely below λ ≈ −2 (density ∝
+   * e^{2λ}). The same for VE and VP: λ is the same noise-to-signal ratio in both. The VP times alone blurred
+   * two-moons' crescents, whose width is learned at the small noise they rarely draw (sbibm's two-moons at 10⁴, mean
+   * C2ST 0.783 over observations 1–10); a quarter uniform in λ gave 0.579, a half 0.599 (BENCHMARKS.md, "Score-based
+   * diffusion"). λ uniform alone, tried first, fitted NpseTest's 1-D conditional Gaussian with its mean 0.09 off:
+   * its draws went to noise far below the data's scale, where the noise cannot be predicted and the loss is all
+   * variance, and a half share still missed that test's mean by 0.078 where a quarter passes.
    */
   Operand<TFloat32> trainingLambda(Ops tf, Operand<TFloat32> u) {
     Operand<TFloat32> which = tf.slice(u, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1}));
     Operand<TFloat32> v = tf.slice(u, tf.constant(new int[] {0, 1}), tf.constant(new int[] {-1, 1}));
     Operand<TFloat32> flat = tf.math.add(tf.constant((float) lambda(0)), tf.math.mul(tf.constant((float) span()), v));
-    Operand<TFloat32> keep = tf.dtypes.cast(tf.math.less(which, tf.constant(0.5f)), TFloat32.class);
+    Operand<TFloat32> keep = tf.dtypes.cast(tf.math.less(which, tf.constant(UNIFORM_SHARE)), TFloat32.class);
     return tf.stopGradient(tf.math.add(tf.math.mul(keep, flat), tf.math.mul(tf.math.sub(tf.constant(1f), keep),
         vpLambda(tf, v))));
   }
