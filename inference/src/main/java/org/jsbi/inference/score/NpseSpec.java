@@ -48,15 +48,17 @@ public record NpseSpec(int hidden, int blocks, String process, double sigmaMin, 
   /**
    * 64 units, 4 residual layers after the first (the field of {@code fmpe}), the variance-preserving process from a
    * noise-to-signal ratio of 30 down to 10⁻³, probability-flow ODE draws by 20 Runge–Kutta steps (80 evaluations),
-   * 200 Euler–Maruyama steps when the SDE sampler is chosen.
+   * 100 Euler–Maruyama steps when the SDE sampler is chosen. On two-moons at 10⁴ (BENCHMARKS.md, "Score-based
+   * diffusion") the ODE's C2ST stopped changing at 10 steps and the SDE's at 50; 20 keep the log-density, which
+   * the same steps integrate, well converged.
    */
   public static NpseSpec defaults() {
-    return new NpseSpec(64, 4, "vp", 1e-3, 30, "ode", 20, 200, null);
+    return new NpseSpec(64, 4, "vp", 1e-3, 30, "ode", 20, 100, null);
   }
 
   /** The variance-exploding process, from σ = 30 down to 10⁻³, otherwise the {@link #defaults()}. */
   public static NpseSpec varianceExploding() {
-    return new NpseSpec(64, 4, "ve", 1e-3, 30, "ode", 20, 200, null);
+    return new NpseSpec(64, 4, "ve", 1e-3, 30, "ode", 20, 100, null);
   }
 
   @Override

@@ -125,7 +125,7 @@ class CheckpointResumeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"maf", "nsf", "coupling", "cvae", "fmpe"})
+  @ValueSource(strings = {"maf", "nsf", "coupling", "cvae", "fmpe", "npse"})
   void resumedTrainingEndsWithTheSameWeights(String kind) {
     Batch[] d = data(600);
     EstimatorFactory factory = registry.estimator(kind);

@@ -18,6 +18,9 @@ class NleEstimatorTest {
           .hasMessage("estimator: NLE samples its posterior by MCMC, which evaluates the learned likelihood "
               + "thousands of times, and the log-density of flow matching integrates an ODE on every call (minutes "
               + "for 1,000 draws); use maf, nsf or coupling for NLE");
+      assertThatThrownBy(() -> new Nle(model, registry.estimator("npse")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("the log-density of score-based diffusion (VP) integrates an ODE on every call");
       new Nle(model, registry.estimator("maf")); // a flow is taken
     }
   }

@@ -201,5 +201,9 @@ class TruncatedNpeTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("fmpe: a density truncated to the prior's support adds its log-mass to the negative "
             + "log-likelihood, and this estimator trains by another loss");
+    assertThatThrownBy(() -> new Npe(model, registry.estimator("npse")).thetaSpace(ThetaSpace.TRUNCATED)
+        .train(Simulations.run(model, 100, 1), TrainingConfig.defaults(1).withMaxEpochs(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("npse: a density truncated to the prior's support");
   }
 }
