@@ -60,6 +60,7 @@ public final class DensityTrainer {
     Map<String, float[]> weights;
     try {
       Trainer.Run run = new Trainer(fs.graph, fs.tf, fs.parameters.variables(), config, rng)
+          .averageWeights(spec.averagesWeights())
           .training(DensityObjective.INPUT, DensityEstimator.standardize(trainIn, sIn), trainRows.length,
               input.cols())
           .training(DensityObjective.CONDITION, DensityEstimator.standardize(trainCond, sCond), trainRows.length,

@@ -21,6 +21,14 @@ public interface EstimatorSpec {
     return org.jsbi.api.estimator.EstimatorState.Standardization.of(condition);
   }
 
+  /**
+   * Whether training keeps a moving average of the weights rather than the last step's ({@link
+   * org.jsbi.inference.train.Trainer#averageWeights}): for estimators trained by a noisy regression.
+   */
+  default boolean averagesWeights() {
+    return false;
+  }
+
   /** Creates the graph's variables through {@code p} and returns the graph. */
   DensityGraph build(Ops tf, Parameters p, int dim, int conditionDim);
 }

@@ -56,6 +56,12 @@ public record FmpeSpec(int hidden, int blocks, int steps, double sigmaMin, doubl
     return "fmpe";
   }
 
+  /** Yes: a regression on noise leaves the last step's weights jittering around the fit. */
+  @Override
+  public boolean averagesWeights() {
+    return true;
+  }
+
   @Override
   public Map<String, String> hyperParameters() {
     Map<String, String> m = new LinkedHashMap<>();

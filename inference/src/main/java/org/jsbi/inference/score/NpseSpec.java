@@ -85,6 +85,12 @@ public record NpseSpec(int hidden, int blocks, String process, double sigmaMin, 
         Objects.requireNonNull(embedding, "embedding"));
   }
 
+  /** Yes: a regression on noise leaves the last step's weights jittering around the fit. */
+  @Override
+  public boolean averagesWeights() {
+    return true;
+  }
+
   @Override
   public Map<String, String> hyperParameters() {
     Map<String, String> m = new LinkedHashMap<>();

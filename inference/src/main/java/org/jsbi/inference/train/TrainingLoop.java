@@ -39,8 +39,11 @@ final class TrainingLoop {
   /** A stage and the optimizer step that lowers its losses. */
   record Phase(Stage stage, Op step) {}
 
-  /** The graph's ops that the loop runs besides the phases': save and restore the best weights, drop the rate. */
-  record GraphOps(Op[] snapshot, Op drop, GraphVariables variables) {}
+  /**
+   * The graph's ops that the loop runs besides the phases': save and restore the best weights, drop the rate, and,
+   * when the weights are averaged, {@link WeightAverage#ops()} (else null).
+   */
+  record GraphOps(Op[] snapshot, Op drop, GraphVariables variables, Op[] average) {}
 
   /** The epoch's shape and the stopping rule: {@code tolerance} is NaN for early stopping on validation. */
   record Schedule(int nTrain, int stepRows, boolean partial, double tolerance, Operand<TFloat32> gate,
@@ -92,6 +95,10 @@ final class TrainingLoop {
     long start = System.nanoTime();
     long saved = start;
     boolean onTraining = !Double.isNaN(schedule.tolerance());
+    boolean averaged = ops.average() != null && !onTraining;
+    if (averaged && from == 0) {
+      run(ops.average()[0]);
+    }
     for (int epoch = from + 1; epoch <= config.maxEpochs(); epoch++) {
       int[] order = Training.permutation(schedule.nTrain(), rng);
       double sum = 0;
@@ -108,6 +115,10 @@ final class TrainingLoop {
         }
       }
       double trainingLoss = schedule.partial() ? sum / schedule.nTrain() : sum / steps;
+      if (averaged) { // validate, and keep, the averaged weights
+        run(ops.average()[1]);
+        run(ops.average()[2]);
+      }
       double val = onTraining ? Double.NaN : scalar(phase.stage().validationLoss());
       double watched = onTraining ? trainingLoss : val;
       if (onTraining) {
@@ -119,6 +130,9 @@ final class TrainingLoop {
         if (!onTraining) {
           run(ops.snapshot()[0]);
         }
+      }
+      if (averaged) {
+        run(ops.average()[3]);
       }
       EpochStats stats = new EpochStats(epoch, trainingLoss, val, offset + (System.nanoTime() - start) / 1e9);
       epochs.add(stats);
@@ -174,6 +188,9 @@ final class TrainingLoop {
     }
     patienceFrom = epoch;
     run(ops.snapshot()[1]);
+    if (ops.average() != null) {
+      run(ops.average()[0]); // the average starts again from the best weights
+    }
     if (dropsLeft > 0) {
       dropsLeft--;
       run(ops.drop());
