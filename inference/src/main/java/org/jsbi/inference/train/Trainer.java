@@ -95,7 +95,7 @@ public final class Trainer {
 
   /**
    * Validates, keeps and returns an exponential moving average of the weights over the steps (Polyak averaging, as
-   * diffusion and flow-matching models are trained), with a time constant of ten epochs' steps, at most 1,000, instead
+   * diffusion models are trained), with a time constant of ten epochs' steps, at most 1,000, instead
    * of the weights of the last step. For regression losses whose minibatch noise leaves the weights jittering; with
    * early stopping on validation only.
    */

@@ -130,7 +130,7 @@ class CheckpointResumeTest {
     Batch[] d = data(600);
     EstimatorFactory factory = registry.estimator(kind);
     // an averaged estimator's validation loss improves for longer: give it the epochs to reach the drop
-    TrainingConfig config = kind.equals("fmpe") || kind.equals("npse") ? CONFIG.withMaxEpochs(150) : CONFIG;
+    TrainingConfig config = kind.equals("npse") ? CONFIG.withMaxEpochs(150) : CONFIG;
     List<TrainingCheckpoint> saved = checkResumes(l -> factory.train(d[0], d[1], config, l));
     assertThat(saved.get(saved.size() - 1).progress().get("state")[4]).as("the learning rate was dropped")
         .isEqualTo(0);
