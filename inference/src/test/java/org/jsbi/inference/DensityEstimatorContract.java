@@ -38,7 +38,8 @@ public abstract class DensityEstimatorContract {
     return TrainingConfig.defaults(seed);
   }
 
-  static Batch[] gaussian1d(int n, long seed) {
+  /** {u, c}: c ~ U(−1, 1), u | c ~ N(0.8 c − 0.3, 0.5²). */
+  public static Batch[] gaussian1d(int n, long seed) {
     RandomGenerator rng = new RandomStreams(seed).single(RandomStreams.Purpose.SIMULATOR);
     Batch c = Batch.zeros(n, 1);
     Batch u = Batch.zeros(n, 1);

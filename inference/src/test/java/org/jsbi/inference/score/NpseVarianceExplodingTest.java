@@ -3,7 +3,6 @@ package org.jsbi.inference.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.random.RandomGenerator;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.assertj.core.data.Offset;
 import org.jsbi.api.Batch;
@@ -11,6 +10,7 @@ import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.inference.DensityEstimatorContract;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +23,9 @@ import org.junit.jupiter.api.Test;
 class NpseVarianceExplodingTest {
   @Test
   void fitsAConditionalGaussianAndDrawsFromItByOdeAndSde() {
-    RandomGenerator rng = new RandomStreams(1).single(RandomStreams.Purpose.SIMULATOR);
-    int n = 10_000;
-    Batch c = Batch.zeros(n, 1);
-    Batch u = Batch.zeros(n, 1);
-    for (int i = 0; i < n; i++) {
-      double ci = 2 * rng.nextDouble() - 1;
-      c.set(i, 0, ci);
-      u.set(i, 0, 0.8 * ci - 0.3 + 0.5 * rng.nextGaussian());
-    }
+    Batch[] d = DensityEstimatorContract.gaussian1d(10_000, 1);
+    Batch u = d[0];
+    Batch c = d[1];
     NpseSpec ve = NpseSpec.varianceExploding();
     try (ConditionalDensityEstimator ode = new NpseFactory(ve).train(u, c, TrainingConfig.defaults(11),
         TrainingListener.NONE);
@@ -45,12 +39,9 @@ class NpseVarianceExplodingTest {
       assertThat(mass).as("integral of q(u | c = 0.2) on a grid").isCloseTo(1, Offset.offset(0.02));
 
       double kl = 0;
-      Batch tu = Batch.zeros(2000, 1);
-      Batch tc = Batch.zeros(2000, 1);
-      for (int i = 0; i < 2000; i++) {
-        tc.set(i, 0, 2 * rng.nextDouble() - 1);
-        tu.set(i, 0, 0.8 * tc.get(i, 0) - 0.3 + 0.5 * rng.nextGaussian());
-      }
+      Batch[] test = DensityEstimatorContract.gaussian1d(2000, 2);
+      Batch tu = test[0];
+      Batch tc = test[1];
       double[] lp = ode.logProb(tu, tc);
       for (int i = 0; i < lp.length; i++) {
         kl += (new NormalDistribution(0.8 * tc.get(i, 0) - 0.3, 0.5).logDensity(tu.get(i, 0)) - lp[i]) / lp.length;
