@@ -29,7 +29,7 @@ public final class FmpeFactory extends SpecFactory<FmpeSpec> {
   /**
    * 100: the flow-matching loss is a noisy regression whose validation value plateaus long before the field stops
    * sharpening; on two-moons at 10⁴ patience 20 stopped after 137 epochs with a mean C2ST of 0.800, patience 100
-   * ran 595 epochs to 0.615 (BENCHMARKS.md, "Flow matching").
+   * ran 595 epochs to 0.615 (docs/benchmark-history.md, "Flow matching").
    */
   @Override
   public int defaultPatience() {
@@ -39,7 +39,7 @@ public final class FmpeFactory extends SpecFactory<FmpeSpec> {
   /**
    * No: each log-density call integrates the field and its divergence over 20 Runge–Kutta steps. As NLE's likelihood
    * on two-moons (2,000 simulations, at 0284f84, before NLE refused it) 1,000 MCMC draws took 135 s in 4,493 calls,
-   * about 30 ms each, against about 5 s for 10,000 draws with maf (BENCHMARKS.md, "Flow matching").
+   * about 30 ms each, against about 5 s for 10,000 draws with maf (docs/benchmark-history.md, "Flow matching").
    */
   @Override
   public boolean cheapLogProb() {

@@ -45,7 +45,7 @@ public record FmpeSpec(int hidden, int blocks, int steps, double sigmaMin, doubl
   /**
    * 64 units, 4 residual layers after the first, 20 Runge–Kutta steps (80 evaluations), σ_min 10⁻³, uniform training
    * times (Lipman et al.). Times weighted towards θ (power 4) sharpened two-moons' crescents in some trials and not in
-   * others, and alone they fitted a 1-D Gaussian too wide; BENCHMARKS.md, "Flow matching", says what was measured.
+   * others, and alone they fitted a 1-D Gaussian too wide; docs/benchmark-history.md, "Flow matching", says what was measured.
    */
   public static FmpeSpec defaults() {
     return new FmpeSpec(64, 4, 20, 1e-3, 0, null);
@@ -59,7 +59,7 @@ public record FmpeSpec(int hidden, int blocks, int steps, double sigmaMin, doubl
   /**
    * No. With the weights averaged (as {@code npse}'s are) the validation loss, smoother, stopped improving sooner:
    * on two-moons at 10⁴ training stopped after 381 epochs instead of 595, with a mean C2ST of 0.791 instead of 0.615
-   * (BENCHMARKS.md, "Flow matching"). Flow matching's loss is a poor guide to how sharp its field is, and the longer
+   * (docs/benchmark-history.md, "Flow matching"). Flow matching's loss is a poor guide to how sharp its field is, and the longer
    * run is what helps.
    */
   @Override

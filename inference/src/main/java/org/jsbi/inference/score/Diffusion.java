@@ -75,7 +75,7 @@ record Diffusion(boolean variancePreserving, double sigmaMin, double sigmaMax) {
    * t + ½ (β_max − β_min) t²), which draws noise levels as denoising diffusion does, rarely below λ ≈ −2 (density ∝
    * e^{2λ}). The same for VE and VP: λ is the same noise-to-signal ratio in both. The VP times alone blurred
    * two-moons' crescents, whose width is learned at the small noise they rarely draw (sbibm's two-moons at 10⁴, mean
-   * C2ST 0.783 over observations 1–10); a quarter uniform in λ gave 0.579, a half 0.599 (BENCHMARKS.md, "Score-based
+   * C2ST 0.783 over observations 1–10); a quarter uniform in λ gave 0.579, a half 0.599 (docs/benchmark-history.md, "Score-based
    * diffusion"). λ uniform alone, tried first, fitted NpseTest's 1-D conditional Gaussian with its mean 0.09 off:
    * its draws went to noise far below the data's scale, where the noise cannot be predicted and the loss is all
    * variance, and a half share still missed that test's mean by 0.078 where a quarter passes.

@@ -48,7 +48,7 @@ public record NpseSpec(int hidden, int blocks, String process, double sigmaMin, 
   /**
    * 64 units, 4 residual layers after the first (the field of {@code fmpe}), the variance-preserving process from a
    * noise-to-signal ratio of 30 down to 10⁻³, probability-flow ODE draws by 20 Runge–Kutta steps (80 evaluations),
-   * 100 Euler–Maruyama steps when the SDE sampler is chosen. On two-moons at 10⁴ (BENCHMARKS.md, "Score-based
+   * 100 Euler–Maruyama steps when the SDE sampler is chosen. On two-moons at 10⁴ (docs/benchmark-history.md, "Score-based
    * diffusion") the ODE's C2ST stopped changing at 10 steps and the SDE's at 50; 20 keep the log-density, which
    * the same steps integrate, well converged.
    */
@@ -87,8 +87,8 @@ public record NpseSpec(int hidden, int blocks, String process, double sigmaMin, 
 
   /**
    * Yes: a regression on noise leaves the last step's weights jittering around the fit. On two-moons at 10⁴ the
-   * averaged weights took the mean C2ST from 0.579 to 0.551, better on every observation (BENCHMARKS.md,
-   * "Score-based diffusion").
+   * averaged weights took the mean C2ST from 0.579 to 0.551, better on every observation
+   * (docs/benchmark-history.md, "Score-based diffusion").
    */
   @Override
   public boolean averagesWeights() {
