@@ -4,13 +4,13 @@ import org.jsbi.api.DataShape;
 import org.jsbi.api.estimator.EmbeddingFactory;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.EstimatorState;
-import org.jsbi.inference.density.SpecFactory;
 import org.jsbi.inference.embeddings.EmbeddingKind;
-import org.jsbi.inference.field.Ode;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
+import org.jsbi.inference.field.FieldFactory;
+import org.jsbi.inference.field.Ode;
 
 /** Trains and restores flow-matching estimators of one {@link FmpeSpec}. */
-public final class FmpeFactory extends SpecFactory<FmpeSpec> {
+public final class FmpeFactory extends FieldFactory<FmpeSpec> {
   public FmpeFactory(FmpeSpec spec) {
     super(spec);
   }
@@ -18,32 +18,6 @@ public final class FmpeFactory extends SpecFactory<FmpeSpec> {
   @Override
   protected FmpeSpec specOf(EstimatorState state) {
     return FmpeSpec.fromHyperParameters(state.hyperParameters());
-  }
-
-  /** 10⁻³: the regression loss is noisier than a likelihood, and sbi's flow matching trains at 5·10⁻⁴. */
-  @Override
-  public double defaultLearningRate() {
-    return 1e-3;
-  }
-
-  /**
-   * 100: the flow-matching loss is a noisy regression whose validation value plateaus long before the field stops
-   * sharpening; on two-moons at 10⁴ patience 20 stopped after 137 epochs with a mean C2ST of 0.800, patience 100
-   * ran 595 epochs to 0.615 (docs/benchmark-history.md, "Flow matching").
-   */
-  @Override
-  public int defaultPatience() {
-    return 100;
-  }
-
-  /**
-   * No: each log-density call integrates the field and its divergence over 20 Runge–Kutta steps. As NLE's likelihood
-   * on two-moons (2,000 simulations, at 0284f84, before NLE refused it) 1,000 MCMC draws took 135 s in 4,493 calls,
-   * about 30 ms each, against about 5 s for 10,000 draws with maf (docs/benchmark-history.md, "Flow matching").
-   */
-  @Override
-  public boolean cheapLogProb() {
-    return false;
   }
 
   @Override

@@ -1,14 +1,13 @@
 package org.jsbi.inference.fm;
 
 import java.util.List;
-import org.jsbi.inference.density.DensityGraph;
+import org.jsbi.inference.field.FieldGraph;
 import org.jsbi.inference.field.Ode;
 import org.jsbi.inference.field.VectorField;
 import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -22,15 +21,14 @@ import org.tensorflow.types.TInt64;
  * θ) up to {@value Ode#EXACT_LIMIT} dimensions, a deterministic value accurate to the scheme's discretization, and
  * Hutchinson's unbiased estimate above that, when {@link #densityNoiseDim()} says so.
  */
-final class FmpeGraph implements DensityGraph {
-  private final int dim;
+final class FmpeGraph extends FieldGraph {
   private final int steps;
   private final float sigmaMin;
   private final float timePower;
   private final VectorField field;
 
   FmpeGraph(Parameters p, int dim, int conditionDim, FmpeSpec spec) {
-    this.dim = dim;
+    super(dim);
     this.steps = spec.steps();
     this.sigmaMin = (float) spec.sigmaMin();
     this.timePower = (float) spec.timePower();
@@ -42,26 +40,12 @@ final class FmpeGraph implements DensityGraph {
     return dim;
   }
 
-  @Override
-  public boolean stochasticLoss() {
-    return true;
-  }
-
-  @Override
-  public boolean likelihoodLoss() {
-    return false;
-  }
-
   /** The flow-matching loss per row: |v(θ_t, t, c) − (u − (1 − σ_min) z)|² with t ~ U(0, 1), z ~ N(0, I). */
   @Override
   public Operand<TFloat32> trainingLoss(Ops tf, Operand<TFloat32> u, Operand<TFloat32> c, Operand<TInt64> seed) {
-    Operand<TInt32> rows = tf.slice(tf.shape(u), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
-    Operand<TFloat32> z = tf.stopGradient(tf.random.statelessRandomNormal(tf.concat(List.of(rows,
-        tf.constant(new int[] {dim})), tf.constant(0)), seed));
-    Operand<TFloat32> uniform = tf.stopGradient(tf.random.statelessRandomUniform(tf.concat(List.of(rows,
-        tf.constant(new int[] {2})), tf.constant(0)), tf.math.add(seed, tf.constant(new long[] {0L, 1L})),
-        TFloat32.class));
-    Operand<TFloat32> t = times(tf, uniform);
+    Operand<TFloat32>[] draws = trainingDraws(tf, u, seed);
+    Operand<TFloat32> z = draws[0];
+    Operand<TFloat32> t = times(tf, draws[1]);
     Operand<TFloat32> shrink = tf.math.sub(tf.constant(1f), tf.math.mul(tf.constant(1f - sigmaMin), t));
     Operand<TFloat32> thetaT = tf.math.add(tf.math.mul(t, u), tf.math.mul(shrink, z));
     Operand<TFloat32> target = tf.math.sub(u, tf.math.mul(tf.constant(1f - sigmaMin), z));
@@ -93,20 +77,10 @@ final class FmpeGraph implements DensityGraph {
   }
 
   @Override
-  public int densityNoiseDim() {
-    return Ode.probeDim(dim);
-  }
-
-  @Override
-  public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition) {
-    return logProb(tf, input, condition, null);
-  }
-
-  @Override
   public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
       Operand<TFloat32> noise) {
     return Ode.logProb(tf, input, Ode.uniform(1, 0, steps), velocity(tf, condition), dim,
-        densityNoiseDim() == 0 ? null : noise, 1);
+        probe(noise), 1);
   }
 
   private Ode.Velocity velocity(Ops tf, Operand<TFloat32> condition) {

@@ -4,12 +4,12 @@ import org.jsbi.api.DataShape;
 import org.jsbi.api.estimator.EmbeddingFactory;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.EstimatorState;
-import org.jsbi.inference.density.SpecFactory;
 import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
+import org.jsbi.inference.field.FieldFactory;
 
 /** Trains and restores score-based estimators of one {@link NpseSpec}. */
-public final class NpseFactory extends SpecFactory<NpseSpec> {
+public final class NpseFactory extends FieldFactory<NpseSpec> {
   public NpseFactory(NpseSpec spec) {
     super(spec);
   }
@@ -17,24 +17,6 @@ public final class NpseFactory extends SpecFactory<NpseSpec> {
   @Override
   protected NpseSpec specOf(EstimatorState state) {
     return NpseSpec.fromHyperParameters(state.hyperParameters());
-  }
-
-  /** 10⁻³, as {@code fmpe}: denoising score matching is a regression on noise, noisier than a likelihood. */
-  @Override
-  public double defaultLearningRate() {
-    return 1e-3;
-  }
-
-  /** 100, as {@code fmpe}: the validation loss of a noisy regression plateaus before the field stops sharpening. */
-  @Override
-  public int defaultPatience() {
-    return 100;
-  }
-
-  /** No: each log-density call integrates the probability-flow ODE and its divergence, as {@code fmpe}'s. */
-  @Override
-  public boolean cheapLogProb() {
-    return false;
   }
 
   @Override

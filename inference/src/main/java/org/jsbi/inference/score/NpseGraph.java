@@ -1,14 +1,13 @@
 package org.jsbi.inference.score;
 
 import java.util.List;
-import org.jsbi.inference.density.DensityGraph;
+import org.jsbi.inference.field.FieldGraph;
 import org.jsbi.inference.field.Ode;
 import org.jsbi.inference.field.VectorField;
 import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -20,14 +19,13 @@ import org.tensorflow.types.TInt64;
  * grid uniform in λ, in the graph, batched over every row. The log-density is the probability-flow ODE's
  * ({@link Ode}): exact divergence up to {@value Ode#EXACT_LIMIT} dimensions of θ, Hutchinson's estimate above.
  */
-final class NpseGraph implements DensityGraph {
-  private final int dim;
+final class NpseGraph extends FieldGraph {
   private final NpseSpec spec;
   private final Diffusion diffusion;
   private final VectorField field;
 
   NpseGraph(Parameters p, int dim, int conditionDim, NpseSpec spec) {
-    this.dim = dim;
+    super(dim);
     this.spec = spec;
     this.diffusion = spec.diffusion();
     this.field = new VectorField(p, "score", dim, conditionDim, spec.hidden(), spec.blocks());
@@ -39,26 +37,12 @@ final class NpseGraph implements DensityGraph {
     return spec.sde() ? dim * spec.sdeSteps() : dim;
   }
 
-  @Override
-  public boolean stochasticLoss() {
-    return true;
-  }
-
-  @Override
-  public boolean likelihoodLoss() {
-    return false;
-  }
-
   /** |ε̂(m u + s ε, τ, c) − ε|² per row, with ε ~ N(0, I) and λ from {@link Diffusion#trainingLambda}. */
   @Override
   public Operand<TFloat32> trainingLoss(Ops tf, Operand<TFloat32> u, Operand<TFloat32> c, Operand<TInt64> seed) {
-    Operand<TInt32> rows = tf.slice(tf.shape(u), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
-    Operand<TFloat32> eps = tf.stopGradient(tf.random.statelessRandomNormal(tf.concat(List.of(rows,
-        tf.constant(new int[] {dim})), tf.constant(0)), seed));
-    Operand<TFloat32> uniform = tf.stopGradient(tf.random.statelessRandomUniform(tf.concat(List.of(rows,
-        tf.constant(new int[] {2})), tf.constant(0)), tf.math.add(seed, tf.constant(new long[] {0L, 1L})),
-        TFloat32.class));
-    Operand<TFloat32> lambda = diffusion.trainingLambda(tf, uniform);
+    Operand<TFloat32>[] draws = trainingDraws(tf, u, seed);
+    Operand<TFloat32> eps = draws[0];
+    Operand<TFloat32> lambda = diffusion.trainingLambda(tf, draws[1]);
     Operand<TFloat32> tau = tf.stopGradient(tf.math.div(tf.math.sub(lambda, tf.constant((float) diffusion.lambda(0))),
         tf.constant((float) diffusion.span())));
     Operand<TFloat32>[] k = diffusion.coefficients(tf, lambda);
@@ -101,20 +85,10 @@ final class NpseGraph implements DensityGraph {
   }
 
   @Override
-  public int densityNoiseDim() {
-    return Ode.probeDim(dim);
-  }
-
-  @Override
-  public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition) {
-    return logProb(tf, input, condition, null);
-  }
-
-  @Override
   public Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
       Operand<TFloat32> noise) {
     return Ode.logProb(tf, input, Ode.uniform(0, 1, spec.steps()), velocity(field.condition(tf, condition)), dim,
-        densityNoiseDim() == 0 ? null : noise, diffusion.terminalScale());
+        probe(noise), diffusion.terminalScale());
   }
 
   /** The probability-flow ODE in τ: dθ/dτ = Λ (r θ + s ε̂). */
