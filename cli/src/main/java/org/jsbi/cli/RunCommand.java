@@ -20,6 +20,7 @@ import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.api.method.InferenceMethod;
 import org.jsbi.api.io.AtomicFiles;
 import org.jsbi.api.posterior.PosteriorSamples;
+import org.jsbi.api.posterior.SamplesOnly;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
 import org.jsbi.api.simulation.SimulationSet;
@@ -213,7 +214,7 @@ final class RunCommand implements Callable<Integer> {
       CheckOutcome checks = ObservationChecks.run(registry, posterior, Batch.wrap(1, xo.length,
           xo.clone()), 2000, 500, seeds.seed, null);
       RunCalibration calibration = RunCalibration.run(posterior, model, xo, numTests, output, seeds.seed, out);
-      double[] map = posterior.map(xo, seeds.seed);
+      double[] map = posterior.as(SamplesOnly.class).isPresent() ? null : posterior.map(xo, seeds.seed);
       timings.put("check", seconds(t3));
       ObservationChecks.print(out, checks);
 

@@ -133,8 +133,8 @@ final class RunReport {
       if (!split.isEmpty()) {
         note.append("The 90% highest-density region splits for ").append(String.join("; ", split)).append(". ");
       }
-      note.append("A mean and a standard deviation describe no single mode here: read the MAP, the intervals and the "
-          + "pair plot.");
+      note.append("A mean and a standard deviation describe no single mode here: read " + (map == null ? ""
+          : "the MAP, ") + "the intervals and the pair plot.");
       html.append("<div class=\"warning\"><p>").append(esc(note.toString())).append("</p></div>\n");
     }
     return this;
@@ -178,7 +178,8 @@ final class RunReport {
     for (int j = 0; j < names.size(); j++) {
       rows.put("SBC p-value, " + names.get(j), String.format(Locale.ROOT, "%.4f", r.sbcPValues()[j]));
     }
-    rows.put("HPD coverage p-value", String.format(Locale.ROOT, "%.4f", r.coveragePValue()));
+    rows.put("HPD coverage p-value", r.hasHpd() ? String.format(Locale.ROOT, "%.4f", r.coveragePValue())
+        : CalibrationResult.HPD_SKIPPED);
     rows.put("TARP p-value", String.format(Locale.ROOT, "%.4f", r.tarpPValue()));
     facts(rows);
     CalibrationVerdict v = r.verdict();

@@ -75,8 +75,12 @@ final class ValidateCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "rank-based coverage of central intervals: largest gap to the level %.3f%n",
           r.rankCoverageMaxGap());
-      out.printf(Locale.ROOT, "HPD coverage p-value %.4f, area to the diagonal %.3f%n", r.coveragePValue(),
-          r.hpdAreaToDiagonal());
+      if (r.hasHpd()) {
+        out.printf(Locale.ROOT, "HPD coverage p-value %.4f, area to the diagonal %.3f%n", r.coveragePValue(),
+            r.hpdAreaToDiagonal());
+      } else {
+        out.println("HPD coverage " + CalibrationResult.HPD_SKIPPED);
+      }
       out.printf(Locale.ROOT, "TARP p-value %.4f, area to the diagonal %.3f%n", r.tarpPValue(),
           r.tarpAreaToDiagonal());
       double[] c2st = c2st(posterior);

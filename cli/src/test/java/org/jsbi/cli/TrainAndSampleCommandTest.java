@@ -132,7 +132,7 @@ class TrainAndSampleCommandTest {
     CliRun run = CliRun.of("train", "--model", "two-moons", "--estimator", "glow", "--num-simulations", "100",
         "--seed", "1", "--output", dir.resolve("x").toString());
     assertThat(run.exitCode()).isNotZero();
-    assertThat(run.err()).contains("unknown estimator 'glow'; known estimators: coupling, cvae, fmpe, maf, npse, nsf");
+    assertThat(run.err()).contains("unknown estimator 'glow'; known estimators: coupling, cvae, fmpe, gatsbi, maf, npse, nsf");
   }
 
   @Test

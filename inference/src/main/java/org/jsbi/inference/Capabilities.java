@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsbi.api.posterior.Focused;
 import org.jsbi.api.posterior.NormalizedDensity;
+import org.jsbi.api.posterior.SamplesOnly;
 import org.jsbi.api.posterior.TrainedPosterior;
 
 /** A posterior's capabilities in words, as {@code posterior.json} records them and {@code jsbi inspect} shows. */
@@ -14,7 +15,8 @@ public final class Capabilities {
   public static List<String> of(TrainedPosterior posterior) {
     List<String> out = new ArrayList<>();
     out.add(posterior.as(McmcSampled.class).isPresent() ? "sampled by MCMC" : "sampled directly");
-    out.add(posterior.as(NormalizedDensity.class).isPresent() ? "normalized log-density"
+    out.add(posterior.as(SamplesOnly.class).isPresent() ? "no log-density (samples only)"
+        : posterior.as(NormalizedDensity.class).isPresent() ? "normalized log-density"
         : "unnormalized or estimated log-density");
     out.add(posterior.as(Focused.class).isPresent() ? "focused on one observation" : "amortized (any x)");
     posterior.as(LearnedLikelihood.class).ifPresent(l -> out.add("learned likelihood (a surrogate simulator)"));

@@ -8,6 +8,7 @@ import org.jsbi.api.Arguments;
 import org.jsbi.api.Batch;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.posterior.NormalizedDensity;
+import org.jsbi.api.posterior.SamplesOnly;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.posterior.SamplerDiagnostics;
 import org.jsbi.api.posterior.TrainedPosterior;
@@ -110,6 +111,10 @@ public final class ImportanceSampling {
   }
 
   private static void check(TrainedPosterior target, TrainedPosterior proposal) {
+    if (target.as(SamplesOnly.class).isPresent()) {
+      throw new IllegalArgumentException("posterior: expected one with a log-density to weight the proposal's draws "
+          + "by, got one whose estimator (" + target.estimator().kind() + ") draws samples only; sample it directly");
+    }
     if (proposal.as(NormalizedDensity.class).isEmpty()) {
       throw new IllegalArgumentException("proposal: expected a posterior with a normalized density that samples "
           + "directly (NPE with a flow), got " + proposal.method() + ", whose log-density is not that of its draws");

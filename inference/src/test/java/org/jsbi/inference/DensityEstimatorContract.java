@@ -51,7 +51,8 @@ public abstract class DensityEstimatorContract {
     return new Batch[] {u, c};
   }
 
-  static Batch[] gaussian2d(int n, long seed) {
+  /** {u, c}: c ~ U(−1, 1), u | c ~ N((c, −c), diag(0.5², 0.3²)). */
+  public static Batch[] gaussian2d(int n, long seed) {
     RandomGenerator rng = new RandomStreams(seed).single(RandomStreams.Purpose.SIMULATOR);
     Batch c = Batch.zeros(n, 1);
     Batch u = Batch.zeros(n, 2);

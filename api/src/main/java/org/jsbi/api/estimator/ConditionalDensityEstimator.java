@@ -16,7 +16,8 @@ public interface ConditionalDensityEstimator extends AutoCloseable {
   int conditionDim();
 
   /**
-   * log q(input_i | condition_i) for each row. {@code condition} has one row per input row, or a single row that
+   * log q(input_i | condition_i) for each row; throws {@link UnsupportedOperationException}, in one line that says
+   * why, where {@link #hasLogProb()} is false. {@code condition} has one row per input row, or a single row that
    * applies to every input row.
    */
   double[] logProb(Batch input, Batch condition);
@@ -45,6 +46,11 @@ public interface ConditionalDensityEstimator extends AutoCloseable {
    * conditional VAE's importance-weighted bound, whose values are noisy lower-bound estimates.
    */
   default boolean exactLogProb() {
+    return true;
+  }
+
+  /** Whether there is a log-density at all; false for a sampler only, such as an adversarially trained generator. */
+  default boolean hasLogProb() {
     return true;
   }
 

@@ -47,6 +47,14 @@ public interface EstimatorFactory {
     return true;
   }
 
+  /**
+   * Whether the estimators it trains have a log-density at all; false for a sampler only (an adversarially trained
+   * generator), which NLE, MAP search and density-based checks cannot use.
+   */
+  default boolean hasLogProb() {
+    return true;
+  }
+
   /** Rebuilds a trained estimator from its saved state; the result computes exactly what the original did. */
   ConditionalDensityEstimator restore(EstimatorState state);
 

@@ -133,10 +133,14 @@ public final class CalibrationPlots {
     for (int g = 0; g <= 50; g++) {
       double a = g / 50.0;
       level.add(a);
-      hpd.add(r.expectedCoverage(r.hpdLevels(), a));
+      if (r.hasHpd()) {
+        hpd.add(r.expectedCoverage(r.hpdLevels(), a));
+      }
       tarp.add(r.expectedCoverage(r.tarpLevels(), a));
     }
-    chart.addSeries("HPD regions", level, hpd).setMarker(SeriesMarkers.NONE);
+    if (r.hasHpd()) {
+      chart.addSeries("HPD regions", level, hpd).setMarker(SeriesMarkers.NONE);
+    }
     for (int j = 0; j < r.ranks().length; j++) {
       final int p = j;
       chart.addSeries("central intervals, " + names.get(j), level,

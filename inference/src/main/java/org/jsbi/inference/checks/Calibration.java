@@ -10,6 +10,7 @@ import org.jsbi.api.Model;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.posterior.Focused;
 import org.jsbi.api.posterior.Posterior;
+import org.jsbi.api.posterior.SamplesOnly;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.api.simulation.SimulationOptions;
 import org.jsbi.api.simulation.SimulationRunner;
@@ -26,7 +27,8 @@ import org.jsbi.api.simulation.SimulationSet;
  *       ({@link CalibrationResult#rankCoverage}): it needs no density, as suits MCMC (NLE) posteriors.</li>
  *   <li><b>Expected coverage</b> of highest-density regions: the credibility αᵢ of the smallest HPD region holding
  *       θᵢ is the share of samples with a higher posterior density; calibrated ⇔ αᵢ ~ U(0, 1). Densities come from
- *       {@link Posterior#logProb}: normalized for NPE, unnormalized for NLE (ranking needs only a fixed x).</li>
+ *       {@link Posterior#logProb}: normalized for NPE, unnormalized for NLE (ranking needs only a fixed x); skipped
+ *       for a {@link SamplesOnly} posterior.</li>
  *   <li><b>TARP</b> (Lemos et al. 2023): for a random reference point θ_r from the prior, fᵢ is the share of samples
  *       closer to θ_r than θᵢ is (in prior-standardized units); calibrated ⇔ fᵢ ~ U(0, 1).</li>
  * </ul>
@@ -56,7 +58,8 @@ public final class Calibration {
     double[] scale = priorScale(model, rng);
     double[][] sbc = new double[d][n];
     int[][] ranks = new int[d][n];
-    double[] hpd = new double[n];
+    boolean density = !(posterior instanceof TrainedPosterior t && t.as(SamplesOnly.class).isPresent());
+    double[] hpd = density ? new double[n] : null;
     double[] tarp = new double[n];
     Recovery.Builder recovery = new Recovery.Builder(d, n, scale);
     for (int i = 0; i < n; i++) {
@@ -72,9 +75,11 @@ public final class Calibration {
         ranks[j][i] = below;
         sbc[j][i] = (below + rng.nextDouble()) / (samples + 1);
       }
-      double[] lp = posterior.logProb(s, x);
-      double lpTrue = posterior.logProb(Batch.wrap(1, d, theta.clone()), x)[0];
-      hpd[i] = Arrays.stream(lp).filter(v -> v > lpTrue).count() / (double) samples;
+      if (density) {
+        double[] lp = posterior.logProb(s, x);
+        double lpTrue = posterior.logProb(Batch.wrap(1, d, theta.clone()), x)[0];
+        hpd[i] = Arrays.stream(lp).filter(v -> v > lpTrue).count() / (double) samples;
+      }
       double[] ref = model.prior().sample(rng);
       double dTrue = distance(theta, ref, scale);
       int closer = 0;
@@ -87,7 +92,7 @@ public final class Calibration {
     for (int j = 0; j < d; j++) {
       sbcP[j] = uniformityPValue(sbc[j]);
     }
-    return new CalibrationResult(n, samples, ranks, sbcP, hpd, uniformityPValue(hpd), tarp,
+    return new CalibrationResult(n, samples, ranks, sbcP, hpd, density ? uniformityPValue(hpd) : Double.NaN, tarp,
         uniformityPValue(tarp), sims.invalidCount(), recovery.build());
   }
 

@@ -13,8 +13,9 @@ import java.util.List;
  * @param samplesPerTest posterior samples per test (L)
  * @param ranks SBC ranks, [dimension][test], each in 0..L
  * @param sbcPValues per dimension, KS p-value of the jittered ranks against U(0, 1)
- * @param hpdLevels per test, the credibility of the smallest highest-density region containing the true θ
- * @param coveragePValue KS p-value of the HPD levels against U(0, 1)
+ * @param hpdLevels per test, the credibility of the smallest highest-density region containing the true θ; null
+ *     where the posterior has no log-density to rank by ({@link #HPD_SKIPPED})
+ * @param coveragePValue KS p-value of the HPD levels against U(0, 1); NaN where they are null
  * @param tarpLevels per test, TARP's share of samples closer to the reference point than the true θ
  * @param tarpPValue KS p-value of the TARP levels against U(0, 1)
  * @param invalidSimulations test simulations that failed and were left out
@@ -23,6 +24,15 @@ import java.util.List;
 public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, double[] sbcPValues,
     double[] hpdLevels, double coveragePValue, double[] tarpLevels, double tarpPValue, int invalidSimulations,
     Recovery recovery) {
+  /** Why HPD coverage is missing where {@link #hpdLevels} is null. */
+  public static final String HPD_SKIPPED = "skipped: the posterior draws samples only and has no log-density to rank "
+      + "them by; the rank-based coverage and TARP need none";
+
+  /** Whether HPD coverage was measured ({@link #hpdLevels} not null). */
+  public boolean hasHpd() {
+    return hpdLevels != null;
+  }
+
   /** A result without a recovery record. */
   public CalibrationResult(int tests, int samplesPerTest, int[][] ranks, double[] sbcPValues, double[] hpdLevels,
       double coveragePValue, double[] tarpLevels, double tarpPValue, int invalidSimulations) {
@@ -64,7 +74,7 @@ public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, do
 
   /** The HPD coverage curve's area to the diagonal. */
   public double hpdAreaToDiagonal() {
-    return area(hpdLevels);
+    return hasHpd() ? area(hpdLevels) : Double.NaN;
   }
 
   private double area(double[] levels) {
@@ -77,14 +87,15 @@ public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, do
     return sum;
   }
 
-  /** The smallest p-value over all checks: SBC per dimension, HPD coverage and TARP. */
+  /** The smallest p-value over all checks: SBC per dimension, HPD coverage (where measured) and TARP. */
   public double minPValue() {
-    return Math.min(Arrays.stream(sbcPValues).min().orElse(1), Math.min(coveragePValue, tarpPValue));
+    double min = Math.min(Arrays.stream(sbcPValues).min().orElse(1), tarpPValue);
+    return hasHpd() ? Math.min(min, coveragePValue) : min;
   }
 
-  /** How many tests the verdict corrects for: SBC per dimension, HPD coverage and TARP. */
+  /** How many tests the verdict corrects for: SBC per dimension, HPD coverage (where measured) and TARP. */
   public int testCount() {
-    return sbcPValues.length + 2;
+    return sbcPValues.length + (hasHpd() ? 2 : 1);
   }
 
   /**
@@ -104,15 +115,15 @@ public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, do
 
   /** The rule behind {@link #verdict}, in words, for pages and commands that show it. */
   public String rule() {
-    return String.format(java.util.Locale.ROOT, "the smallest of the %d p-values (SBC per parameter, HPD coverage, "
-        + "TARP) times %d (Bonferroni), %.4f here: miscalibrated below %.2f, suspicious below %.2f", testCount(),
+    return String.format(java.util.Locale.ROOT, "the smallest of the %d p-values (SBC per parameter, "
+        + (hasHpd() ? "HPD coverage, " : "") + "TARP) times %d (Bonferroni), %.4f here: miscalibrated below %.2f, suspicious below %.2f", testCount(),
         testCount(), adjustedPValue(), Verdicts.MISSPECIFIED_BELOW, Verdicts.SUSPICIOUS_BELOW);
   }
 
   /**
    * This result's one JSON form, as {@code validate --output} and {@code run.json} hold it: {@code {tests,
    * samplesPerTest, invalidSimulations, calibrated, adjustedPValue, verdict, sbc: [{parameter, pValue, ranks}],
-   * rankCoverage: [{parameter, curve}], hpdCoverage: {pValue, areaToDiagonal, curve}, tarp: {pValue,
+   * rankCoverage: [{parameter, curve}], hpdCoverage: {pValue, areaToDiagonal, curve} (or {skipped: why}), tarp: {pValue,
    * areaToDiagonal, curve}, recovery: [{parameter, truth, median, medianAbsoluteDeviation, zScore, contraction}]}},
    * each curve a list
    * of {level, coverage} at levels 0, 0.05, …, 1; {@code verdict} is {@link #verdict}'s id and {@code calibrated}
@@ -137,8 +148,12 @@ public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, do
         c.addObject().put("level", g / 20.0).put("coverage", rankCoverage(j, g / 20.0));
       }
     }
-    coverage(root.putObject("hpdCoverage").put("pValue", coveragePValue).put("areaToDiagonal", hpdAreaToDiagonal()),
-        hpdLevels);
+    if (hasHpd()) {
+      coverage(root.putObject("hpdCoverage").put("pValue", coveragePValue).put("areaToDiagonal",
+          hpdAreaToDiagonal()), hpdLevels);
+    } else {
+      root.putObject("hpdCoverage").put("skipped", HPD_SKIPPED);
+    }
     coverage(root.putObject("tarp").put("pValue", tarpPValue).put("areaToDiagonal", tarpAreaToDiagonal()),
         tarpLevels);
     ArrayNode rec = root.putArray("recovery");

@@ -179,7 +179,12 @@ public final class DensityEstimator implements ConditionalDensityEstimator {
 
   @Override
   public boolean exactLogProb() {
-    return session.density.densityNoiseDim() == 0;
+    return session.density.hasLogProb() && session.density.densityNoiseDim() == 0;
+  }
+
+  @Override
+  public boolean hasLogProb() {
+    return session.density.hasLogProb();
   }
 
   @Override

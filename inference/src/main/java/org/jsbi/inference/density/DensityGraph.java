@@ -11,8 +11,13 @@ import org.tensorflow.types.TInt64;
  * (training batch, validation set, inference placeholders) and share them.
  */
 public interface DensityGraph {
-  /** log q(u | c) for each row: shape [batch]. */
+  /** log q(u | c) for each row: shape [batch]; throws where {@link #hasLogProb()} is false. */
   Operand<TFloat32> logProb(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition);
+
+  /** Whether there is a log-density at all; false for a sampler only, such as an adversarially trained generator. */
+  default boolean hasLogProb() {
+    return true;
+  }
 
   /**
    * Columns of standard-normal noise per row that a Monte-Carlo estimate of the log-density needs, or 0 for an
@@ -65,6 +70,18 @@ public interface DensityGraph {
   default Operand<TFloat32> trainingLoss(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
       Operand<TInt64> seed) {
     return tf.math.neg(logProb(tf, input, condition));
+  }
+
+  /**
+   * The loss that early stopping watches, per row of the validation set: the training loss unless the estimator
+   * judges its fit by another measure (an adversarial pair, whose loss says little about the generator, by a scoring
+   * rule of its draws).
+   *
+   * @param seed a fixed stateless-random seed when {@link #stochasticLoss()}, or null
+   */
+  default Operand<TFloat32> validationLoss(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
+      Operand<TInt64> seed) {
+    return trainingLoss(tf, input, condition, seed);
   }
 
   /** log N(z; 0, I) summed over the last axis. */

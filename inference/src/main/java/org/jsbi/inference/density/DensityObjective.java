@@ -46,7 +46,7 @@ public interface DensityObjective {
   /** The validation rows' per-row loss, with the same noise every epoch so that epochs compare fairly. */
   static Operand<TFloat32> validationLoss(TrainingGraph g, DensityGraph density) {
     Ops tf = g.tf();
-    return density.trainingLoss(tf, g.validation(INPUT), g.validation(CONDITION),
+    return density.validationLoss(tf, g.validation(INPUT), g.validation(CONDITION),
         density.stochasticLoss() ? tf.constant(new long[] {VALIDATION_SEED, VALIDATION_SEED}) : null);
   }
 

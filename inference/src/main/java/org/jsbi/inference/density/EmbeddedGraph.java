@@ -31,6 +31,11 @@ public final class EmbeddedGraph implements DensityGraph {
   }
 
   @Override
+  public boolean hasLogProb() {
+    return inner.hasLogProb();
+  }
+
+  @Override
   public int densityNoiseDim() {
     return inner.densityNoiseDim();
   }
@@ -74,9 +79,20 @@ public final class EmbeddedGraph implements DensityGraph {
   @Override
   public Operand<TFloat32> trainingLoss(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
       Operand<TInt64> seed) {
+    return inner.trainingLoss(tf, input, embedded(tf, condition, seed), seed);
+  }
+
+  /** The inner graph's validation loss, on the condition embedded as in training (with its fixed seed). */
+  @Override
+  public Operand<TFloat32> validationLoss(Ops tf, Operand<TFloat32> input, Operand<TFloat32> condition,
+      Operand<TInt64> seed) {
+    return inner.validationLoss(tf, input, embedded(tf, condition, seed), seed);
+  }
+
+  private Operand<TFloat32> embedded(Ops tf, Operand<TFloat32> condition, Operand<TInt64> seed) {
     Operand<TFloat32> c = seed != null && embedding.augments()
         ? embedding.augment(tf, condition, tf.math.add(seed, tf.constant(new long[] {AUGMENT_STREAM, 0L})))
         : condition;
-    return inner.trainingLoss(tf, input, embedding.apply(tf, c), seed);
+    return embedding.apply(tf, c);
   }
 }

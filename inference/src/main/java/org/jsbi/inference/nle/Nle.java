@@ -41,6 +41,10 @@ public final class Nle {
    * @throws IllegalArgumentException naming it and saying why
    */
   static EstimatorFactory checkLikelihood(EstimatorFactory estimator, String argument) {
+    if (!estimator.hasLogProb()) {
+      throw new IllegalArgumentException(argument + "NLE needs a learned likelihood with a log-density, and "
+          + estimator.description().split(":")[0] + " draws samples only; use maf, nsf or coupling for NLE");
+    }
     if (!estimator.cheapLogProb()) {
       throw new IllegalArgumentException(argument + "NLE samples its posterior by MCMC, which evaluates the learned "
           + "likelihood thousands of times, and the log-density of " + estimator.description().split(":")[0]

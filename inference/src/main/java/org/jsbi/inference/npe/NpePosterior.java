@@ -14,15 +14,17 @@ import org.jsbi.api.Model;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.posterior.NormalizedDensity;
+import org.jsbi.api.posterior.SamplesOnly;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.api.posterior.SamplingLimits;
 
 /**
  * The amortized posterior of NPE: samples come straight from q(θ | x), rejecting the draws outside the prior's
- * support (which q may leak mass into), and log densities are renormalized by the accepted share.
+ * support (which q may leak mass into), and log densities are renormalized by the accepted share. Where q has no
+ * log-density (an adversarial generator) it is {@link SamplesOnly}: {@link #logProb} and {@link #map} throw.
  */
-public final class NpePosterior implements TrainedPosterior, DataFeatures, NormalizedDensity {
+public final class NpePosterior implements TrainedPosterior, DataFeatures, NormalizedDensity, SamplesOnly {
   private static final int LEAKAGE_DRAWS = 10_000;
   private static final long LEAKAGE_SEED = 0x1EA4A6EL;
 
@@ -133,6 +135,7 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures, Norma
 
   @Override
   public double[] logProb(Batch theta, double[] xObserved) {
+    densityNeeded();
     Arguments.columns("theta", theta, model.parameterDim());
     model.dataShape().check("xObserved", Arguments.finiteVector("xObserved", xObserved, model.dataDim()));
     double[] lp = estimator.logProb(theta, Batch.wrap(1, xObserved.length, xObserved.clone()));
@@ -166,6 +169,7 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures, Norma
   /** The best of 1,000 posterior draws, refined by Nelder–Mead on the posterior log density. */
   @Override
   public double[] map(double[] xObserved, long seed) {
+    densityNeeded();
     Batch candidates = sample(1000, xObserved, seed).samples();
     Batch x = Batch.wrap(1, xObserved.length, xObserved.clone());
     return MapSearch.refine(candidates, logProb(candidates, xObserved), theta -> {
@@ -174,6 +178,14 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures, Norma
       }
       return estimator.logProb(Batch.wrap(1, theta.length, theta.clone()), x)[0];
     });
+  }
+
+  /** Refuses, before any work, a call that needs q's density where q has none. */
+  private void densityNeeded() {
+    if (!estimator.hasLogProb()) {
+      throw new UnsupportedOperationException("posterior: " + estimator.kind() + " draws samples only and has no "
+          + "log-density, so this posterior has neither logProb nor a MAP; train with maf, nsf or coupling for them");
+    }
   }
 
   @Override
@@ -189,12 +201,13 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures, Norma
 
   /**
    * {@link DataFeatures} only when q has an embedding network of x; {@link NormalizedDensity} only when q's
-   * log-density is exact.
+   * log-density is exact; {@link SamplesOnly} only when q has none.
    */
   @Override
   public <C> java.util.Optional<C> as(Class<C> capability) {
     if (capability == DataFeatures.class && !estimator().hasEmbedding()
-        || capability == NormalizedDensity.class && !estimator().exactLogProb()) {
+        || capability == NormalizedDensity.class && !estimator().exactLogProb()
+        || capability == SamplesOnly.class && estimator().hasLogProb()) {
       return java.util.Optional.empty();
     }
     return TrainedPosterior.super.as(capability);

@@ -97,6 +97,11 @@ final class UnconstrainedEstimator implements ConditionalDensityEstimator {
   }
 
   @Override
+  public boolean hasLogProb() {
+    return inner.hasLogProb();
+  }
+
+  @Override
   public boolean hasEmbedding() {
     return inner.hasEmbedding();
   }

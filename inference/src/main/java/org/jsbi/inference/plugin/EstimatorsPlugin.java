@@ -5,6 +5,8 @@ import org.jsbi.inference.flows.FlowFactory;
 import org.jsbi.inference.flows.FlowSpec;
 import org.jsbi.inference.fm.FmpeFactory;
 import org.jsbi.inference.fm.FmpeSpec;
+import org.jsbi.inference.gan.GatsbiFactory;
+import org.jsbi.inference.gan.GatsbiSpec;
 import org.jsbi.inference.score.NpseFactory;
 import org.jsbi.inference.score.NpseSpec;
 import org.jsbi.inference.vae.CvaeFactory;
@@ -24,6 +26,7 @@ public final class EstimatorsPlugin extends SbiPlugin {
     estimator("cvae").factory(new CvaeFactory(CvaeSpec.defaults()));
     estimator("fmpe").factory(new FmpeFactory(FmpeSpec.defaults()));
     estimator("npse").factory(new NpseFactory(NpseSpec.defaults()));
+    estimator("gatsbi").factory(new GatsbiFactory(GatsbiSpec.defaults()));
     embedding("mlp").factory(new EmbeddingKind("mlp"));
     embedding("deepset").factory(new EmbeddingKind("deepset"));
     embedding("set-attention").factory(new EmbeddingKind("set-attention"));

@@ -7,7 +7,7 @@ import org.jsbi.plugins.Plugins;
 import org.jsbi.plugins.Registry;
 import org.junit.jupiter.api.Test;
 
-/** NLE takes a likelihood estimator only if MCMC can afford its log-density. */
+/** NLE takes a likelihood estimator only if it has a log-density that MCMC can afford. */
 class NleEstimatorTest {
   @Test
   void anEstimatorWhoseLogDensityIsAnOdeIsRefusedBeforeTraining() throws Exception {
@@ -21,6 +21,10 @@ class NleEstimatorTest {
       assertThatThrownBy(() -> new Nle(model, registry.estimator("npse")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("the log-density of score-based diffusion (VP) integrates an ODE on every call");
+      assertThatThrownBy(() -> new Nle(model, registry.estimator("gatsbi")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("estimator: NLE needs a learned likelihood with a log-density, and generative adversarial "
+              + "posterior draws samples only; use maf, nsf or coupling for NLE");
       new Nle(model, registry.estimator("maf")); // a flow is taken
     }
   }
