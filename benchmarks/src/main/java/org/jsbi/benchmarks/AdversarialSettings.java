@@ -28,7 +28,7 @@ import org.jsbi.simulators.SbibmPlugin;
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.AdversarialSettings REFERENCE_DIR
  * OBSERVATIONS SETTING...}, each setting a comma-separated list of {@code key=value} over the defaults: {@code lr},
  * {@code patience}, {@code batch}, {@code hidden}, {@code layers}, {@code criticHidden}, {@code criticLayers},
- * {@code latent}, {@code average} ({@code -} for the defaults alone). Prints CSV: setting, epochs, training seconds,
+ * {@code latent}, {@code penalty}, {@code average} ({@code -} for the defaults alone). Prints CSV: setting, epochs, training seconds,
  * best validation energy score, observation, C2ST.
  */
 public final class AdversarialSettings {
@@ -50,7 +50,7 @@ public final class AdversarialSettings {
       GatsbiSpec d = GatsbiSpec.defaults();
       GatsbiSpec spec = new GatsbiSpec(num(s, "hidden", d.hidden()), num(s, "layers", d.layers()),
           num(s, "criticHidden", d.criticHidden()), num(s, "criticLayers", d.criticLayers()),
-          num(s, "latent", d.latent()), Boolean.parseBoolean(s.getOrDefault("average", "" + d.average())), null);
+          num(s, "latent", d.latent()), Double.parseDouble(s.getOrDefault("penalty", "" + d.penalty())), Boolean.parseBoolean(s.getOrDefault("average", "" + d.average())), null);
       TrainingConfig config = TrainingConfig.defaults(2).withLearningRate(Double.parseDouble(s.getOrDefault("lr",
           "0"))).withPatience(num(s, "patience", 0)).withBatchSize(num(s, "batch", 0));
       long start = System.nanoTime();

@@ -4,6 +4,7 @@ import java.util.List;
 import org.jsbi.inference.density.DensityGraph;
 import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.Operand;
+import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -33,10 +34,12 @@ final class GatsbiGraph implements DensityGraph {
   private final int latent;
   private final Network generator;
   private final Network discriminator;
+  private final double penalty;
 
   GatsbiGraph(Parameters p, int dim, int conditionDim, GatsbiSpec spec) {
     this.dim = dim;
     this.latent = spec.latentFor(dim);
+    this.penalty = spec.penalty();
     this.generator = new Network(p, "gen", latent, conditionDim, spec.hidden(), spec.layers(), dim);
     this.discriminator = new Network(p, "dis", dim, conditionDim, spec.criticHidden(), spec.criticLayers(), 1);
   }
@@ -74,10 +77,15 @@ final class GatsbiGraph implements DensityGraph {
   @Override
   public Operand<TFloat32> trainingLoss(Ops tf, Operand<TFloat32> u, Operand<TFloat32> c, Operand<TInt64> seed) {
     Operand<TFloat32> fake = generator.apply(tf, normal(tf, rows(tf, u), seed), c, false);
-    Operand<TFloat32> real = discriminator.apply(tf, u, c, false);
+    Operand<TFloat32>[] judged = penalty > 0 ? discriminator.applyWithGradient(tf, u, c) : null;
+    Operand<TFloat32> real = penalty > 0 ? judged[0] : discriminator.apply(tf, u, c, false);
     Operand<TFloat32> caught = discriminator.apply(tf, tf.stopGradient(fake), c, false);
     Operand<TFloat32> fooled = discriminator.apply(tf, fake, c, true);
     Operand<TFloat32> dLoss = tf.math.add(tf.math.softplus(tf.math.neg(real)), tf.math.softplus(caught));
+    if (penalty > 0) {
+      dLoss = tf.math.add(dLoss, tf.math.mul(tf.constant((float) (penalty / 2)), tf.reduceSum(tf.math.square(
+          judged[1]), tf.constant(1), ReduceSum.keepDims(true))));
+    }
     Operand<TFloat32> gLoss = tf.math.softplus(tf.math.neg(fooled));
     return tf.reshape(tf.math.add(dLoss, gLoss), tf.constant(new int[] {-1}));
   }

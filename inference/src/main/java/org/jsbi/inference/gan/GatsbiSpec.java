@@ -20,11 +20,12 @@ import org.tensorflow.op.Ops;
  * @param criticHidden units per hidden layer of the discriminator
  * @param criticLayers hidden layers of the discriminator
  * @param latent columns of noise the generator reads, or 0 for as many as θ has
+ * @param penalty γ of R1's gradient penalty on the discriminator at the simulated pairs, γ/2 |∇_u D|² (0: none)
  * @param average whether training keeps a moving average of the weights ({@link EstimatorSpec#averagesWeights})
  * @param embedding an embedding network for the condition, or null
  */
-public record GatsbiSpec(int hidden, int layers, int criticHidden, int criticLayers, int latent, boolean average,
-    EmbeddingSpec embedding) implements EstimatorSpec {
+public record GatsbiSpec(int hidden, int layers, int criticHidden, int criticLayers, int latent, double penalty,
+    boolean average, EmbeddingSpec embedding) implements EstimatorSpec {
   public GatsbiSpec {
     Arguments.positive("hidden", hidden);
     Arguments.positive("layers", layers);
@@ -33,6 +34,9 @@ public record GatsbiSpec(int hidden, int layers, int criticHidden, int criticLay
     if (latent < 0) {
       throw new IllegalArgumentException("latent: expected 0 (as many noise columns as θ has) or more, got " + latent);
     }
+    if (!(penalty >= 0 && penalty < 1e6)) {
+      throw new IllegalArgumentException("penalty: expected 0 (none) or a positive weight, got " + penalty);
+    }
   }
 
   /**
@@ -40,7 +44,7 @@ public record GatsbiSpec(int hidden, int layers, int criticHidden, int criticLay
    * of 128 and 4 of 2,048), as many noise columns as θ has, and the weights averaged.
    */
   public static GatsbiSpec defaults() {
-    return new GatsbiSpec(128, 3, 256, 3, 0, true, null);
+    return new GatsbiSpec(128, 3, 256, 3, 0, 0, true, null);
   }
 
   /** The noise columns for θ of dimension {@code dim}. */
@@ -66,6 +70,7 @@ public record GatsbiSpec(int hidden, int layers, int criticHidden, int criticLay
     m.put("criticHidden", Integer.toString(criticHidden));
     m.put("criticLayers", Integer.toString(criticLayers));
     m.put("latent", Integer.toString(latent));
+    m.put("penalty", Double.toString(penalty));
     m.put("average", Boolean.toString(average));
     if (embedding != null) {
       m.putAll(embedding.hyperParameters());
@@ -81,22 +86,22 @@ public record GatsbiSpec(int hidden, int layers, int criticHidden, int criticLay
       }
       return new GatsbiSpec(Integer.parseInt(m.get("hidden")), Integer.parseInt(m.get("layers")),
           Integer.parseInt(m.get("criticHidden")), Integer.parseInt(m.get("criticLayers")),
-          Integer.parseInt(m.get("latent")), Boolean.parseBoolean(average), EmbeddingSpec.fromHyperParameters(m));
+          Integer.parseInt(m.get("latent")), Double.parseDouble(m.get("penalty")), Boolean.parseBoolean(average), EmbeddingSpec.fromHyperParameters(m));
     } catch (NumberFormatException | NullPointerException e) {
       throw new IllegalArgumentException("hyperParameters: expected integer 'hidden', 'layers', 'criticHidden', "
-          + "'criticLayers' and 'latent' and a boolean 'average' for gatsbi, got " + m);
+          + "'criticLayers' and 'latent', a number 'penalty' and a boolean 'average' for gatsbi, got " + m);
     }
   }
 
   /** The same estimator with {@code embedding} applied to the condition. */
   public GatsbiSpec withEmbedding(EmbeddingSpec embedding) {
-    return new GatsbiSpec(hidden, layers, criticHidden, criticLayers, latent, average,
+    return new GatsbiSpec(hidden, layers, criticHidden, criticLayers, latent, penalty, average,
         java.util.Objects.requireNonNull(embedding, "embedding"));
   }
 
   /** The same estimator with the weights averaged or not. */
   public GatsbiSpec withAverage(boolean average) {
-    return new GatsbiSpec(hidden, layers, criticHidden, criticLayers, latent, average, embedding);
+    return new GatsbiSpec(hidden, layers, criticHidden, criticLayers, latent, penalty, average, embedding);
   }
 
   @Override

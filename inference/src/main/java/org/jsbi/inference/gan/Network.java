@@ -5,6 +5,7 @@ import java.util.List;
 import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -49,6 +50,37 @@ final class Network {
       h = leaky(tf, tf.math.add(tf.linalg.matMul(h, weight(tf, w.get(l), frozen)), weight(tf, bs.get(l), frozen)));
     }
     return tf.math.add(tf.linalg.matMul(h, weight(tf, wOut, frozen)), weight(tf, bOut, frozen));
+  }
+
+  /**
+   * The output ([batch, 1]) and its gradient with respect to a ([batch, inA]) for rows of a and c, the gradient
+   * written out layer by layer (the chain rule through each layer's slope, 1 or 0.1, held constant) so that training
+   * can differentiate it: TensorFlow Java has no gradient of the ReLU's gradient op. For a network of one output.
+   */
+  Operand<TFloat32>[] applyWithGradient(Ops tf, Operand<TFloat32> a, Operand<TFloat32> c) {
+    List<Operand<TFloat32>> slopes = new ArrayList<>();
+    Operand<TFloat32> pre = tf.math.add(tf.math.add(tf.linalg.matMul(a, wA), tf.linalg.matMul(c, wC)), b);
+    slopes.add(slope(tf, pre));
+    Operand<TFloat32> h = leaky(tf, pre);
+    for (int l = 0; l < w.size(); l++) {
+      pre = tf.math.add(tf.linalg.matMul(h, w.get(l)), bs.get(l));
+      slopes.add(slope(tf, pre));
+      h = leaky(tf, pre);
+    }
+    Operand<TFloat32> out = tf.math.add(tf.linalg.matMul(h, wOut), bOut);
+    Operand<TFloat32> back = tf.math.mul(slopes.get(w.size()), tf.linalg.transpose(wOut, tf.constant(new int[] {1, 0})));
+    for (int l = w.size() - 1; l >= 0; l--) {
+      back = tf.math.mul(tf.linalg.matMul(back, w.get(l), MatMul.transposeB(true)), slopes.get(l));
+    }
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Operand<TFloat32>[] both = new Operand[] {out, tf.linalg.matMul(back, wA, MatMul.transposeB(true))};
+    return both;
+  }
+
+  /** The leaky ReLU's slope at {@code pre}: 1 above 0, else 0.1; a constant to training. */
+  private static Operand<TFloat32> slope(Ops tf, Operand<TFloat32> pre) {
+    return tf.stopGradient(tf.math.add(tf.constant(LEAK), tf.math.mul(tf.constant(1 - LEAK),
+        tf.dtypes.cast(tf.math.greater(pre, tf.constant(0f)), TFloat32.class))));
   }
 
   private static Operand<TFloat32> weight(Ops tf, Operand<TFloat32> v, boolean frozen) {
