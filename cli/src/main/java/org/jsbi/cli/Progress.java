@@ -54,9 +54,9 @@ final class Progress implements AutoCloseable {
     }
   }
 
-  /** {@code posterior} reporting its sampling progress to this bar, when it samples by MCMC. */
+  /** {@code posterior} reporting its sampling progress to this bar: MCMC's sweeps, or NPE's draws. */
   org.jsbi.api.posterior.TrainedPosterior track(org.jsbi.api.posterior.TrainedPosterior posterior) {
-    return posterior.as(org.jsbi.inference.McmcSampled.class)
+    return posterior.as(org.jsbi.inference.ProgressReporting.class)
         .<org.jsbi.api.posterior.TrainedPosterior>map(m -> m.withProgress(this::stepTo)).orElse(posterior);
   }
 

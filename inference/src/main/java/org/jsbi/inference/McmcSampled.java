@@ -13,11 +13,12 @@ import org.jsbi.inference.mcmc.McmcSettings;
  * sequential methods next): its sampler can be chosen and watched, its runs report R-hat and ESS, and several
  * i.i.d. trials of one θ combine into one target. Ask for it with {@code posterior.as(McmcSampled.class)}.
  */
-public interface McmcSampled extends TrainedPosterior {
+public interface McmcSampled extends TrainedPosterior, ProgressReporting {
   /** The same posterior with another sampler or settings (the estimator is shared, not copied). */
   McmcSampled withMcmc(Mcmc.Method method, McmcSettings settings);
 
   /** The same posterior reporting MCMC progress (sweeps done of the total) to {@code listener}. */
+  @Override
   McmcSampled withProgress(ProgressListener listener);
 
   /** Samples of θ given several i.i.d. trials (one per row of {@code trials}) of the same θ. */

@@ -2,6 +2,8 @@ package org.jsbi.inference.npe;
 
 import org.jsbi.api.posterior.TrainingRecord;
 import org.jsbi.inference.DataFeatures;
+import org.jsbi.inference.ProgressReporting;
+import org.jsbi.api.simulation.ProgressListener;
 import org.jsbi.inference.MapSearch;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +26,8 @@ import org.jsbi.api.posterior.SamplingLimits;
  * support (which q may leak mass into), and log densities are renormalized by the accepted share. Where q has no
  * log-density (an adversarial generator) it is {@link SamplesOnly}: {@link #logProb} and {@link #map} throw.
  */
-public final class NpePosterior implements TrainedPosterior, DataFeatures, NormalizedDensity, SamplesOnly {
+public final class NpePosterior implements TrainedPosterior, DataFeatures, NormalizedDensity, SamplesOnly,
+    ProgressReporting {
   private static final int LEAKAGE_DRAWS = 10_000;
   private static final long LEAKAGE_SEED = 0x1EA4A6EL;
 
@@ -34,14 +37,27 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures, Norma
   private final ThetaSpace thetaSpace;
   private final SamplingLimits limits;
   private final Map<List<Double>, Double> acceptance = new ConcurrentHashMap<>();
+  private final ProgressListener progress;
 
   NpePosterior(Model model, ConditionalDensityEstimator estimator, TrainingRecord training, ThetaSpace thetaSpace,
       SamplingLimits limits) {
+    this(model, estimator, training, thetaSpace, limits, ProgressListener.NONE);
+  }
+
+  private NpePosterior(Model model, ConditionalDensityEstimator estimator, TrainingRecord training,
+      ThetaSpace thetaSpace, SamplingLimits limits, ProgressListener progress) {
     this.model = Objects.requireNonNull(model, "model");
     this.estimator = Objects.requireNonNull(estimator, "estimator");
     this.training = Objects.requireNonNull(training, "training");
     this.thetaSpace = Objects.requireNonNull(thetaSpace, "thetaSpace");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  /** The same posterior reporting its accepted draws, of all those asked for, to {@code listener}. */
+  @Override
+  public NpePosterior withProgress(ProgressListener listener) {
+    return new NpePosterior(model, estimator, training, thetaSpace, limits, listener);
   }
 
   @Override
@@ -94,7 +110,7 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures, Norma
     Arguments.positive("n", n);
     model.dataShape().check("xObserved", Arguments.finiteVector("xObserved", xObserved, model.dataDim()));
     return BatchedSampling.sample(estimator, model.prior(), n, Batch.wrap(1, xObserved.length, xObserved.clone()),
-        seed, limits).get(0);
+        seed, limits, progress).get(0);
   }
 
   /**
@@ -108,7 +124,7 @@ public final class NpePosterior implements TrainedPosterior, DataFeatures, Norma
     for (int k = 0; k < xObserved.rows(); k++) {
       model.dataShape().check("xObserved row " + (k + 1), xObserved.row(k));
     }
-    return BatchedSampling.sample(estimator, model.prior(), n, xObserved, seed, limits);
+    return BatchedSampling.sample(estimator, model.prior(), n, xObserved, seed, limits, progress);
   }
 
   static void checkLimits(int accepted, long proposed, int n, double seconds, SamplingLimits lim,

@@ -52,6 +52,28 @@ class BatchedSamplingTest {
     assertThat(ab.get(1).samples()).isNotEqualTo(ac.get(1).samples());
   }
 
+  /**
+   * A posterior that reports its progress draws exactly what it draws silently (the calls of q go in the
+   * estimator's own chunks either way), and its reports rise to every draw asked for.
+   */
+  @Test
+  void reportingProgressChangesNoDraw() {
+    List<long[]> reports = new java.util.ArrayList<>();
+    NpePosterior tracked = posterior.withProgress((done, total) -> reports.add(new long[] {done, total}));
+    int n = 9000; // more than one chunk of 8,192 rows for each observation
+    List<PosteriorSamples> quiet = posterior.sample(n, Batch.of(A, B), 3);
+    List<PosteriorSamples> loud = tracked.sample(n, Batch.of(A, B), 3);
+    for (int k = 0; k < 2; k++) {
+      assertThat(loud.get(k).samples()).isEqualTo(quiet.get(k).samples());
+    }
+    assertThat(reports.size()).isGreaterThanOrEqualTo(3);
+    for (int i = 1; i < reports.size(); i++) {
+      assertThat(reports.get(i)[0]).isGreaterThanOrEqualTo(reports.get(i - 1)[0]);
+    }
+    assertThat(reports.get(reports.size() - 1)).containsExactly(2L * n, 2L * n);
+    assertThat(posterior.as(org.jsbi.inference.ProgressReporting.class)).isPresent();
+  }
+
   @Test
   void batchedDrawsFollowTheSameDistributionAsSingleOnesInsideTheSupport() {
     int n = 4000;
