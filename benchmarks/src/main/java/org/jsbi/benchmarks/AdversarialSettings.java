@@ -22,13 +22,13 @@ import org.jsbi.simulators.SbibmPlugin;
 
 /**
  * Settings of the adversarial posterior ({@code gatsbi}) side by side: NPE on sbibm's two-moons at 10⁴ simulations
- * (seed 1), trained with seed 2 once per setting, then 10,000 draws for each of sbibm's first observations, scored
+ * (seed 1), trained with seed 2 (or the setting's {@code seed}) once per setting, then 10,000 draws for each of sbibm's first observations, scored
  * by C2ST against the reference samples.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.AdversarialSettings REFERENCE_DIR
  * OBSERVATIONS SETTING...}, each setting a comma-separated list of {@code key=value} over the defaults: {@code lr},
  * {@code patience}, {@code batch}, {@code hidden}, {@code layers}, {@code criticHidden}, {@code criticLayers},
- * {@code latent}, {@code penalty}, {@code average} ({@code -} for the defaults alone). Prints CSV: setting, epochs, training seconds,
+ * {@code latent}, {@code penalty}, {@code average}, {@code seed} ({@code -} for the defaults alone). Prints CSV: setting, epochs, training seconds,
  * best validation energy score, observation, C2ST.
  */
 public final class AdversarialSettings {
@@ -51,7 +51,7 @@ public final class AdversarialSettings {
       GatsbiSpec spec = new GatsbiSpec(num(s, "hidden", d.hidden()), num(s, "layers", d.layers()),
           num(s, "criticHidden", d.criticHidden()), num(s, "criticLayers", d.criticLayers()),
           num(s, "latent", d.latent()), Double.parseDouble(s.getOrDefault("penalty", "" + d.penalty())), Boolean.parseBoolean(s.getOrDefault("average", "" + d.average())), null);
-      TrainingConfig config = TrainingConfig.defaults(2).withLearningRate(Double.parseDouble(s.getOrDefault("lr",
+      TrainingConfig config = TrainingConfig.defaults(num(s, "seed", 2)).withLearningRate(Double.parseDouble(s.getOrDefault("lr",
           "0"))).withPatience(num(s, "patience", 0)).withBatchSize(num(s, "batch", 0));
       long start = System.nanoTime();
       try (NpePosterior posterior = new Npe(model, new GatsbiFactory(spec)).train(simulations, config)) {
