@@ -1,10 +1,8 @@
 package org.jsbi.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jsbi.api.Batch;
@@ -65,9 +63,9 @@ public final class AdversarialSettings {
         double sum = 0;
         for (int o = 1; o <= observations; o++) {
           Path folder = reference.resolve("num_observation_" + o);
-          Batch x = rows(folder.resolve("observation.csv"));
+          Batch x = SolverSteps.rows(folder.resolve("observation.csv"));
           Batch q = posterior.sample(10_000, x.row(0), o).samples();
-          double c = C2st.score(q, rows(folder.resolve("reference_posterior_samples.csv")), o);
+          double c = C2st.score(q, SolverSteps.rows(folder.resolve("reference_posterior_samples.csv")), o);
           sum += c;
           System.out.printf(Locale.ROOT, "%s,%d,%.1f,%.4f,%d,%.4f%n", args[a], h.epochs().size(), seconds, best, o,
               c);
@@ -79,17 +77,5 @@ public final class AdversarialSettings {
 
   private static int num(Map<String, String> s, String key, int fallback) {
     return s.containsKey(key) ? Integer.parseInt(s.get(key)) : fallback;
-  }
-
-  private static Batch rows(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file);
-    Batch b = Batch.zeros(lines.size() - 1, lines.get(0).split(",").length);
-    for (int i = 1; i < lines.size(); i++) {
-      String[] cells = lines.get(i).split(",");
-      for (int j = 0; j < cells.length; j++) {
-        b.set(i - 1, j, Double.parseDouble(cells[j]));
-      }
-    }
-    return b;
   }
 }

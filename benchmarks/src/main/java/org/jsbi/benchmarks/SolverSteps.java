@@ -79,7 +79,8 @@ public final class SolverSteps {
     return rows(file).row(0);
   }
 
-  private static Batch rows(Path file) throws IOException {
+  /** A CSV file of numbers with a header line, as sbibm writes them. */
+  static Batch rows(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file);
     Batch b = Batch.zeros(lines.size() - 1, lines.get(0).split(",").length);
     for (int i = 1; i < lines.size(); i++) {

@@ -8,7 +8,6 @@ import org.assertj.core.data.Offset;
 import org.jsbi.api.Batch;
 import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
-import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.inference.DensityEstimatorContract;
@@ -71,18 +70,7 @@ class GatsbiTest {
 
   @Test
   void trainingIsBitForBitReproducible() {
-    Batch[] d = DensityEstimatorContract.gaussian1d(500, 3);
-    TrainingConfig cfg = TrainingConfig.defaults(21).withMaxEpochs(5);
-    try (ConditionalDensityEstimator a = factory.train(d[0], d[1], cfg, TrainingListener.NONE);
-        ConditionalDensityEstimator b = factory.train(d[0], d[1], cfg, TrainingListener.NONE)) {
-      EstimatorState sa = a.state();
-      EstimatorState sb = b.state();
-      assertThat(sa.weights().keySet()).isEqualTo(sb.weights().keySet());
-      for (String name : sa.weights().keySet()) {
-        assertThat(sb.weights().get(name)).as(name).containsExactly(sa.weights().get(name));
-      }
-      assertThat(sa.history().withoutTimings()).isEqualTo(sb.history().withoutTimings());
-    }
+    DensityEstimatorContract.assertTrainingIsBitForBit(factory, TrainingConfig.defaults(21));
   }
 
   @Test
