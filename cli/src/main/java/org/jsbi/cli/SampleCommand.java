@@ -133,7 +133,7 @@ final class SampleCommand implements Callable<Integer> {
       return out;
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();
-      throw new IllegalArgumentException(m.startsWith("proposal: ") ? "--" + m : m, e);
+      throw new IllegalArgumentException(m.startsWith("proposal: ") || m.startsWith("posterior: ") ? "--" + m : m, e);
     }
   }
 

@@ -104,6 +104,21 @@ class NleCommandsTest {
         "--observation", obs.toString(), "--num-samples", "300", "--output", dir.resolve("no.csv").toString());
     assertThat(refused.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
     assertThat(refused.err()).startsWith("jsbi: error: --proposal: expected a posterior with a normalized density");
+
+    // a posterior that draws samples only has no density to weight by, nor to propose with
+    Path gan = dir.resolve("gatsbi");
+    CliRun ganTrained = CliRun.of("train", "--model", "two-moons", "--num-simulations", "500", "--seed", "1",
+        "--estimator", "gatsbi", "--max-epochs", "3", "-q", "--output", gan.toString());
+    assertThat(ganTrained.exitCode()).as(ganTrained.err()).isZero();
+    CliRun target = CliRun.of("sample", "--posterior", gan.toString(), "--proposal", npe.toString(),
+        "--observation", obs.toString(), "--num-samples", "30", "--output", dir.resolve("no-gan.csv").toString());
+    assertThat(target.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
+    assertThat(target.err()).isEqualTo("jsbi: error: --posterior: expected one with a log-density to weight the "
+        + "proposal's draws by, got one whose estimator (gatsbi) draws samples only; sample it directly\n");
+    CliRun proposal = CliRun.of("sample", "--posterior", posterior.toString(), "--proposal", gan.toString(),
+        "--observation", obs.toString(), "--num-samples", "30", "--output", dir.resolve("no-gan.csv").toString());
+    assertThat(proposal.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
+    assertThat(proposal.err()).startsWith("jsbi: error: --proposal: expected a posterior with a normalized density");
   }
 
   @Test

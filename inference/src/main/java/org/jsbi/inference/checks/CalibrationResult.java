@@ -116,16 +116,17 @@ public record CalibrationResult(int tests, int samplesPerTest, int[][] ranks, do
   /** The rule behind {@link #verdict}, in words, for pages and commands that show it. */
   public String rule() {
     return String.format(java.util.Locale.ROOT, "the smallest of the %d p-values (SBC per parameter, "
-        + (hasHpd() ? "HPD coverage, " : "") + "TARP) times %d (Bonferroni), %.4f here: miscalibrated below %.2f, suspicious below %.2f", testCount(),
-        testCount(), adjustedPValue(), Verdicts.MISSPECIFIED_BELOW, Verdicts.SUSPICIOUS_BELOW);
+        + (hasHpd() ? "HPD coverage, " : "") + "TARP) times %d (Bonferroni), %.4f here: miscalibrated below %.2f, "
+        + "suspicious below %.2f", testCount(), testCount(), adjustedPValue(), Verdicts.MISSPECIFIED_BELOW,
+        Verdicts.SUSPICIOUS_BELOW);
   }
 
   /**
    * This result's one JSON form, as {@code validate --output} and {@code run.json} hold it: {@code {tests,
    * samplesPerTest, invalidSimulations, calibrated, adjustedPValue, verdict, sbc: [{parameter, pValue, ranks}],
-   * rankCoverage: [{parameter, curve}], hpdCoverage: {pValue, areaToDiagonal, curve} (or {skipped: why}), tarp: {pValue,
-   * areaToDiagonal, curve}, recovery: [{parameter, truth, median, medianAbsoluteDeviation, zScore, contraction}]}},
-   * each curve a list
+   * rankCoverage: [{parameter, curve}], hpdCoverage: {pValue, areaToDiagonal, curve} (or {skipped: why}), tarp:
+   * {pValue, areaToDiagonal, curve}, recovery: [{parameter, truth, median, medianAbsoluteDeviation, zScore,
+   * contraction}]}}, each curve a list
    * of {level, coverage} at levels 0, 0.05, …, 1; {@code verdict} is {@link #verdict}'s id and {@code calibrated}
    * whether it is {@code calibrated}.
    */

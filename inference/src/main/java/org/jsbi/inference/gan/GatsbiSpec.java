@@ -86,7 +86,8 @@ public record GatsbiSpec(int hidden, int layers, int criticHidden, int criticLay
       }
       return new GatsbiSpec(Integer.parseInt(m.get("hidden")), Integer.parseInt(m.get("layers")),
           Integer.parseInt(m.get("criticHidden")), Integer.parseInt(m.get("criticLayers")),
-          Integer.parseInt(m.get("latent")), Double.parseDouble(m.get("penalty")), Boolean.parseBoolean(average), EmbeddingSpec.fromHyperParameters(m));
+          Integer.parseInt(m.get("latent")), Double.parseDouble(m.get("penalty")), Boolean.parseBoolean(average),
+          EmbeddingSpec.fromHyperParameters(m));
     } catch (NumberFormatException | NullPointerException e) {
       throw new IllegalArgumentException("hyperParameters: expected integer 'hidden', 'layers', 'criticHidden', "
           + "'criticLayers' and 'latent', a number 'penalty' and a boolean 'average' for gatsbi, got " + m);

@@ -68,7 +68,8 @@ final class Network {
       h = leaky(tf, pre);
     }
     Operand<TFloat32> out = tf.math.add(tf.linalg.matMul(h, wOut), bOut);
-    Operand<TFloat32> back = tf.math.mul(slopes.get(w.size()), tf.linalg.transpose(wOut, tf.constant(new int[] {1, 0})));
+    Operand<TFloat32> back = tf.math.mul(slopes.get(w.size()),
+        tf.linalg.transpose(wOut, tf.constant(new int[] {1, 0})));
     for (int l = w.size() - 1; l >= 0; l--) {
       back = tf.math.mul(tf.linalg.matMul(back, w.get(l), MatMul.transposeB(true)), slopes.get(l));
     }
