@@ -22,6 +22,11 @@ final class EstimatorsCommand implements Callable<Integer> {
       out.printf("%-12s %s%n", "ESTIMATOR", "DESCRIPTION");
       for (String id : registry.estimatorIds()) {
         out.printf("%-12s %s%n", id, registry.estimator(id).description());
+        java.util.Map<String, String> options = registry.estimator(id).options();
+        if (!options.isEmpty()) {
+          out.printf("%-12s options (--estimator-option): %s%n", "", String.join(", ", options.entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        }
       }
     }
     return 0;

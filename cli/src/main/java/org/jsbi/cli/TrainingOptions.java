@@ -19,6 +19,11 @@ public final class TrainingOptions {
       + "nsf for NPE and maf for NLE; 'jsbi estimators' lists them).")
   String estimator;
 
+  @Option(names = "--estimator-option", paramLabel = "NAME=VALUE", description = "A hyper-parameter of the "
+      + "estimator, by the name 'jsbi estimators' lists with its default (e.g. sampler=sde for npse, steps=10 for "
+      + "fmpe, hidden=100 for nsf); repeat for several.")
+  Map<String, String> estimatorOptions = new java.util.LinkedHashMap<>();
+
   @Option(names = "--embedding", paramLabel = "ID", description = "An embedding network, trained with the "
       + "estimator, that turns x into learned features: 'mlp' for many values, 'deepset' for a set of trials "
       + "('jsbi embeddings' lists them; default: deepset when the data are a set of trials, else none).")
@@ -66,6 +71,11 @@ public final class TrainingOptions {
    */
   EstimatorFactory factory(Registry registry, Model model) {
     EstimatorFactory factory = registry.estimator(estimator);
+    try {
+      factory = factory.withOptions(estimatorOptions);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--estimator-option " + e.getMessage());
+    }
     if (chosen != null) {
       try {
         chosen.checkEstimator(factory);

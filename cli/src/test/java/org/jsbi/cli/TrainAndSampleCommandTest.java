@@ -132,7 +132,40 @@ class TrainAndSampleCommandTest {
     CliRun run = CliRun.of("train", "--model", "two-moons", "--estimator", "glow", "--num-simulations", "100",
         "--seed", "1", "--output", dir.resolve("x").toString());
     assertThat(run.exitCode()).isNotZero();
-    assertThat(run.err()).contains("unknown estimator 'glow'; known estimators: coupling, cvae, fmpe, gatsbi, maf, npse, nsf");
+    assertThat(run.err()).contains("unknown estimator 'glow'; known estimators: coupling, cvae, fmpe, gatsbi, maf, "
+        + "npse, nsf");
+  }
+
+  /**
+   * {@code --estimator-option} sets a hyper-parameter that 'jsbi estimators' lists, which the saved posterior keeps;
+   * an unknown name, a value the estimator refuses, and a saved-only key (a flow's revision) are refused in one line.
+   */
+  @Test
+  void estimatorOptionsSetHyperParameters() throws IOException {
+    CliRun listed = CliRun.of("estimators");
+    assertThat(listed.out()).contains("options (--estimator-option): hidden=64, blocks=4, process=vp, sigmaMin=0.001, "
+        + "sigmaMax=30.0, sampler=ode, steps=20, sdeSteps=100");
+    Path out = dir.resolve("npse-sde");
+    CliRun run = CliRun.of("train", "--model", "two-moons", "--estimator", "npse", "--estimator-option",
+        "sampler=sde", "--estimator-option", "sdeSteps=50", "--num-simulations", "300", "--max-epochs", "2",
+        "--seed", "1", "-q", "--output", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readString(out.resolve("posterior.json"))).contains("\"sampler\" : \"sde\"")
+        .contains("\"sdeSteps\" : \"50\"");
+    String[][] refused = {
+        {"npse", "samplr=sde", "jsbi: error: --estimator-option samplr: expected one of npse's options [hidden, "
+            + "blocks, process, sigmaMin, sigmaMax, sampler, steps, sdeSteps], got 'samplr'; 'jsbi estimators' "
+            + "lists them\n"},
+        {"npse", "sampler=euler", "jsbi: error: --estimator-option npse options {sampler=euler}: sampler: expected "
+            + "'ode' or 'sde', got 'euler'\n"},
+        {"nsf", "revision=1", "jsbi: error: --estimator-option revision: expected one of nsf's options [hidden, "
+            + "transforms, bins, tailBound], got 'revision'; 'jsbi estimators' lists them\n"}};
+    for (String[] r : refused) {
+      CliRun bad = CliRun.of("train", "--model", "two-moons", "--estimator", r[0], "--estimator-option", r[1],
+          "--num-simulations", "100", "--seed", "1", "--output", dir.resolve("refused").toString());
+      assertThat(bad.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
+      assertThat(bad.err()).isEqualTo(r[2]);
+    }
   }
 
   @Test

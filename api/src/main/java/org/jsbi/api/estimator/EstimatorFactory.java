@@ -78,6 +78,27 @@ public interface EstimatorFactory {
         + description());
   }
 
+  /**
+   * The hyper-parameters a user may set with {@link #withOptions}, by name, with this factory's values; empty when
+   * there are none.
+   */
+  default java.util.Map<String, String> options() {
+    return java.util.Map.of();
+  }
+
+  /**
+   * The same estimator with the hyper-parameters in {@code options} (names from {@link #options}) set, the others
+   * kept: {@code jsbi train --estimator-option}.
+   *
+   * @throws IllegalArgumentException in one line, naming an option it does not have or a value it cannot take
+   */
+  default EstimatorFactory withOptions(java.util.Map<String, String> options) {
+    if (options.isEmpty()) {
+      return this;
+    }
+    throw new IllegalArgumentException("options: this estimator takes none, got " + options.keySet());
+  }
+
   /** A one-line description for listings, e.g. {@code masked autoregressive flow (Papamakarios et al. 2017)}. */
   String description();
 }

@@ -1,5 +1,7 @@
 package org.jsbi.inference.density;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.jsbi.api.Batch;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
@@ -25,7 +27,45 @@ public abstract class SpecFactory<S extends EstimatorSpec> implements EstimatorF
   }
 
   /** The spec a saved state was trained with, from its kind and hyper-parameters. */
-  protected abstract S specOf(EstimatorState state);
+  protected final S specOf(EstimatorState state) {
+    return specOf(state.hyperParameters());
+  }
+
+  /** The spec of this factory's kind with {@code hyperParameters}, as {@link EstimatorSpec#hyperParameters} writes them. */
+  protected abstract S specOf(Map<String, String> hyperParameters);
+
+  /** A factory of this kind for {@code spec}. */
+  protected abstract SpecFactory<S> with(S spec);
+
+  /** Hyper-parameters that are saved but are not the user's to set (a graph's revision); none by default. */
+  protected java.util.Set<String> fixed() {
+    return java.util.Set.of();
+  }
+
+  /** The spec's hyper-parameters but the {@link #fixed} ones, each of which {@link #withOptions} may set. */
+  @Override
+  public Map<String, String> options() {
+    Map<String, String> out = new LinkedHashMap<>(spec.hyperParameters());
+    out.keySet().removeAll(fixed());
+    return out;
+  }
+
+  @Override
+  public EstimatorFactory withOptions(Map<String, String> options) {
+    Map<String, String> merged = new LinkedHashMap<>(spec.hyperParameters());
+    for (Map.Entry<String, String> o : options.entrySet()) {
+      if (!options().containsKey(o.getKey())) {
+        throw new IllegalArgumentException(o.getKey() + ": expected one of " + kind() + "'s options "
+            + options().keySet() + ", got '" + o.getKey() + "'; 'jsbi estimators' lists them");
+      }
+      merged.put(o.getKey(), o.getValue());
+    }
+    try {
+      return with(specOf(merged));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(kind() + " options " + options + ": " + e.getMessage(), e);
+    }
+  }
 
   @Override
   public ConditionalDensityEstimator train(Batch input, Batch condition, TrainingConfig config,

@@ -3,7 +3,6 @@ package org.jsbi.inference.flows;
 import org.jsbi.api.DataShape;
 import org.jsbi.api.estimator.EmbeddingFactory;
 import org.jsbi.api.estimator.EstimatorFactory;
-import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.inference.density.SpecFactory;
 import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
@@ -15,8 +14,19 @@ public final class FlowFactory extends SpecFactory<FlowSpec> {
   }
 
   @Override
-  protected FlowSpec specOf(EstimatorState state) {
-    return FlowSpec.fromHyperParameters(state.kind(), state.hyperParameters());
+  protected FlowSpec specOf(java.util.Map<String, String> hyperParameters) {
+    return FlowSpec.fromHyperParameters(spec.kind(), hyperParameters);
+  }
+
+  @Override
+  protected FlowFactory with(FlowSpec spec) {
+    return new FlowFactory(spec);
+  }
+
+  /** The graph's revision is the format's business: a saved flow keeps its own, a new one gets the current. */
+  @Override
+  protected java.util.Set<String> fixed() {
+    return java.util.Set.of("revision");
   }
 
   /** The flow this factory trains. */

@@ -3,7 +3,6 @@ package org.jsbi.inference.fm;
 import org.jsbi.api.DataShape;
 import org.jsbi.api.estimator.EmbeddingFactory;
 import org.jsbi.api.estimator.EstimatorFactory;
-import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
 import org.jsbi.inference.field.FieldFactory;
@@ -16,8 +15,13 @@ public final class FmpeFactory extends FieldFactory<FmpeSpec> {
   }
 
   @Override
-  protected FmpeSpec specOf(EstimatorState state) {
-    return FmpeSpec.fromHyperParameters(state.hyperParameters());
+  protected FmpeSpec specOf(java.util.Map<String, String> hyperParameters) {
+    return FmpeSpec.fromHyperParameters(hyperParameters);
+  }
+
+  @Override
+  protected FmpeFactory with(FmpeSpec spec) {
+    return new FmpeFactory(spec);
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.jsbi.inference.gan;
 import org.jsbi.api.DataShape;
 import org.jsbi.api.estimator.EmbeddingFactory;
 import org.jsbi.api.estimator.EstimatorFactory;
-import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.inference.density.SpecFactory;
 import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
@@ -19,8 +18,13 @@ public final class GatsbiFactory extends SpecFactory<GatsbiSpec> {
   }
 
   @Override
-  protected GatsbiSpec specOf(EstimatorState state) {
-    return GatsbiSpec.fromHyperParameters(state.hyperParameters());
+  protected GatsbiSpec specOf(java.util.Map<String, String> hyperParameters) {
+    return GatsbiSpec.fromHyperParameters(hyperParameters);
+  }
+
+  @Override
+  protected GatsbiFactory with(GatsbiSpec spec) {
+    return new GatsbiFactory(spec);
   }
 
   /**

@@ -3,7 +3,6 @@ package org.jsbi.inference.score;
 import org.jsbi.api.DataShape;
 import org.jsbi.api.estimator.EmbeddingFactory;
 import org.jsbi.api.estimator.EstimatorFactory;
-import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
 import org.jsbi.inference.field.FieldFactory;
@@ -15,8 +14,13 @@ public final class NpseFactory extends FieldFactory<NpseSpec> {
   }
 
   @Override
-  protected NpseSpec specOf(EstimatorState state) {
-    return NpseSpec.fromHyperParameters(state.hyperParameters());
+  protected NpseSpec specOf(java.util.Map<String, String> hyperParameters) {
+    return NpseSpec.fromHyperParameters(hyperParameters);
+  }
+
+  @Override
+  protected NpseFactory with(NpseSpec spec) {
+    return new NpseFactory(spec);
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.jsbi.inference.vae;
 import org.jsbi.api.DataShape;
 import org.jsbi.api.estimator.EmbeddingFactory;
 import org.jsbi.api.estimator.EstimatorFactory;
-import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.inference.density.SpecFactory;
 import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
@@ -15,8 +14,13 @@ public final class CvaeFactory extends SpecFactory<CvaeSpec> {
   }
 
   @Override
-  protected CvaeSpec specOf(EstimatorState state) {
-    return CvaeSpec.fromHyperParameters(state.hyperParameters());
+  protected CvaeSpec specOf(java.util.Map<String, String> hyperParameters) {
+    return CvaeSpec.fromHyperParameters(hyperParameters);
+  }
+
+  @Override
+  protected CvaeFactory with(CvaeSpec spec) {
+    return new CvaeFactory(spec);
   }
 
   @Override
