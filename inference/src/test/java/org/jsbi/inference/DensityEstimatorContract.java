@@ -193,7 +193,8 @@ public abstract class DensityEstimatorContract {
     }
   }
 
-  private static void assertMoments(double[] v, double mean, double sd, String what) {
+  /** The draws' mean within 0.15 sd of {@code mean} and their sd within 10% of {@code sd}. */
+  public static void assertMoments(double[] v, double mean, double sd, String what) {
     double m = Arrays.stream(v).average().orElseThrow();
     double s = Math.sqrt(Arrays.stream(v).map(a -> (a - m) * (a - m)).sum() / (v.length - 1));
     assertThat(m).as("mean, " + what).isCloseTo(mean, Offset.offset(0.15 * sd));

@@ -4,11 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jsbi.api.Batch;
+import org.jsbi.api.DataShape;
+import org.jsbi.api.estimator.EmbeddingFactory;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingListener;
+import org.jsbi.inference.embeddings.EmbeddingKind;
+import org.jsbi.inference.embeddings.EmbeddingSpec;
 
 /**
  * An estimator factory for one {@link EstimatorSpec}: trains with {@link DensityTrainer} by maximum likelihood or by
@@ -36,6 +40,24 @@ public abstract class SpecFactory<S extends EstimatorSpec> implements EstimatorF
 
   /** A factory of this kind for {@code spec}. */
   protected abstract SpecFactory<S> with(S spec);
+
+  /** The spec with {@code embedding} in front of its condition. */
+  protected abstract S embedded(EmbeddingSpec embedding);
+
+  /** What builds the embedding, as refusals name it: the kind unless a factory says better ("its flows"). */
+  protected String builder() {
+    return kind();
+  }
+
+  @Override
+  public EstimatorFactory withEmbedding(int dim, int hidden) {
+    return with(embedded(EmbeddingSpec.mlp(dim, hidden)));
+  }
+
+  @Override
+  public EstimatorFactory withEmbedding(EmbeddingFactory embedding, int features, DataShape shape) {
+    return with(embedded(EmbeddingKind.specOf(embedding, features, shape, builder())));
+  }
 
   /** Hyper-parameters that are saved but are not the user's to set (a graph's revision); none by default. */
   protected java.util.Set<String> fixed() {

@@ -1,10 +1,6 @@
 package org.jsbi.inference.flows;
 
-import org.jsbi.api.DataShape;
-import org.jsbi.api.estimator.EmbeddingFactory;
-import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.inference.density.SpecFactory;
-import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
 
 /** Trains and restores flows of one {@link FlowSpec}. */
@@ -46,13 +42,13 @@ public final class FlowFactory extends SpecFactory<FlowSpec> {
   }
 
   @Override
-  public EstimatorFactory withEmbedding(int dim, int hidden) {
-    return new FlowFactory(spec.withEmbedding(dim, hidden));
+  protected FlowSpec embedded(EmbeddingSpec embedding) {
+    return spec.withEmbedding(embedding);
   }
 
   @Override
-  public EstimatorFactory withEmbedding(EmbeddingFactory embedding, int features, DataShape shape) {
-    return new FlowFactory(spec.withEmbedding(EmbeddingKind.specOf(embedding, features, shape, "its flows")));
+  protected String builder() {
+    return "its flows";
   }
 
   @Override

@@ -1,9 +1,5 @@
 package org.jsbi.inference.fm;
 
-import org.jsbi.api.DataShape;
-import org.jsbi.api.estimator.EmbeddingFactory;
-import org.jsbi.api.estimator.EstimatorFactory;
-import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
 import org.jsbi.inference.field.FieldFactory;
 import org.jsbi.inference.field.Ode;
@@ -25,13 +21,8 @@ public final class FmpeFactory extends FieldFactory<FmpeSpec> {
   }
 
   @Override
-  public EstimatorFactory withEmbedding(int dim, int hidden) {
-    return new FmpeFactory(spec.withEmbedding(EmbeddingSpec.mlp(dim, hidden)));
-  }
-
-  @Override
-  public EstimatorFactory withEmbedding(EmbeddingFactory embedding, int features, DataShape shape) {
-    return new FmpeFactory(spec.withEmbedding(EmbeddingKind.specOf(embedding, features, shape, "fmpe")));
+  protected FmpeSpec embedded(EmbeddingSpec embedding) {
+    return spec.withEmbedding(embedding);
   }
 
   @Override

@@ -1,10 +1,6 @@
 package org.jsbi.inference.gan;
 
-import org.jsbi.api.DataShape;
-import org.jsbi.api.estimator.EmbeddingFactory;
-import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.inference.density.SpecFactory;
-import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
 
 /** Trains and restores adversarial posteriors of one {@link GatsbiSpec}. */
@@ -57,13 +53,8 @@ public final class GatsbiFactory extends SpecFactory<GatsbiSpec> {
   }
 
   @Override
-  public EstimatorFactory withEmbedding(int dim, int hidden) {
-    return new GatsbiFactory(spec.withEmbedding(EmbeddingSpec.mlp(dim, hidden)));
-  }
-
-  @Override
-  public EstimatorFactory withEmbedding(EmbeddingFactory embedding, int features, DataShape shape) {
-    return new GatsbiFactory(spec.withEmbedding(EmbeddingKind.specOf(embedding, features, shape, "gatsbi")));
+  protected GatsbiSpec embedded(EmbeddingSpec embedding) {
+    return spec.withEmbedding(embedding);
   }
 
   @Override

@@ -1,9 +1,5 @@
 package org.jsbi.inference.score;
 
-import org.jsbi.api.DataShape;
-import org.jsbi.api.estimator.EmbeddingFactory;
-import org.jsbi.api.estimator.EstimatorFactory;
-import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
 import org.jsbi.inference.field.FieldFactory;
 
@@ -24,13 +20,8 @@ public final class NpseFactory extends FieldFactory<NpseSpec> {
   }
 
   @Override
-  public EstimatorFactory withEmbedding(int dim, int hidden) {
-    return new NpseFactory(spec.withEmbedding(EmbeddingSpec.mlp(dim, hidden)));
-  }
-
-  @Override
-  public EstimatorFactory withEmbedding(EmbeddingFactory embedding, int features, DataShape shape) {
-    return new NpseFactory(spec.withEmbedding(EmbeddingKind.specOf(embedding, features, shape, "npse")));
+  protected NpseSpec embedded(EmbeddingSpec embedding) {
+    return spec.withEmbedding(embedding);
   }
 
   @Override

@@ -1,10 +1,6 @@
 package org.jsbi.inference.vae;
 
-import org.jsbi.api.DataShape;
-import org.jsbi.api.estimator.EmbeddingFactory;
-import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.inference.density.SpecFactory;
-import org.jsbi.inference.embeddings.EmbeddingKind;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
 
 /** Trains and restores conditional VAEs of one {@link CvaeSpec}. */
@@ -24,13 +20,13 @@ public final class CvaeFactory extends SpecFactory<CvaeSpec> {
   }
 
   @Override
-  public EstimatorFactory withEmbedding(int dim, int hidden) {
-    return new CvaeFactory(spec.withEmbedding(EmbeddingSpec.mlp(dim, hidden)));
+  protected CvaeSpec embedded(EmbeddingSpec embedding) {
+    return spec.withEmbedding(embedding);
   }
 
   @Override
-  public EstimatorFactory withEmbedding(EmbeddingFactory embedding, int features, DataShape shape) {
-    return new CvaeFactory(spec.withEmbedding(EmbeddingKind.specOf(embedding, features, shape, "the cVAE")));
+  protected String builder() {
+    return "the cVAE";
   }
 
   @Override

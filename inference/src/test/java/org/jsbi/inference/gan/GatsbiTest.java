@@ -2,8 +2,8 @@ package org.jsbi.inference.gan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jsbi.inference.DensityEstimatorContract.assertMoments;
 
-import java.util.Arrays;
 import org.assertj.core.data.Offset;
 import org.jsbi.api.Batch;
 import org.jsbi.api.RandomStreams;
@@ -84,13 +84,6 @@ class GatsbiTest {
         assertThat(copy.state().hyperParameters()).isEqualTo(q.state().hyperParameters());
       }
     }
-  }
-
-  private static void assertMoments(double[] v, double mean, double sd, String what) {
-    double m = Arrays.stream(v).average().orElseThrow();
-    double s = Math.sqrt(Arrays.stream(v).map(a -> (a - m) * (a - m)).sum() / (v.length - 1));
-    assertThat(m).as("mean, " + what).isCloseTo(mean, Offset.offset(0.15 * sd));
-    assertThat(s).as("sd, " + what).isCloseTo(sd, Offset.offset(0.1 * sd));
   }
 
   private static double correlation(double[] a, double[] b) {

@@ -2,7 +2,6 @@ package org.jsbi.inference.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsbi.api.Batch;
@@ -36,13 +35,6 @@ class NpseTest extends DensityEstimatorContract {
             .column(0), 0.8 * c - 0.3, 0.5, "SDE draws at c = " + c);
       }
     }
-  }
-
-  static void assertMoments(double[] v, double mean, double sd, String what) {
-    double m = Arrays.stream(v).average().orElseThrow();
-    double s = Math.sqrt(Arrays.stream(v).map(a -> (a - m) * (a - m)).sum() / (v.length - 1));
-    assertThat(m).as("mean, " + what).isCloseTo(mean, org.assertj.core.data.Offset.offset(0.15 * sd));
-    assertThat(s).as("sd, " + what).isCloseTo(sd, org.assertj.core.data.Offset.offset(0.1 * sd));
   }
 
   /** {@code q}'s weights restored to draw by {@code sampler}: the sampler is a hyper-parameter of the saved state. */

@@ -49,9 +49,9 @@ class NpseVarianceExplodingTest {
       assertThat(kl).as("KL(p ‖ q) estimate, nats").isLessThan(0.02);
 
       for (double at : new double[] {-0.5, 0.5}) {
-        NpseTest.assertMoments(ode.sample(20_000, new double[] {at}, new RandomStreams(3).single(
+        DensityEstimatorContract.assertMoments(ode.sample(20_000, new double[] {at}, new RandomStreams(3).single(
             RandomStreams.Purpose.SAMPLER)).column(0), 0.8 * at - 0.3, 0.5, "ODE draws at c = " + at);
-        NpseTest.assertMoments(sde.sample(20_000, new double[] {at}, new RandomStreams(4).single(
+        DensityEstimatorContract.assertMoments(sde.sample(20_000, new double[] {at}, new RandomStreams(4).single(
             RandomStreams.Purpose.SAMPLER)).column(0), 0.8 * at - 0.3, 0.5, "SDE draws at c = " + at);
       }
     }
