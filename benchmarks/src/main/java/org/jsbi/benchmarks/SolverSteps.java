@@ -27,7 +27,8 @@ import org.jsbi.simulators.SbibmPlugin;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.SolverSteps REFERENCE_DIR
  * [fmpe|npse|npse-sde] [OBSERVATIONS] [STEPS,...]} (default fmpe, 3 observations, 5,10,20,40 steps; 50,100,200,400
- * for npse-sde). Prints CSV: steps, observation, C2ST, seconds for the 10,000 draws.
+ * for npse-sde). A step count {@code tol=T} draws by the adaptive Dormand–Prince solver at tolerance T instead
+ * (fmpe and npse). Prints CSV: steps, observation, C2ST, seconds for the 10,000 draws.
  */
 public final class SolverSteps {
   private SolverSteps() {}
@@ -41,8 +42,8 @@ public final class SolverSteps {
     var simulations = Simulations.run(model, 10_000, 1);
     System.out.println("steps,observation,c2st,seconds");
     for (String s : list.split(",")) {
-      int steps = Integer.parseInt(s.trim());
-      try (NpePosterior posterior = new Npe(model, factory(kind, steps)).train(simulations,
+      String setting = s.trim();
+      try (NpePosterior posterior = new Npe(model, factory(kind, setting)).train(simulations,
           TrainingConfig.defaults(2))) {
         double sum = 0;
         for (int o = 1; o <= observations; o++) {
@@ -54,23 +55,27 @@ public final class SolverSteps {
           double seconds = (System.nanoTime() - start) / 1e9;
           double c = C2st.score(q, rows(folder.resolve("reference_posterior_samples.csv")), o);
           sum += c;
-          System.out.printf(Locale.ROOT, "%d,%d,%.4f,%.3f%n", steps, o, c, seconds);
+          System.out.printf(Locale.ROOT, "%s,%d,%.4f,%.3f%n", setting, o, c, seconds);
         }
-        System.err.printf(Locale.ROOT, "%s, %d steps: mean C2ST %.3f%n", kind, steps, sum / observations);
+        System.err.printf(Locale.ROOT, "%s, %s: mean C2ST %.3f%n", kind, setting, sum / observations);
       }
     }
   }
 
-  private static EstimatorFactory factory(String kind, int steps) {
+  /** The estimator for a setting: a step count, or {@code tol=T} for the adaptive solver. */
+  private static EstimatorFactory factory(String kind, String setting) {
     FmpeSpec f = FmpeSpec.defaults();
     NpseSpec n = NpseSpec.defaults();
+    boolean adaptive = setting.startsWith("tol=");
+    double tolerance = adaptive ? Double.parseDouble(setting.substring(4)) : 0;
+    int steps = adaptive ? f.steps() : Integer.parseInt(setting);
     return switch (kind) {
       case "fmpe" -> new FmpeFactory(new FmpeSpec(f.hidden(), f.blocks(), steps, f.sigmaMin(), f.timePower(),
-          null));
+          tolerance, null));
       case "npse" -> new NpseFactory(new NpseSpec(n.hidden(), n.blocks(), n.process(), n.sigmaMin(), n.sigmaMax(),
-          "ode", steps, n.sdeSteps(), null));
+          "ode", steps, n.sdeSteps(), tolerance, null));
       case "npse-sde" -> new NpseFactory(new NpseSpec(n.hidden(), n.blocks(), n.process(), n.sigmaMin(),
-          n.sigmaMax(), "sde", n.steps(), steps, null));
+          n.sigmaMax(), "sde", n.steps(), steps, 0, null));
       default -> throw new IllegalArgumentException("estimator: expected fmpe, npse or npse-sde, got '" + kind + "'");
     };
   }

@@ -144,7 +144,7 @@ class TrainAndSampleCommandTest {
   void estimatorOptionsSetHyperParameters() throws IOException {
     CliRun listed = CliRun.of("estimators");
     assertThat(listed.out()).contains("options (--estimator-option): hidden=64, blocks=4, process=vp, sigmaMin=0.001, "
-        + "sigmaMax=30.0, sampler=ode, steps=20, sdeSteps=100");
+        + "sigmaMax=30.0, sampler=ode, steps=20, sdeSteps=100, tolerance=0.0");
     Path out = dir.resolve("npse-sde");
     CliRun run = CliRun.of("train", "--model", "two-moons", "--estimator", "npse", "--estimator-option",
         "sampler=sde", "--estimator-option", "sdeSteps=50", "--num-simulations", "300", "--max-epochs", "2",
@@ -154,8 +154,8 @@ class TrainAndSampleCommandTest {
         .contains("\"sdeSteps\" : \"50\"");
     String[][] refused = {
         {"npse", "samplr=sde", "jsbi: error: --estimator-option samplr: expected one of npse's options [hidden, "
-            + "blocks, process, sigmaMin, sigmaMax, sampler, steps, sdeSteps], got 'samplr'; 'jsbi estimators' "
-            + "lists them\n"},
+            + "blocks, process, sigmaMin, sigmaMax, sampler, steps, sdeSteps, tolerance], got 'samplr'; 'jsbi "
+            + "estimators' lists them\n"},
         {"npse", "sampler=euler", "jsbi: error: --estimator-option npse options {sampler=euler}: sampler: expected "
             + "'ode' or 'sde', got 'euler'\n"},
         {"nsf", "revision=1", "jsbi: error: --estimator-option revision: expected one of nsf's options [hidden, "

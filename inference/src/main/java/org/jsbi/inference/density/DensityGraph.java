@@ -39,6 +39,14 @@ public interface DensityGraph {
   /** One draw of u for each row of noise and condition: shape [batch, dim]. */
   Operand<TFloat32> sample(Ops tf, Operand<TFloat32> noise, Operand<TFloat32> condition);
 
+  /**
+   * A sampler that runs the graph step by step until each draw is done, used instead of {@link #sample} when not
+   * null (an adaptive ODE solver's; a fixed number of steps fits in one {@link #sample}).
+   */
+  default SteppedSampling steppedSampling() {
+    return null;
+  }
+
   /** Width of the learned embedding of the condition, or 0 when there is no embedding network. */
   default int embeddingDim() {
     return 0;

@@ -31,7 +31,11 @@ final class DensitySession implements AutoCloseable {
   private final Placeholder<TFloat32> noise;
   private final Placeholder<TFloat32> densityNoise;
   private Operand<TFloat32> logProb; // built on first use: training never needs it, and an ODE's is costly
-  private final Operand<TFloat32> sample;
+  private final Operand<TFloat32> sample; // null for a stepped sampler
+  private final SteppedSampling stepped;
+  private final Placeholder<TFloat32> state;
+  private final Operand<TFloat32> firstState;
+  private final Operand<TFloat32> nextState;
   private final Operand<TFloat32> embedding;
   private final boolean frozen;
   private Session session;
@@ -66,7 +70,18 @@ final class DensitySession implements AutoCloseable {
       this.noise = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, density.noiseDim())));
       this.densityNoise = density.densityNoiseDim() == 0 ? null
           : tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, density.densityNoiseDim())));
-      this.sample = density.sample(tf, noise, condition);
+      this.stepped = density.steppedSampling();
+      if (stepped == null) {
+        this.sample = density.sample(tf, noise, condition);
+        this.state = null;
+        this.firstState = null;
+        this.nextState = null;
+      } else {
+        this.sample = null;
+        this.state = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, stepped.stateDim())));
+        this.firstState = stepped.start(tf, noise, condition);
+        this.nextState = stepped.step(tf, state, condition);
+      }
       this.embedding = density.embeddingDim() > 0 ? density.embedding(tf, condition) : null;
     } catch (RuntimeException e) {
       graph.close();
@@ -145,7 +160,32 @@ final class DensitySession implements AutoCloseable {
 
   /** Standardized draws of u, one per row of noise (width {@link DensityGraph#noiseDim()}) and condition. */
   float[] sample(float[] z, float[] c, int rows) {
-    return run(sample, noise, z, density.noiseDim(), c, rows, dim, null);
+    if (stepped == null) {
+      return run(sample, noise, z, density.noiseDim(), c, rows, dim, null);
+    }
+    int width = stepped.stateDim();
+    float[] at = run(firstState, noise, z, density.noiseDim(), c, rows, width, null);
+    for (int step = 0; !finished(at, rows, width); step++) {
+      if (step == stepped.maxSteps()) {
+        throw new IllegalStateException("sampling: " + stepped.describe() + " left draws unfinished after "
+            + step + " steps; expected each to finish within " + stepped.maxSteps() + "; try " + stepped.remedy());
+      }
+      at = run(nextState, state, at, width, c, rows, width, null);
+    }
+    float[] out = new float[rows * dim];
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(at, i * width, out, i * dim, dim);
+    }
+    return out;
+  }
+
+  private boolean finished(float[] at, int rows, int width) {
+    for (int i = 0; i < rows; i++) {
+      if (at[i * width + stepped.progressColumn()] < 1f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private float[] run(Operand<TFloat32> fetch, Placeholder<TFloat32> fed, float[] values, int cols, float[] c,

@@ -57,6 +57,47 @@ public final class EmbeddedGraph implements DensityGraph {
   }
 
   @Override
+  public SteppedSampling steppedSampling() {
+    SteppedSampling in = inner.steppedSampling();
+    return in == null ? null : new SteppedSampling() {
+      @Override
+      public int stateDim() {
+        return in.stateDim();
+      }
+
+      @Override
+      public int progressColumn() {
+        return in.progressColumn();
+      }
+
+      @Override
+      public int maxSteps() {
+        return in.maxSteps();
+      }
+
+      @Override
+      public String describe() {
+        return in.describe();
+      }
+
+      @Override
+      public String remedy() {
+        return in.remedy();
+      }
+
+      @Override
+      public Operand<TFloat32> start(Ops tf, Operand<TFloat32> noise, Operand<TFloat32> condition) {
+        return in.start(tf, noise, embedding.apply(tf, condition));
+      }
+
+      @Override
+      public Operand<TFloat32> step(Ops tf, Operand<TFloat32> state, Operand<TFloat32> condition) {
+        return in.step(tf, state, embedding.apply(tf, condition));
+      }
+    };
+  }
+
+  @Override
   public int embeddingDim() {
     return embedding.features();
   }

@@ -35,4 +35,18 @@ public abstract class FieldFactory<S extends EstimatorSpec> extends SpecFactory<
   public boolean cheapLogProb() {
     return false;
   }
+
+  /** Checks a solver's tolerance: 0 for fixed steps, else the adaptive solver's error per step. */
+  public static void checkTolerance(double tolerance) {
+    if (!(tolerance == 0 || tolerance >= 1e-7 && tolerance < 1)) {
+      throw new IllegalArgumentException("tolerance: expected 0 (fixed Runge–Kutta steps) or an adaptive solver's "
+          + "error per step from 1e-7 to below 1, got " + tolerance);
+    }
+  }
+
+  /** The tolerance among saved hyper-parameters: 0 (fixed steps) for estimators saved before it existed. */
+  public static double tolerance(java.util.Map<String, String> hyperParameters) {
+    String t = hyperParameters.get("tolerance");
+    return t == null ? 0 : Double.parseDouble(t);
+  }
 }

@@ -1,7 +1,9 @@
 package org.jsbi.inference.field;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import org.jsbi.inference.density.DensityGraph;
+import org.jsbi.inference.density.SteppedSampling;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -48,6 +50,61 @@ public abstract class FieldGraph implements DensityGraph {
   /** {@code probe} where the divergence is estimated, else null. */
   protected Operand<TFloat32> probe(Operand<TFloat32> noise) {
     return densityNoiseDim() == 0 ? null : noise;
+  }
+
+  /** The most attempted steps of the adaptive solver per draw: 6,000 evaluations of the field. */
+  static final int MAX_ADAPTIVE_STEPS = 1000;
+
+  /**
+   * Draws by {@link DormandPrince} along the path from {@code from} to {@code to}, or null where {@code tolerance} is
+   * 0 and {@link #sample}'s fixed steps draw.
+   *
+   * @param startPoint the path's start from the noise
+   * @param fieldOf the velocity field for a condition
+   */
+  protected SteppedSampling adaptive(String kind, double tolerance, float from, float to,
+      BiFunction<Ops, Operand<TFloat32>, Operand<TFloat32>> startPoint,
+      BiFunction<Ops, Operand<TFloat32>, DormandPrince.Field> fieldOf) {
+    if (tolerance == 0) {
+      return null;
+    }
+    DormandPrince solver = new DormandPrince(dim, from, to, (float) tolerance);
+    return new SteppedSampling() {
+      @Override
+      public int stateDim() {
+        return solver.stateDim();
+      }
+
+      @Override
+      public int progressColumn() {
+        return solver.progressColumn();
+      }
+
+      @Override
+      public int maxSteps() {
+        return MAX_ADAPTIVE_STEPS;
+      }
+
+      @Override
+      public String describe() {
+        return kind + "'s adaptive ODE solver (tolerance " + tolerance + ")";
+      }
+
+      @Override
+      public String remedy() {
+        return "a larger tolerance, or tolerance=0 for fixed steps";
+      }
+
+      @Override
+      public Operand<TFloat32> start(Ops tf, Operand<TFloat32> noise, Operand<TFloat32> condition) {
+        return solver.start(tf, startPoint.apply(tf, noise), fieldOf.apply(tf, condition));
+      }
+
+      @Override
+      public Operand<TFloat32> step(Ops tf, Operand<TFloat32> state, Operand<TFloat32> condition) {
+        return solver.step(tf, state, fieldOf.apply(tf, condition));
+      }
+    };
   }
 
   /**

@@ -29,7 +29,9 @@ public final class FmpeFactory extends FieldFactory<FmpeSpec> {
   public String description() {
     String embedding = EmbeddingSpec.describe(spec.embedding());
     return "flow matching: a vector field of " + (spec.blocks() + 1) + " SiLU layers of " + spec.hidden()
-        + " units, integrated by " + spec.steps() + " Runge–Kutta steps; log-density by the divergence, exact up to "
+        + " units, integrated by " + (spec.tolerance() > 0 ? "the adaptive Dormand–Prince solver (tolerance "
+        + spec.tolerance() + ") for draws and " : "") + spec.steps() + " Runge–Kutta steps"
+        + "; log-density by the divergence, exact up to "
         + Ode.EXACT_LIMIT + " dimensions, Hutchinson's estimate above (Lipman et al. 2023; Dax et al. 2023)"
         + embedding;
   }

@@ -1,6 +1,7 @@
 package org.jsbi.inference.fm;
 
 import java.util.List;
+import org.jsbi.inference.density.SteppedSampling;
 import org.jsbi.inference.field.FieldGraph;
 import org.jsbi.inference.field.Ode;
 import org.jsbi.inference.field.VectorField;
@@ -15,7 +16,8 @@ import org.tensorflow.types.TInt64;
  * regression on the conditional optimal-transport path θ_t = t u + (1 − (1 − σ_min) t) z, z ~ N(0, I), whose
  * velocity is u − (1 − σ_min) z, at times t drawn half uniformly and half with density ∝ t^a (after Dax et al.'s
  * time prior; {@link #times}). Sampling carries standard-normal noise from t = 0 to t = 1 along dθ/dt = v with
- * the classical Runge–Kutta scheme of {@code steps} equal steps, in the graph, batched over every row. The
+ * the classical Runge–Kutta scheme of {@code steps} equal steps, in the graph, batched over every row, or, given a
+ * tolerance, by the adaptive Dormand–Prince scheme with a step size per row ({@link #steppedSampling()}). The
  * log-density follows the instantaneous change of variables, log q(u) = log N(θ_0) − ∫₀¹ ∇·v dt, integrated
  * backwards from θ_1 = u by the same scheme ({@link Ode}), with the divergence exact (one gradient per dimension of
  * θ) up to {@value Ode#EXACT_LIMIT} dimensions, a deterministic value accurate to the scheme's discretization, and
@@ -25,6 +27,7 @@ final class FmpeGraph extends FieldGraph {
   private final int steps;
   private final float sigmaMin;
   private final float timePower;
+  private final double tolerance;
   private final VectorField field;
 
   FmpeGraph(Parameters p, int dim, int conditionDim, FmpeSpec spec) {
@@ -32,6 +35,7 @@ final class FmpeGraph extends FieldGraph {
     this.steps = spec.steps();
     this.sigmaMin = (float) spec.sigmaMin();
     this.timePower = (float) spec.timePower();
+    this.tolerance = spec.tolerance();
     this.field = new VectorField(p, "fm", dim, conditionDim, spec.hidden(), spec.blocks());
   }
 
@@ -74,6 +78,15 @@ final class FmpeGraph extends FieldGraph {
   @Override
   public Operand<TFloat32> sample(Ops tf, Operand<TFloat32> noise, Operand<TFloat32> condition) {
     return Ode.solve(tf, noise, Ode.uniform(0, 1, steps), velocity(tf, condition));
+  }
+
+  /** With a tolerance, draws by the adaptive Dormand–Prince solver from t = 0 to 1 instead. */
+  @Override
+  public SteppedSampling steppedSampling() {
+    return adaptive("fmpe", tolerance, 0, 1, (tf, noise) -> noise, (tf, condition) -> {
+      List<Operand<TFloat32>> c = field.condition(tf, condition);
+      return (ops, theta, t) -> field.apply(ops, theta, t, c);
+    });
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.jsbi.inference.density.DensityGraph;
 import org.jsbi.inference.density.EmbeddedGraph;
 import org.jsbi.inference.density.EstimatorSpec;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
+import org.jsbi.inference.field.FieldFactory;
 import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.op.Ops;
 
@@ -22,9 +23,12 @@ import org.tensorflow.op.Ops;
  * @param sigmaMin the path's width at t = 1
  * @param timePower a: half the training times are drawn uniformly, half with density ∝ t^a on [0, 1] (0: all
  *     uniform)
+ * @param tolerance 0 to draw by {@code steps} Runge–Kutta steps, or the error per step of the adaptive
+ *     Dormand–Prince solver that draws instead ({@link org.jsbi.inference.field.DormandPrince}); the log-density
+ *     keeps the fixed steps
  * @param embedding an embedding network for the condition, or null
  */
-public record FmpeSpec(int hidden, int blocks, int steps, double sigmaMin, double timePower,
+public record FmpeSpec(int hidden, int blocks, int steps, double sigmaMin, double timePower, double tolerance,
     EmbeddingSpec embedding)
     implements EstimatorSpec {
   public FmpeSpec {
@@ -40,6 +44,7 @@ public record FmpeSpec(int hidden, int blocks, int steps, double sigmaMin, doubl
       throw new IllegalArgumentException("timePower: expected a power from 0 (uniform times) to below 100, got "
           + timePower);
     }
+    FieldFactory.checkTolerance(tolerance);
   }
 
   /**
@@ -48,7 +53,7 @@ public record FmpeSpec(int hidden, int blocks, int steps, double sigmaMin, doubl
    * others, and alone they fitted a 1-D Gaussian too wide; docs/benchmark-history.md, "Flow matching", says what was measured.
    */
   public static FmpeSpec defaults() {
-    return new FmpeSpec(64, 4, 20, 1e-3, 0, null);
+    return new FmpeSpec(64, 4, 20, 1e-3, 0, 0, null);
   }
 
   @Override
@@ -75,6 +80,7 @@ public record FmpeSpec(int hidden, int blocks, int steps, double sigmaMin, doubl
     m.put("steps", Integer.toString(steps));
     m.put("sigmaMin", Double.toString(sigmaMin));
     m.put("timePower", Double.toString(timePower));
+    m.put("tolerance", Double.toString(tolerance));
     if (embedding != null) {
       m.putAll(embedding.hyperParameters());
     }
@@ -85,7 +91,7 @@ public record FmpeSpec(int hidden, int blocks, int steps, double sigmaMin, doubl
     try {
       return new FmpeSpec(Integer.parseInt(m.get("hidden")), Integer.parseInt(m.get("blocks")),
           Integer.parseInt(m.get("steps")), Double.parseDouble(m.get("sigmaMin")),
-          Double.parseDouble(m.get("timePower")), EmbeddingSpec.fromHyperParameters(m));
+          Double.parseDouble(m.get("timePower")), FieldFactory.tolerance(m), EmbeddingSpec.fromHyperParameters(m));
     } catch (NumberFormatException | NullPointerException e) {
       throw new IllegalArgumentException("hyperParameters: expected integer 'hidden', 'blocks' and 'steps' and "
           + "numbers 'sigmaMin' and 'timePower' for fmpe, got " + m);
@@ -94,8 +100,8 @@ public record FmpeSpec(int hidden, int blocks, int steps, double sigmaMin, doubl
 
   /** The same estimator with {@code embedding} applied to the condition. */
   public FmpeSpec withEmbedding(EmbeddingSpec embedding) {
-    return new FmpeSpec(hidden, blocks, steps, sigmaMin, timePower, java.util.Objects.requireNonNull(embedding,
-        "embedding"));
+    return new FmpeSpec(hidden, blocks, steps, sigmaMin, timePower, tolerance, java.util.Objects.requireNonNull(
+        embedding, "embedding"));
   }
 
   @Override

@@ -28,8 +28,9 @@ public final class NpseFactory extends FieldFactory<NpseSpec> {
   public String description() {
     return "score-based diffusion (" + spec.process().toUpperCase(java.util.Locale.ROOT) + "): a noise predictor of "
         + (spec.blocks() + 1) + " SiLU layers of " + spec.hidden() + " units, trained by denoising score matching; "
-        + ("sde".equals(spec.sampler()) ? spec.sdeSteps() + " Euler–Maruyama steps of the reverse SDE"
-            : spec.steps() + " Runge–Kutta steps of the probability-flow ODE") + " per draw; log-density by the "
-        + "probability-flow ODE (Song et al. 2021; Geffner et al. 2023)" + EmbeddingSpec.describe(spec.embedding());
+        + ("sde".equals(spec.sampler()) ? spec.sdeSteps() + " Euler–Maruyama steps of the reverse SDE per draw"
+            : spec.tolerance() > 0 ? "the probability-flow ODE by the adaptive Dormand–Prince solver (tolerance "
+            + spec.tolerance() + ") per draw" : spec.steps() + " Runge–Kutta steps of the probability-flow ODE per draw")
+        + "; log-density by " + spec.steps() + " Runge–Kutta steps of the probability-flow ODE (Song et al. 2021; Geffner et al. 2023)" + EmbeddingSpec.describe(spec.embedding());
   }
 }

@@ -1,6 +1,7 @@
 package org.jsbi.inference.score;
 
 import java.util.List;
+import org.jsbi.inference.density.SteppedSampling;
 import org.jsbi.inference.field.FieldGraph;
 import org.jsbi.inference.field.Ode;
 import org.jsbi.inference.field.VectorField;
@@ -82,6 +83,31 @@ final class NpseGraph extends FieldGraph {
       }
     }
     return theta;
+  }
+
+  /**
+   * With a tolerance (and the ODE sampler), draws by the adaptive Dormand–Prince solver along the probability-flow
+   * ODE from τ = 1 to 0, its coefficients computed per row from each row's own τ.
+   */
+  @Override
+  public SteppedSampling steppedSampling() {
+    float scale = (float) diffusion.terminalScale();
+    float span = (float) diffusion.span();
+    float lambda0 = (float) diffusion.lambda(0);
+    return adaptive("npse", spec.tolerance(), 1, 0, (tf, noise) -> tf.math.mul(tf.constant(scale), noise),
+        (tf, condition) -> {
+          List<Operand<TFloat32>> c = field.condition(tf, condition);
+          return (ops, theta, tau) -> {
+            Operand<TFloat32> lambda = ops.math.add(ops.constant(lambda0), ops.math.mul(ops.constant(span), tau));
+            Operand<TFloat32>[] k = diffusion.coefficients(ops, lambda);
+            Operand<TFloat32> eps = field.apply(ops, ops.math.mul(k[2], theta), tau, c);
+            Operand<TFloat32> drift = ops.math.mul(k[1], eps);
+            if (diffusion.variancePreserving()) {
+              drift = ops.math.sub(drift, ops.math.mul(ops.math.square(k[1]), theta)); // r = −s²
+            }
+            return ops.math.mul(ops.constant(span), drift);
+          };
+        });
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.jsbi.inference.density.DensityGraph;
 import org.jsbi.inference.density.EmbeddedGraph;
 import org.jsbi.inference.density.EstimatorSpec;
 import org.jsbi.inference.embeddings.EmbeddingSpec;
+import org.jsbi.inference.field.FieldFactory;
 import org.jsbi.inference.tf.Parameters;
 import org.tensorflow.op.Ops;
 
@@ -25,10 +26,12 @@ import org.tensorflow.op.Ops;
  * @param steps Runge–Kutta steps of the probability-flow ODE (four evaluations each), for the ODE sampler and the
  *     log-density
  * @param sdeSteps Euler–Maruyama steps of the reverse SDE (one evaluation each)
+ * @param tolerance 0 for the ODE sampler's {@code steps}, or the error per step of the adaptive Dormand–Prince solver
+ *     that draws instead ({@link org.jsbi.inference.field.DormandPrince}); the log-density keeps the fixed steps
  * @param embedding an embedding network for the condition, or null
  */
 public record NpseSpec(int hidden, int blocks, String process, double sigmaMin, double sigmaMax, String sampler,
-    int steps, int sdeSteps, EmbeddingSpec embedding) implements EstimatorSpec {
+    int steps, int sdeSteps, double tolerance, EmbeddingSpec embedding) implements EstimatorSpec {
   public NpseSpec {
     Arguments.positive("hidden", hidden);
     if (blocks < 0) {
@@ -42,6 +45,11 @@ public record NpseSpec(int hidden, int blocks, String process, double sigmaMin, 
     }
     Arguments.positive("steps", steps);
     Arguments.positive("sdeSteps", sdeSteps);
+    FieldFactory.checkTolerance(tolerance);
+    if (tolerance > 0 && "sde".equals(sampler)) {
+      throw new IllegalArgumentException("tolerance: the adaptive solver draws by the probability-flow ODE, got "
+          + "tolerance " + tolerance + " with sampler 'sde'; set sampler=ode, or tolerance=0");
+    }
     new Diffusion(true, sigmaMin, sigmaMax); // checks the range
   }
 
@@ -53,12 +61,12 @@ public record NpseSpec(int hidden, int blocks, String process, double sigmaMin, 
    * the same steps integrate, well converged.
    */
   public static NpseSpec defaults() {
-    return new NpseSpec(64, 4, "vp", 1e-3, 30, "ode", 20, 100, null);
+    return new NpseSpec(64, 4, "vp", 1e-3, 30, "ode", 20, 100, 0, null);
   }
 
   /** The variance-exploding process, from σ = 30 down to 10⁻³, otherwise the {@link #defaults()}. */
   public static NpseSpec varianceExploding() {
-    return new NpseSpec(64, 4, "ve", 1e-3, 30, "ode", 20, 100, null);
+    return new NpseSpec(64, 4, "ve", 1e-3, 30, "ode", 20, 100, 0, null);
   }
 
   @Override
@@ -76,12 +84,12 @@ public record NpseSpec(int hidden, int blocks, String process, double sigmaMin, 
 
   /** The same estimator drawing by {@code sampler}, {@code ode} or {@code sde}. */
   public NpseSpec withSampler(String sampler) {
-    return new NpseSpec(hidden, blocks, process, sigmaMin, sigmaMax, sampler, steps, sdeSteps, embedding);
+    return new NpseSpec(hidden, blocks, process, sigmaMin, sigmaMax, sampler, steps, sdeSteps, tolerance, embedding);
   }
 
   /** The same estimator with {@code embedding} applied to the condition. */
   public NpseSpec withEmbedding(EmbeddingSpec embedding) {
-    return new NpseSpec(hidden, blocks, process, sigmaMin, sigmaMax, sampler, steps, sdeSteps,
+    return new NpseSpec(hidden, blocks, process, sigmaMin, sigmaMax, sampler, steps, sdeSteps, tolerance,
         Objects.requireNonNull(embedding, "embedding"));
   }
 
@@ -106,6 +114,7 @@ public record NpseSpec(int hidden, int blocks, String process, double sigmaMin, 
     m.put("sampler", sampler);
     m.put("steps", Integer.toString(steps));
     m.put("sdeSteps", Integer.toString(sdeSteps));
+    m.put("tolerance", Double.toString(tolerance));
     if (embedding != null) {
       m.putAll(embedding.hyperParameters());
     }
@@ -116,7 +125,8 @@ public record NpseSpec(int hidden, int blocks, String process, double sigmaMin, 
     try {
       return new NpseSpec(Integer.parseInt(m.get("hidden")), Integer.parseInt(m.get("blocks")), m.get("process"),
           Double.parseDouble(m.get("sigmaMin")), Double.parseDouble(m.get("sigmaMax")), m.get("sampler"),
-          Integer.parseInt(m.get("steps")), Integer.parseInt(m.get("sdeSteps")), EmbeddingSpec.fromHyperParameters(m));
+          Integer.parseInt(m.get("steps")), Integer.parseInt(m.get("sdeSteps")), FieldFactory.tolerance(m),
+          EmbeddingSpec.fromHyperParameters(m));
     } catch (NumberFormatException | NullPointerException e) {
       throw new IllegalArgumentException("hyperParameters: expected integer 'hidden', 'blocks', 'steps' and "
           + "'sdeSteps', numbers 'sigmaMin' and 'sigmaMax', 'process' and 'sampler' for npse, got " + m);

@@ -41,4 +41,10 @@ class FmpeTest extends DensityEstimatorContract {
       }
     }
   }
+
+  /** Draws by the adaptive Dormand–Prince solver agree with converged fixed steps of the same weights. */
+  @Test
+  void adaptiveDrawsFollowTheSameOde() {
+    org.jsbi.inference.field.AdaptiveDraws.assertTheyFollowFixedSteps(oneD(), factory());
+  }
 }

@@ -55,4 +55,10 @@ class NpseTest extends DensityEstimatorContract {
     Batch c = Batch.of(new double[] {-0.5}, new double[] {0.3});
     assertThat(q.logProb(u, c)).containsExactly(q.logProb(u, c));
   }
+
+  /** Draws by the adaptive Dormand–Prince solver agree with converged fixed steps of the same weights. */
+  @Test
+  void adaptiveDrawsFollowTheSameOde() {
+    org.jsbi.inference.field.AdaptiveDraws.assertTheyFollowFixedSteps(oneD(), factory());
+  }
 }
