@@ -27,6 +27,11 @@ final class EstimatorsCommand implements Callable<Integer> {
           out.printf("%-12s options (--estimator-option): %s%n", "", String.join(", ", options.entrySet().stream()
               .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }
+        java.util.List<String> sampling = options.keySet().stream().filter(registry.estimator(id).samplingOptions()
+            ::contains).toList();
+        if (!sampling.isEmpty()) {
+          out.printf("%-12s of a trained one, 'jsbi sample' can change: %s%n", "", String.join(", ", sampling));
+        }
       }
     }
     return 0;

@@ -3,6 +3,7 @@ package org.jsbi.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jsbi.api.Batch;
@@ -64,6 +65,12 @@ final class SampleCommand implements Callable<Integer> {
       + "effective sample size.")
   Path diagnostics;
 
+  @Option(names = "--estimator-option", paramLabel = "NAME=VALUE", description = "Draw with another value of "
+      + "one of the trained estimator's sampling options, which leave its weights as they are (e.g. tolerance=1e-4 "
+      + "or steps=10 for fmpe and npse, sampler=sde for npse; 'jsbi estimators' lists the options); repeat for "
+      + "several.")
+  Map<String, String> samplingOptions = new java.util.LinkedHashMap<>();
+
   private static final int LISTED = 5;
 
   @Override
@@ -76,7 +83,8 @@ final class SampleCommand implements Callable<Integer> {
     CsvTable obs = csv.read("--observation", observation);
     PrintWriter out = spec.commandLine().getOut();
     try (Registry registry = common.registryFor("--posterior", posteriorDir);
-        TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry)) {
+        TrainedPosterior loaded = PosteriorStore.load("--posterior", posteriorDir, registry, samplingOptions,
+            "--estimator-option")) {
       TrainedPosterior posterior = mcmc.apply(loaded);
       Batch x = obs.data(posterior.model());
       Focused focused = posterior.as(Focused.class).orElse(null);

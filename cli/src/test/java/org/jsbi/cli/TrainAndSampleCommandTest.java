@@ -147,7 +147,7 @@ class TrainAndSampleCommandTest {
         + "sigmaMax=30.0, sampler=ode, steps=20, sdeSteps=100, tolerance=0.0");
     Path out = dir.resolve("npse-sde");
     CliRun run = CliRun.of("train", "--model", "two-moons", "--estimator", "npse", "--estimator-option",
-        "sampler=sde", "--estimator-option", "sdeSteps=50", "--num-simulations", "300", "--max-epochs", "2",
+        "sampler=sde", "--estimator-option", "sdeSteps=50", "--num-simulations", "1000", "--max-epochs", "40",
         "--seed", "1", "-q", "--output", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(Files.readString(out.resolve("posterior.json"))).contains("\"sampler\" : \"sde\"")
@@ -165,6 +165,40 @@ class TrainAndSampleCommandTest {
           "--num-simulations", "100", "--seed", "1", "--output", dir.resolve("refused").toString());
       assertThat(bad.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
       assertThat(bad.err()).isEqualTo(r[2]);
+    }
+    samplingOptionsChangeHowASavedEstimatorDraws(out);
+  }
+
+  /**
+   * 'jsbi sample --estimator-option' switches the saved npse (trained to draw by the SDE) to the adaptive ODE solver:
+   * other draws from the same seed; an option that shapes the weights, and a value the estimator refuses with the
+   * saved ones, are refused in one line.
+   */
+  private void samplingOptionsChangeHowASavedEstimatorDraws(Path npse) throws IOException {
+    assertThat(CliRun.of("estimators").out()).contains("of a trained one, 'jsbi sample' can change: sampler, steps, "
+        + "sdeSteps, tolerance");
+    Path obs = observation("data_1,data_2\n-0.6,0.16\n");
+    CliRun sde = sample(obs, npse);
+    assertThat(sde.exitCode()).as(sde.err()).isZero();
+    List<String> bySde = Files.readAllLines(dir.resolve("samples.csv"));
+    CliRun ode = CliRun.of("sample", "--posterior", npse.toString(), "--observation", obs.toString(),
+        "--num-samples", "100", "--seed", "2", "--output", dir.resolve("samples.csv").toString(),
+        "--estimator-option", "sampler=ode", "--estimator-option", "tolerance=1e-3");
+    assertThat(ode.exitCode()).as(ode.err()).isZero();
+    List<String> byOde = Files.readAllLines(dir.resolve("samples.csv"));
+    assertThat(byOde).hasSize(101).isNotEqualTo(bySde);
+    String[][] refused = {
+        {"hidden=32", "jsbi: error: --estimator-option hidden: expected one of the options a trained npse can "
+            + "change, [sampler, sdeSteps, steps, tolerance], got 'hidden'; the others shape the weights: retrain "
+            + "with 'jsbi train --estimator-option hidden=...'\n"},
+        {"tolerance=1e-3", "jsbi: error: --estimator-option {tolerance=1e-3}: tolerance: the adaptive solver draws "
+            + "by the probability-flow ODE, got tolerance 0.001 with sampler 'sde'; set sampler=ode, or "
+            + "tolerance=0\n"}};
+    for (String[] r : refused) {
+      CliRun bad = CliRun.of("sample", "--posterior", npse.toString(), "--observation", obs.toString(),
+          "--num-samples", "100", "--output", dir.resolve("refused.csv").toString(), "--estimator-option", r[0]);
+      assertThat(bad.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);
+      assertThat(bad.err()).isEqualTo(r[1]);
     }
   }
 

@@ -99,6 +99,15 @@ public interface EstimatorFactory {
     throw new IllegalArgumentException("options: this estimator takes none, got " + options.keySet());
   }
 
+  /**
+   * The names among {@link #options} that change how a trained estimator draws (and integrates its log-density), not
+   * its weights: a saved estimator may be restored with other values of these ({@code jsbi sample
+   * --estimator-option}). Empty by default.
+   */
+  default java.util.Set<String> samplingOptions() {
+    return java.util.Set.of();
+  }
+
   /** A one-line description for listings, e.g. {@code masked autoregressive flow (Papamakarios et al. 2017)}. */
   String description();
 }

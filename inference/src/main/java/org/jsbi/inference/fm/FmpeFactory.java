@@ -25,6 +25,12 @@ public final class FmpeFactory extends FieldFactory<FmpeSpec> {
     return spec.withEmbedding(embedding);
   }
 
+  /** The solver's: the weights are the same whichever draws them. */
+  @Override
+  public java.util.Set<String> samplingOptions() {
+    return java.util.Set.of("steps", "tolerance");
+  }
+
   @Override
   public String description() {
     String embedding = EmbeddingSpec.describe(spec.embedding());

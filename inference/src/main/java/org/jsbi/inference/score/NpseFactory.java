@@ -24,6 +24,12 @@ public final class NpseFactory extends FieldFactory<NpseSpec> {
     return spec.withEmbedding(embedding);
   }
 
+  /** The solver's: the weights are the same whichever draws them. */
+  @Override
+  public java.util.Set<String> samplingOptions() {
+    return java.util.Set.of("sampler", "steps", "sdeSteps", "tolerance");
+  }
+
   @Override
   public String description() {
     return "score-based diffusion (" + spec.process().toUpperCase(java.util.Locale.ROOT) + "): a noise predictor of "

@@ -20,6 +20,7 @@ import org.jsbi.api.Model;
 import org.jsbi.api.method.InferenceMethod;
 import org.jsbi.api.io.FileTrees;
 import org.jsbi.api.io.Sha256;
+import org.jsbi.api.estimator.EstimatorFactory;
 import org.jsbi.api.estimator.EstimatorState;
 import org.jsbi.plugins.Registry;
 
@@ -101,6 +102,16 @@ public final class PosteriorStore {
    * {@code --posterior}) instead of the Java argument {@code dir}.
    */
   public static TrainedPosterior load(String argument, Path dir, Registry registry) throws IOException {
+    return load(argument, dir, registry, Map.of(), null);
+  }
+
+  /**
+   * As {@link #load(String, Path, Registry)}, with the estimator restored with other values of its sampling options
+   * ({@link EstimatorFactory#samplingOptions()}), such as an ODE solver's steps; {@code optionArgument} names them in
+   * messages. Any other hyper-parameter is refused in one line: it would need other weights.
+   */
+  public static TrainedPosterior load(String argument, Path dir, Registry registry, Map<String, String> sampling,
+      String optionArgument) throws IOException {
     Path metadata = dir.resolve(METADATA);
     byte[] metadataBytes = metadataBytes(argument, dir);
     JsonNode json = parse(argument, metadata, metadataBytes);
@@ -130,13 +141,39 @@ public final class PosteriorStore {
       throw new IllegalArgumentException(argument + ": " + metadata + " was saved by method '" + methodId + "', "
           + "which no loaded plugin registers: " + e.getMessage());
     }
-    var estimator = registry.estimator(state.kind()).restore(state);
+    EstimatorFactory factory = registry.estimator(state.kind());
+    org.jsbi.api.estimator.ConditionalDensityEstimator estimator;
+    if (sampling.isEmpty()) {
+      estimator = factory.restore(state);
+    } else {
+      try {
+        estimator = factory.restore(withSampling(state, factory, sampling, optionArgument));
+      } catch (IllegalArgumentException e) {
+        throw e.getMessage().startsWith(optionArgument) ? e
+            : new IllegalArgumentException(optionArgument + " " + sampling + ": " + e.getMessage());
+      }
+    }
     try {
       return method.restore(model, estimator, PosteriorJson.training(json), PosteriorJson.settings(json));
     } catch (IllegalArgumentException e) {
       estimator.close();
       throw new IllegalArgumentException(argument + ": " + metadata + " " + e.getMessage());
     }
+  }
+
+  private static EstimatorState withSampling(EstimatorState state, EstimatorFactory factory, Map<String, String> set,
+      String argument) {
+    for (String name : set.keySet()) {
+      if (!factory.samplingOptions().contains(name)) {
+        throw new IllegalArgumentException(argument + " " + name + ": expected one of the options a trained "
+            + state.kind() + " can change, " + new java.util.TreeSet<>(factory.samplingOptions()) + ", got '" + name
+            + "'; the others shape the weights: retrain with 'jsbi train --estimator-option " + name + "=...'");
+      }
+    }
+    Map<String, String> h = new java.util.LinkedHashMap<>(state.hyperParameters());
+    h.putAll(set);
+    return new EstimatorState(state.kind(), state.inputDim(), state.conditionDim(), h, state.input(),
+        state.condition(), state.weights(), state.history());
   }
 
   /**
