@@ -3,11 +3,14 @@ package org.jsbi.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
 import org.jsbi.api.estimator.EstimatorFactory;
+import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.simulation.Simulations;
 import org.jsbi.inference.checks.C2st;
@@ -17,18 +20,20 @@ import org.jsbi.inference.npe.Npe;
 import org.jsbi.inference.npe.NpePosterior;
 import org.jsbi.inference.score.NpseFactory;
 import org.jsbi.inference.score.NpseSpec;
+import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.PluginLoader;
-import org.jsbi.simulators.SbibmPlugin;
+import org.jsbi.plugins.Registry;
 
 /**
- * The accuracy and time of the ODE and SDE solvers' step counts: NPE on sbibm's two-moons at 10⁴ simulations,
- * trained once per step count with the same seed (the step count does not enter training, so the weights are the
- * same), then 10,000 draws for each of sbibm's first observations, scored by C2ST against the reference samples.
+ * The accuracy and time of the ODE and SDE solvers' settings: NPE on sbibm's two-moons at 10⁴ simulations, trained
+ * once, saved, and loaded with each setting of its sampling options (the weights are the same), then 10,000 draws for
+ * each of sbibm's first observations, scored by C2ST against the reference samples.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.jsbi.benchmarks.SolverSteps REFERENCE_DIR
- * [fmpe|npse|npse-sde] [OBSERVATIONS] [STEPS,...]} (default fmpe, 3 observations, 5,10,20,40 steps; 50,100,200,400
- * for npse-sde). A step count {@code tol=T} draws by the adaptive Dormand–Prince solver at tolerance T instead
- * (fmpe and npse). Prints CSV: steps, observation, C2ST, seconds for the 10,000 draws.
+ * [fmpe|npse|npse-sde] [OBSERVATIONS] [SETTING,...]} (default fmpe, 3 observations, 5,10,20,40 steps; 50,100,200,400
+ * for npse-sde). A setting is a step count (Euler–Maruyama steps for npse-sde), {@code tol=T} for the adaptive
+ * Dormand–Prince solver at tolerance T, or sampling options joined by '+', e.g. {@code steps=10+tolerance=0}. Prints
+ * CSV: setting, observation, C2ST, seconds for the 10,000 draws.
  */
 public final class SolverSteps {
   private SolverSteps() {}
@@ -38,13 +43,23 @@ public final class SolverSteps {
     String kind = args.length > 1 ? args[1] : "fmpe";
     int observations = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     String list = args.length > 3 ? args[3] : kind.equals("npse-sde") ? "50,100,200,400" : "5,10,20,40";
-    Model model = new PluginLoader().classPath(false).plugin(new SbibmPlugin()).load().model("two-moons");
+    EstimatorFactory factory = switch (kind) {
+      case "fmpe" -> new FmpeFactory(FmpeSpec.defaults());
+      case "npse", "npse-sde" -> new NpseFactory(NpseSpec.defaults());
+      default -> throw new IllegalArgumentException("estimator: expected fmpe, npse or npse-sde, got '" + kind + "'");
+    };
+    Registry registry = new PluginLoader().load();
+    Model model = registry.model("two-moons");
     var simulations = Simulations.run(model, 10_000, 1);
-    System.out.println("steps,observation,c2st,seconds");
+    Path saved = Files.createTempDirectory("solver-steps").resolve("posterior");
+    try (NpePosterior posterior = new Npe(model, factory).train(simulations, TrainingConfig.defaults(2))) {
+      PosteriorStore.save(posterior, saved);
+    }
+    System.out.println("setting,observation,c2st,seconds");
     for (String s : list.split(",")) {
       String setting = s.trim();
-      try (NpePosterior posterior = new Npe(model, factory(kind, setting)).train(simulations,
-          TrainingConfig.defaults(2))) {
+      try (TrainedPosterior posterior = PosteriorStore.load("posterior", saved, registry, options(kind, setting),
+          "setting")) {
         double sum = 0;
         for (int o = 1; o <= observations; o++) {
           Path folder = reference.resolve("num_observation_" + o);
@@ -62,22 +77,22 @@ public final class SolverSteps {
     }
   }
 
-  /** The estimator for a setting: a step count, or {@code tol=T} for the adaptive solver. */
-  private static EstimatorFactory factory(String kind, String setting) {
-    FmpeSpec f = FmpeSpec.defaults();
-    NpseSpec n = NpseSpec.defaults();
-    boolean adaptive = setting.startsWith("tol=");
-    double tolerance = adaptive ? Double.parseDouble(setting.substring(4)) : 0;
-    int steps = adaptive ? f.steps() : Integer.parseInt(setting);
-    return switch (kind) {
-      case "fmpe" -> new FmpeFactory(new FmpeSpec(f.hidden(), f.blocks(), steps, f.sigmaMin(), f.timePower(),
-          tolerance, null));
-      case "npse" -> new NpseFactory(new NpseSpec(n.hidden(), n.blocks(), n.process(), n.sigmaMin(), n.sigmaMax(),
-          "ode", steps, n.sdeSteps(), tolerance, null));
-      case "npse-sde" -> new NpseFactory(new NpseSpec(n.hidden(), n.blocks(), n.process(), n.sigmaMin(),
-          n.sigmaMax(), "sde", n.steps(), steps, 0, null));
-      default -> throw new IllegalArgumentException("estimator: expected fmpe, npse or npse-sde, got '" + kind + "'");
-    };
+  /** The sampling options of a setting. */
+  private static Map<String, String> options(String kind, String setting) {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (kind.equals("npse-sde")) {
+      m.put("sampler", "sde");
+    }
+    for (String part : setting.split("\\+")) {
+      if (part.startsWith("tol=")) {
+        m.put("tolerance", part.substring(4));
+      } else if (part.contains("=")) {
+        m.put(part.substring(0, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
+      } else {
+        m.put(kind.equals("npse-sde") ? "sdeSteps" : "steps", part);
+      }
+    }
+    return m;
   }
 
   private static double[] row(Path file) throws IOException {

@@ -40,6 +40,15 @@ public interface EstimatorFactory {
   }
 
   /**
+   * Whether it trains a ratio classifier: its {@code logProb(θ, x)} is log r(x, θ) = log p(x | θ) − log p(x), a
+   * log-ratio with θ as the input and x as the condition, learned by the objective of a ratio method (nre-a, nre-b,
+   * nre-c, bnre), and it draws nothing. Only ratio methods take one, and they take nothing else.
+   */
+  default boolean ratio() {
+    return false;
+  }
+
+  /**
    * Whether {@code logProb} is cheap enough to be called thousands of times, as MCMC on a learned likelihood does; a
    * log-density that integrates an ODE is not.
    */

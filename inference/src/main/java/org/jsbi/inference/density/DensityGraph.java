@@ -33,6 +33,11 @@ public interface DensityGraph {
     return logProb(tf, input, condition);
   }
 
+  /** Why the graph draws nothing, in one line (a ratio classifier's), or null when {@link #sample} draws. */
+  default String cannotSample() {
+    return null;
+  }
+
   /** Columns of standard-normal noise that {@link #sample} needs per draw. */
   int noiseDim();
 

@@ -72,7 +72,7 @@ final class DensitySession implements AutoCloseable {
           : tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, density.densityNoiseDim())));
       this.stepped = density.steppedSampling();
       if (stepped == null) {
-        this.sample = density.sample(tf, noise, condition);
+        this.sample = density.cannotSample() == null ? density.sample(tf, noise, condition) : null;
         this.state = null;
         this.firstState = null;
         this.nextState = null;
@@ -160,6 +160,9 @@ final class DensitySession implements AutoCloseable {
 
   /** Standardized draws of u, one per row of noise (width {@link DensityGraph#noiseDim()}) and condition. */
   float[] sample(float[] z, float[] c, int rows) {
+    if (density.cannotSample() != null) {
+      throw new UnsupportedOperationException(density.cannotSample());
+    }
     if (stepped == null) {
       return run(sample, noise, z, density.noiseDim(), c, rows, dim, null);
     }

@@ -57,6 +57,11 @@ public final class EmbeddedGraph implements DensityGraph {
   }
 
   @Override
+  public String cannotSample() {
+    return inner.cannotSample();
+  }
+
+  @Override
   public SteppedSampling steppedSampling() {
     SteppedSampling in = inner.steppedSampling();
     return in == null ? null : new SteppedSampling() {

@@ -41,6 +41,11 @@ public final class Nle {
    * @throws IllegalArgumentException naming it and saying why
    */
   static EstimatorFactory checkLikelihood(EstimatorFactory estimator, String argument) {
+    if (estimator.ratio()) {
+      throw new IllegalArgumentException(argument + "NLE needs a learned likelihood of x, and "
+          + estimator.description().split(":")[0] + " learns a ratio; use it with a ratio method (nre-a, nre-b, "
+          + "nre-c, bnre), or maf, nsf or coupling for NLE");
+    }
     if (!estimator.hasLogProb()) {
       throw new IllegalArgumentException(argument + "NLE needs a learned likelihood with a log-density, and "
           + estimator.description().split(":")[0] + " draws samples only; use maf, nsf or coupling for NLE");

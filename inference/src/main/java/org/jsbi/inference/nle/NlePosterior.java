@@ -1,36 +1,20 @@
 package org.jsbi.inference.nle;
 
-import java.util.List;
-import java.util.Objects;
-import org.jsbi.api.Arguments;
 import org.jsbi.api.Batch;
 import org.jsbi.api.Model;
-import org.jsbi.api.RandomStreams;
 import org.jsbi.api.estimator.ConditionalDensityEstimator;
-import org.jsbi.api.posterior.PosteriorSamples;
-import org.jsbi.api.simulation.ProgressListener;
-import org.jsbi.inference.MapSearch;
-import org.jsbi.inference.LearnedLikelihood;
-import org.jsbi.inference.McmcSampled;
-import org.jsbi.inference.mcmc.LogDensity;
-import org.jsbi.inference.mcmc.Mcmc;
-import org.jsbi.inference.mcmc.McmcResult;
-import org.jsbi.inference.mcmc.McmcSettings;
 import org.jsbi.api.posterior.TrainingRecord;
+import org.jsbi.api.simulation.ProgressListener;
+import org.jsbi.inference.LearnedLikelihood;
+import org.jsbi.inference.McmcPosterior;
+import org.jsbi.inference.mcmc.Mcmc;
+import org.jsbi.inference.mcmc.McmcSettings;
 
 /**
- * The posterior of NLE: MCMC on log q(x_o | θ) + log p(θ), where q is the learned likelihood. Several i.i.d.
- * trials of one θ are handled by summing their log-likelihoods ({@link #sampleTrials}). With an estimator whose
- * log density is itself an estimate (the conditional VAE), the target is noisy, and the diagnostics say so.
+ * The posterior of NLE: MCMC on log q(x_o | θ) + log p(θ), where q is the learned likelihood ({@link McmcPosterior}),
+ * which also serves as a surrogate simulator.
  */
-public final class NlePosterior implements McmcSampled, LearnedLikelihood {
-  private final Model model;
-  private final ConditionalDensityEstimator likelihood;
-  private final TrainingRecord training;
-  private final Mcmc.Method method;
-  private final McmcSettings settings;
-  private final ProgressListener progress;
-
+public final class NlePosterior extends McmcPosterior implements LearnedLikelihood {
   public NlePosterior(Model model, ConditionalDensityEstimator likelihood, TrainingRecord training,
       Mcmc.Method method, McmcSettings settings) {
     this(model, likelihood, training, method, settings, ProgressListener.NONE);
@@ -38,22 +22,22 @@ public final class NlePosterior implements McmcSampled, LearnedLikelihood {
 
   private NlePosterior(Model model, ConditionalDensityEstimator likelihood, TrainingRecord training,
       Mcmc.Method method, McmcSettings settings, ProgressListener progress) {
-    this.progress = Objects.requireNonNull(progress, "progress");
-    this.model = Objects.requireNonNull(model, "model");
-    this.likelihood = Objects.requireNonNull(likelihood, "likelihood");
-    this.training = Objects.requireNonNull(training, "training");
-    this.method = Objects.requireNonNull(method, "method");
-    this.settings = Objects.requireNonNull(settings, "settings");
+    super(model, likelihood, training, method, settings, progress);
+  }
+
+  @Override
+  protected NlePosterior with(Mcmc.Method m, McmcSettings s, ProgressListener listener) {
+    return new NlePosterior(model, estimator, training, m, s, listener);
   }
 
   @Override
   public NlePosterior withMcmc(Mcmc.Method m, McmcSettings s) {
-    return new NlePosterior(model, likelihood, training, m, s, progress);
+    return with(m, s, progress);
   }
 
   @Override
   public NlePosterior withProgress(ProgressListener listener) {
-    return new NlePosterior(model, likelihood, training, method, settings, listener);
+    return with(method, settings, listener);
   }
 
   @Override
@@ -61,122 +45,19 @@ public final class NlePosterior implements McmcSampled, LearnedLikelihood {
     return "nle";
   }
 
+  /** log q(x | θ). */
   @Override
-  public Model model() {
-    return model;
-  }
-
-  @Override
-  public ConditionalDensityEstimator estimator() {
-    return likelihood;
-  }
-
-  @Override
-  public TrainingRecord training() {
-    return training;
-  }
-
-  @Override
-  public String modelId() {
-    return model.id();
-  }
-
-  @Override
-  public List<String> parameterNames() {
-    return model.parameterNames();
-  }
-
-  @Override
-  public int dataDim() {
-    return model.dataDim();
+  protected double[] logTerm(Batch x, Batch theta) {
+    return estimator.logProb(x, theta);
   }
 
   @Override
   public ConditionalDensityEstimator likelihood() {
-    return likelihood;
+    return estimator;
   }
 
   @Override
   public SurrogateSimulator surrogate() {
-    return new SurrogateSimulator(likelihood);
-  }
-
-  @Override
-  public PosteriorSamples sample(int n, double[] xObserved, long seed) {
-    Arguments.finiteVector("xObserved", xObserved, model.dataDim());
-    return sampleTrials(n, Batch.wrap(1, xObserved.length, xObserved.clone()), seed);
-  }
-
-  @Override
-  public PosteriorSamples sampleTrials(int n, Batch trials, long seed) {
-    McmcResult r = mcmc(n, trials, seed);
-    StringBuilder notes = new StringBuilder(r.summary());
-    if (!likelihood.exactLogProb()) {
-      notes.append("; the likelihood is an importance-weighted estimate (").append(likelihood.kind())
-          .append("), so the target is noisy and the chains sample it approximately");
-    }
-    List<String> warnings = r.warnings();
-    warnings.forEach(w -> notes.append("\nwarning: ").append(w));
-    return new PosteriorSamples(r.samples(), r.samples().rows(), r.seconds(), notes.toString(),
-        r.diagnostics(warnings));
-  }
-
-  @Override
-  public McmcResult mcmc(int n, Batch trials, long seed) {
-    Arguments.positive("n", n);
-    Arguments.columns("trials", trials, model.dataDim());
-    Arguments.finiteBatch("trials", trials);
-    return Mcmc.sample(method, model.prior(), logLikelihood(trials), n, settings,
-        new RandomStreams(seed).single(RandomStreams.Purpose.SAMPLER), progress);
-  }
-
-  /** Σ_j log q(x_j | θ) for each row of θ: every (trial, θ) pair in one batched estimator call. */
-  private LogDensity logLikelihood(Batch trials) {
-    return theta -> {
-      int n = theta.rows();
-      int m = trials.rows();
-      Batch x = Batch.zeros(n * m, trials.cols());
-      Batch conditions = Batch.zeros(n * m, theta.cols());
-      for (int j = 0; j < m; j++) {
-        double[] trial = trials.row(j);
-        for (int r = 0; r < n; r++) {
-          x.setRow(j * n + r, trial);
-          conditions.setRow(j * n + r, theta.row(r));
-        }
-      }
-      double[] lp = likelihood.logProb(x, conditions);
-      double[] sum = new double[n];
-      for (int k = 0; k < lp.length; k++) {
-        sum[k % n] += lp[k];
-      }
-      return sum;
-    };
-  }
-
-  /** The unnormalized log posterior, log q(x_o | θ) + log p(θ): NLE does not know the normalizing constant. */
-  @Override
-  public double[] logProb(Batch theta, double[] xObserved) {
-    Arguments.columns("theta", theta, model.parameterDim());
-    Arguments.finiteVector("xObserved", xObserved, model.dataDim());
-    double[] lp = logLikelihood(Batch.wrap(1, xObserved.length, xObserved.clone())).evaluate(theta);
-    for (int i = 0; i < lp.length; i++) {
-      double[] row = theta.row(i);
-      lp[i] = model.prior().inSupport(row) ? lp[i] + model.prior().logDensity(row) : Double.NEGATIVE_INFINITY;
-    }
-    return lp;
-  }
-
-  /** The best of 1,000 MCMC draws, refined by Nelder–Mead on the unnormalized log posterior. */
-  @Override
-  public double[] map(double[] xObserved, long seed) {
-    Batch candidates = withMcmc(method, settings.withChains(Math.min(settings.chains(), 20)))
-        .sample(1000, xObserved, seed).samples();
-    return MapSearch.refine(candidates, logProb(candidates, xObserved),
-        theta -> logProb(Batch.wrap(1, theta.length, theta.clone()), xObserved)[0]);
-  }
-
-  @Override
-  public void close() {
-    likelihood.close();
+    return new SurrogateSimulator(estimator);
   }
 }

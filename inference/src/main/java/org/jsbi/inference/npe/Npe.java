@@ -33,7 +33,17 @@ public final class Npe {
 
   public Npe(Model model, EstimatorFactory estimator) {
     this.model = Objects.requireNonNull(model, "model");
-    this.estimator = Objects.requireNonNull(estimator, "estimator");
+    this.estimator = checkDensity(Objects.requireNonNull(estimator, "estimator"), "estimator: ");
+  }
+
+  /** Refuses a ratio classifier, which draws nothing, in one line that starts with {@code argument}. */
+  static EstimatorFactory checkDensity(EstimatorFactory estimator, String argument) {
+    if (estimator.ratio()) {
+      throw new IllegalArgumentException(argument + "NPE draws θ from a conditional density estimator, and "
+          + estimator.description().split(":")[0] + " draws nothing; use it with a ratio method (nre-a, nre-b, "
+          + "nre-c, bnre), or an estimator such as nsf for NPE");
+    }
+    return estimator;
   }
 
   /** Receives one call per training epoch. */

@@ -47,6 +47,11 @@ public final class NpeMethod implements InferenceMethod {
   }
 
   @Override
+  public void checkEstimator(EstimatorFactory estimator) {
+    Npe.checkDensity(estimator, "");
+  }
+
+  @Override
   public TrainedPosterior train(Model model, SimulationSet sims, EstimatorFactory estimator,
       Map<String, String> options, TrainingConfig config, TrainingListener listener) {
     return new Npe(model, estimator).thetaSpace(space(options)).listener(listener).train(sims, config);

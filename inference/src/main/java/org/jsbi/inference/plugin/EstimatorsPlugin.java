@@ -6,6 +6,8 @@ import org.jsbi.inference.flows.FlowSpec;
 import org.jsbi.inference.fm.FmpeFactory;
 import org.jsbi.inference.fm.FmpeSpec;
 import org.jsbi.inference.gan.GatsbiFactory;
+import org.jsbi.inference.ratio.RatioFactory;
+import org.jsbi.inference.ratio.RatioSpec;
 import org.jsbi.inference.gan.GatsbiSpec;
 import org.jsbi.inference.score.NpseFactory;
 import org.jsbi.inference.score.NpseSpec;
@@ -27,6 +29,7 @@ public final class EstimatorsPlugin extends SbiPlugin {
     estimator("fmpe").factory(new FmpeFactory(FmpeSpec.defaults()));
     estimator("npse").factory(new NpseFactory(NpseSpec.defaults()));
     estimator("gatsbi").factory(new GatsbiFactory(GatsbiSpec.defaults()));
+    estimator("ratio").factory(new RatioFactory(RatioSpec.defaults()));
     embedding("mlp").factory(new EmbeddingKind("mlp"));
     embedding("deepset").factory(new EmbeddingKind("deepset"));
     embedding("set-attention").factory(new EmbeddingKind("set-attention"));
