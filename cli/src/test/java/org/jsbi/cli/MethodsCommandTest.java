@@ -27,8 +27,8 @@ class MethodsCommandTest {
   void methodsAndTheirOptionsAreCheckedBeforeAnySimulation() {
     String out = dir.resolve("p").toString();
     assertThat(CliRun.of("train", "--model", "two-moons", "--method", "abc", "--num-simulations", "100",
-        "--output", out).err()).isEqualTo("jsbi: error: --method: unknown method 'abc'; known methods: nle, npe (run "
-        + "'jsbi methods' to see them described)\n");
+        "--output", out).err()).isEqualTo("jsbi: error: --method: unknown method 'abc'; known methods: bnre, nle, npe, "
+        + "nre-a, nre-b, nre-c (run 'jsbi methods' to see them described)\n");
     assertThat(CliRun.of("train", "--model", "two-moons", "--method", "nle", "--theta-space", "truncated",
         "--num-simulations", "100", "--output", out).err()).isEqualTo("jsbi: error: --theta-space: applies to NPE "
         + "only (NLE's MCMC already samples bounded priors in unconstrained space); drop it or use method npe\n");

@@ -133,7 +133,7 @@ class TrainAndSampleCommandTest {
         "--seed", "1", "--output", dir.resolve("x").toString());
     assertThat(run.exitCode()).isNotZero();
     assertThat(run.err()).contains("unknown estimator 'glow'; known estimators: coupling, cvae, fmpe, gatsbi, maf, "
-        + "npse, nsf");
+        + "npse, nsf, ratio");
   }
 
   /**

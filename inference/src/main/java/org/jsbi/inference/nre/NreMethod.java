@@ -104,11 +104,18 @@ public final class NreMethod implements InferenceMethod {
     return new NreLoss(variant, classes, gamma, balance);
   }
 
+  /** The objective's settings that its variant takes, by option name. */
   static Map<String, String> settingsOf(NreLoss loss) {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("classes", Integer.toString(loss.classes()));
-    m.put("gamma", Double.toString(loss.gamma()));
-    m.put("balance", Double.toString(loss.balance()));
+    if (loss.variant().equals("nre-b") || loss.variant().equals("nre-c")) {
+      m.put("classes", Integer.toString(loss.classes()));
+    }
+    if (loss.variant().equals("nre-c")) {
+      m.put("gamma", Double.toString(loss.gamma()));
+    }
+    if (loss.variant().equals("bnre")) {
+      m.put("balance", Double.toString(loss.balance()));
+    }
     return m;
   }
 

@@ -25,6 +25,12 @@ class NleEstimatorTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("estimator: NLE needs a learned likelihood with a log-density, and generative adversarial "
               + "posterior draws samples only; use maf, nsf or coupling for NLE");
+      assertThatThrownBy(() -> new Nle(model, registry.estimator("ratio")))
+          .hasMessageStartingWith("estimator: NLE needs a learned likelihood of x, and ratio classifier learns a "
+              + "ratio; use it with a ratio method");
+      assertThatThrownBy(() -> new org.jsbi.inference.npe.Npe(model, registry.estimator("ratio")))
+          .hasMessageStartingWith("estimator: NPE draws θ from a conditional density estimator, and ratio classifier "
+              + "draws nothing");
       new Nle(model, registry.estimator("maf")); // a flow is taken
     }
   }

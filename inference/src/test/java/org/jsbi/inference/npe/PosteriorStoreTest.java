@@ -151,8 +151,8 @@ class PosteriorStoreTest {
     mapper.writerWithDefaultPrettyPrinter().writeValue(meta.toFile(), root);
     resealed(saved);
     assertThatThrownBy(() -> PosteriorStore.load(saved, registry)).hasMessageStartingWith("dir: " + meta
-        + " was saved by method 'abc', which no loaded plugin registers: unknown method 'abc'; known methods: nle, "
-        + "npe");
+        + " was saved by method 'abc', which no loaded plugin registers: unknown method 'abc'; known methods: bnre, "
+        + "nle, npe, nre-a, nre-b, nre-c");
   }
 
   @Test
