@@ -54,9 +54,10 @@ final class SampleCommand implements Callable<Integer> {
   boolean trials;
 
   @Option(names = "--proposal", paramLabel = "DIR", description = "Draw by importance sampling instead: proposals "
-      + "from the NPE posterior saved in DIR, reweighted by --posterior's density (e.g. NLE's likelihood times the "
-      + "prior), each draw picked among " + ImportanceSampling.DEFAULT_OVERSAMPLING + " proposals; reports the "
-      + "weights' effective sample size.")
+      + "from the NPE posterior saved in DIR, or from the model's prior for the word 'prior' (a directory so named "
+      + "is ./prior), reweighted by --posterior's density (e.g. NLE's likelihood or NRE's ratio times the prior), "
+      + "each draw picked among " + ImportanceSampling.DEFAULT_OVERSAMPLING + " proposals; reports the weights' "
+      + "effective sample size.")
   Path proposalDir;
 
   @Option(names = "--diagnostics", paramLabel = "FILE.json", description = "Also write how the sampler fared "
@@ -132,6 +133,19 @@ final class SampleCommand implements Callable<Integer> {
 
   private List<PosteriorSamples> importanceSamples(Registry registry, TrainedPosterior target, Batch x)
       throws java.io.IOException {
+    if (proposalDir.toString().equals("prior")) {
+      List<PosteriorSamples> out = new java.util.ArrayList<>();
+      for (int k = 0; k < x.rows(); k++) {
+        try {
+          out.add(ImportanceSampling.fromPrior(target, numSamples, x.row(k), ImportanceSampling.DEFAULT_OVERSAMPLING,
+              seeds.seed + 0x9e3779b97f4a7c15L * k));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(e.getMessage().startsWith("posterior: ") ? "--" + e.getMessage()
+              : e.getMessage(), e);
+        }
+      }
+      return out;
+    }
     try (TrainedPosterior proposal = PosteriorStore.load("--proposal", proposalDir, registry)) {
       List<PosteriorSamples> out = new java.util.ArrayList<>();
       for (int k = 0; k < x.rows(); k++) {

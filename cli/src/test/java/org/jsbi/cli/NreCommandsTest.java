@@ -39,6 +39,11 @@ class NreCommandsTest {
     List<String> lines = Files.readAllLines(out);
     assertThat(lines.get(0)).isEqualTo("parameter_1,parameter_2");
     assertThat(lines).hasSize(201);
+    CliRun sir = CliRun.of("sample", "--posterior", posterior.toString(), "--observation", obs.toString(),
+        "--num-samples", "200", "--seed", "2", "--proposal", "prior", "--output", out.toString());
+    assertThat(sir.exitCode()).as(sir.err()).isZero();
+    assertThat(sir.out()).contains("proposals from the prior").contains("effective sample size");
+    assertThat(Files.readAllLines(out)).hasSize(201);
     CliRun inspect = CliRun.of("inspect", posterior.toString());
     assertThat(inspect.exitCode()).as(inspect.err()).isZero();
     assertThat(inspect.out()).contains("nre-c {\"classes\":\"3\",\"gamma\":\"1.0\"}")

@@ -46,10 +46,35 @@ public final class ImportanceSampling {
     Arguments.positive("n", n);
     Arguments.positive("oversampling", oversampling);
     long start = System.nanoTime();
-    int m = Math.multiplyExact(n, oversampling);
-    PosteriorSamples proposed = proposal.sample(m, x, seed);
+    PosteriorSamples proposed = proposal.sample(Math.multiplyExact(n, oversampling), x, seed);
     Batch theta = proposed.samples();
-    double[] logQ = proposal.logProb(theta, x);
+    return reweighted(target, theta, proposal.logProb(theta, x), proposed.proposed(), proposal.method(), n, x,
+        oversampling, seed, start);
+  }
+
+  /**
+   * {@code n} draws from {@code target} for {@code x}, proposed by its model's prior: cheap where the posterior is
+   * broad, and wasteful (a low effective sample size, and a warning) where it is narrow.
+   */
+  public static PosteriorSamples fromPrior(TrainedPosterior target, int n, double[] x, int oversampling, long seed) {
+    checkTarget(target);
+    Arguments.positive("n", n);
+    Arguments.positive("oversampling", oversampling);
+    long start = System.nanoTime();
+    int m = Math.multiplyExact(n, oversampling);
+    org.jsbi.api.Prior prior = target.model().prior();
+    Batch theta = prior.sample(m, new RandomStreams(seed).single(RandomStreams.Purpose.SAMPLER));
+    double[] logQ = new double[m];
+    for (int k = 0; k < m; k++) {
+      logQ[k] = prior.logDensity(theta.row(k));
+    }
+    return reweighted(target, theta, logQ, m, "the prior", n, x, oversampling, seed, start);
+  }
+
+  /** Picks n of the proposals θ (n × oversampling rows, log-density logQ under the proposal) by their weights. */
+  private static PosteriorSamples reweighted(TrainedPosterior target, Batch theta, double[] logQ, long proposedCount,
+      String proposalName, int n, double[] x, int oversampling, long seed, long start) {
+    int m = theta.rows();
     double[] logP = target.logProb(theta, x);
     double[] logW = new double[m];
     double max = Double.NEGATIVE_INFINITY;
@@ -78,17 +103,17 @@ public final class ImportanceSampling {
     }
     String diagnostics = String.format(Locale.ROOT, "importance sampling: %d draws, each picked among %d "
         + "proposals from %s; effective sample size of the %d weights %.0f (%.1f%%)", n, oversampling,
-        proposal.method(), m, ess, 100 * ess / m);
+        proposalName, m, ess, 100 * ess / m);
     List<String> warnings = new ArrayList<>();
     if (ess / m < LOW_EFFECTIVE_SHARE) {
-      warnings.add(String.format(Locale.ROOT, "only %.2f%% of the proposals count: the proposal "
-          + "posterior misses much of where the target puts its mass, so these draws may lack some of it; train the "
-          + "proposal on more simulations, or sample the target by MCMC", 100 * ess / m));
+      warnings.add(String.format(Locale.ROOT, "only %.2f%% of the proposals count: %s misses much of where "
+          + "the target puts its mass, so these draws may lack some of it; propose from a posterior trained on more "
+          + "simulations, or sample the target by MCMC", 100 * ess / m, proposalName));
     }
     for (String warning : warnings) {
       diagnostics += "\nwarning: " + warning;
     }
-    return new PosteriorSamples(theta.selectRows(kept), proposed.proposed(), (System.nanoTime() - start) / 1e9,
+    return new PosteriorSamples(theta.selectRows(kept), proposedCount, (System.nanoTime() - start) / 1e9,
         diagnostics, SamplerDiagnostics.weighted("importance sampling", ess, warnings));
   }
 
@@ -110,11 +135,15 @@ public final class ImportanceSampling {
     return hi - 1;
   }
 
-  private static void check(TrainedPosterior target, TrainedPosterior proposal) {
+  private static void checkTarget(TrainedPosterior target) {
     if (target.as(SamplesOnly.class).isPresent()) {
       throw new IllegalArgumentException("posterior: expected one with a log-density to weight the proposal's draws "
           + "by, got one whose estimator (" + target.estimator().kind() + ") draws samples only; sample it directly");
     }
+  }
+
+  private static void check(TrainedPosterior target, TrainedPosterior proposal) {
+    checkTarget(target);
     if (proposal.as(NormalizedDensity.class).isEmpty()) {
       throw new IllegalArgumentException("proposal: expected a posterior with a normalized density that samples "
           + "directly (NPE with a flow), got " + proposal.method() + ", whose log-density is not that of its draws");

@@ -14,9 +14,10 @@ import org.jsbi.api.estimator.TrainingConfig;
 import org.jsbi.api.estimator.TrainingListener;
 import org.jsbi.api.posterior.TrainedPosterior;
 import org.jsbi.api.simulation.Simulations;
+import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.inference.ConjugateNormal;
+import org.jsbi.inference.ImportanceSampling;
 import org.jsbi.inference.McmcSampled;
-import org.jsbi.inference.mcmc.McmcResult;
 import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.PluginLoader;
 import org.jsbi.plugins.SbiPlugin;
@@ -59,8 +60,18 @@ class NreTest {
   @Test
   void oneTrialMatchesTheAnalyticPosterior() {
     double[] x = {0.5, -0.3};
-    assertMoments(posterior.mcmc(4000, Batch.wrap(1, 2, x.clone()), 3), x, 1);
+    assertMoments(posterior.mcmc(4000, Batch.wrap(1, 2, x.clone()), 3).samples(), x, 1);
     assertThat(posterior.method()).isEqualTo("nre-c");
+  }
+
+  /** Sampling-importance-resampling from the prior, weighted by the ratio: the same posterior, and its ESS said. */
+  @Test
+  void priorDrawsWeightedByTheRatioMatchToo() {
+    double[] x = {0.5, -0.3};
+    PosteriorSamples s = ImportanceSampling.fromPrior(posterior, 4000, x, 32, 4);
+    assertMoments(s.samples(), x, 1);
+    assertThat(s.diagnostics()).contains("proposals from the prior").contains("effective sample size")
+        .doesNotContain("warning");
   }
 
   @Test
@@ -72,14 +83,14 @@ class NreTest {
     }
     double[] xbar = {Arrays.stream(trials.column(0)).average().orElseThrow(),
         Arrays.stream(trials.column(1)).average().orElseThrow()};
-    assertMoments(posterior.mcmc(4000, trials, 7), xbar, 5);
+    assertMoments(posterior.mcmc(4000, trials, 7).samples(), xbar, 5);
   }
 
   /** Means within a quarter of the true sd and sds within 15% of it. */
-  private static void assertMoments(McmcResult r, double[] xbar, int n) {
+  private static void assertMoments(Batch draws, double[] xbar, int n) {
     double sdTrue = Math.sqrt(1.0 / (4 * n + 1));
     for (int i = 0; i < 2; i++) {
-      double[] v = r.samples().column(i);
+      double[] v = draws.column(i);
       double m = Arrays.stream(v).average().orElseThrow();
       double sd = Math.sqrt(Arrays.stream(v).map(a -> (a - m) * (a - m)).sum() / (v.length - 1));
       assertThat(m).as("posterior mean of θ%d after %d trials", i + 1, n)
