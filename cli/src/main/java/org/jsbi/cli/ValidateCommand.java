@@ -83,13 +83,20 @@ final class ValidateCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "TARP p-value %.4f, area to the diagonal %.3f%n", r.tarpPValue(),
           r.tarpAreaToDiagonal());
+      var classifier = posterior.as(org.jsbi.inference.RatioClassified.class).map(c -> {
+        var sims = org.jsbi.api.simulation.Simulations.run(posterior.model(), CLASSIFIER_PAIRS, seeds.seed + 31);
+        return c.classifier(sims.theta(), sims.x());
+      });
+      classifier.ifPresent(report -> out.printf(Locale.ROOT, "ratio classifier on %d held-out pairs: accuracy %.3f (each x with its own θ and "
+            + "with another's), balance %+.3f (0 when balanced, above 0 when it leans to 'together', which widens "
+            + "the posterior)%n", report.pairs(), report.accuracy(), report.balance()));
       double[] c2st = c2st(posterior);
       out.println("verdict: " + r.verdict().id() + ": " + r.verdict().inWords() + " (" + r.rule() + ")");
       if (output != null) {
         Files.createDirectories(output);
         Path json = output.resolve("calibration.json");
         AtomicFiles.write(json, w -> w.write(new ObjectMapper().writerWithDefaultPrettyPrinter()
-            .writeValueAsString(toJson(r, posterior, c2st))));
+            .writeValueAsString(toJson(r, posterior, c2st, classifier.orElse(null)))));
         out.println("wrote " + json);
         for (Path png : org.jsbi.cli.plots.CalibrationPlots.write(r, posterior.parameterNames(), output)) {
           out.println("wrote " + png);
@@ -98,6 +105,9 @@ final class ValidateCommand implements Callable<Integer> {
     }
     return 0;
   }
+
+  /** Fresh simulated pairs an NRE posterior's classifier is scored on. */
+  private static final int CLASSIFIER_PAIRS = 1000;
 
   /** C2ST of 1,000 posterior samples against 1,000 exact reference samples, for observations from the prior. */
   private double[] c2st(TrainedPosterior posterior) {
@@ -121,10 +131,17 @@ final class ValidateCommand implements Callable<Integer> {
     return scores;
   }
 
-  private static ObjectNode toJson(CalibrationResult r, TrainedPosterior posterior, double[] c2st) {
+  private static ObjectNode toJson(CalibrationResult r, TrainedPosterior posterior, double[] c2st,
+      org.jsbi.inference.RatioClassified.Report classifier) {
     ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("model", posterior.modelId());
     root.put("method", posterior.method());
+    if (classifier != null) {
+      ObjectNode c = root.putObject("classifier");
+      c.put("pairs", classifier.pairs());
+      c.put("accuracy", classifier.accuracy());
+      c.put("balance", classifier.balance());
+    }
     ArrayNode c2stNode = root.putArray("c2st");
     for (double v : c2st) {
       c2stNode.add(v);

@@ -51,6 +51,18 @@ class NreCommandsTest {
   }
 
   @Test
+  void validateScoresTheClassifier() throws IOException {
+    Path report = dir.resolve("validation");
+    CliRun run = CliRun.of("validate", "--posterior", posterior.toString(), "--num-tests", "20", "--num-samples",
+        "50", "--seed", "3", "--output", report.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("ratio classifier on 1000 held-out pairs: accuracy 0\\.\\d{3} .*, balance "
+        + "[+-]\\d\\.\\d{3} ");
+    assertThat(Files.readString(report.resolve("calibration.json"))).contains("\"classifier\"")
+        .contains("\"accuracy\"");
+  }
+
+  @Test
   void refusesADensityEstimatorAndARatioElsewhere() {
     CliRun maf = CliRun.of("train", "--model", "two-moons", "--method", "nre-c", "--estimator", "maf",
         "--num-simulations", "100", "--output", dir.resolve("x").toString());

@@ -7,6 +7,7 @@ import org.jsbi.api.estimator.ConditionalDensityEstimator;
 import org.jsbi.api.posterior.TrainingRecord;
 import org.jsbi.api.simulation.ProgressListener;
 import org.jsbi.inference.McmcPosterior;
+import org.jsbi.inference.RatioClassified;
 import org.jsbi.inference.mcmc.Mcmc;
 import org.jsbi.inference.mcmc.McmcSettings;
 
@@ -15,7 +16,7 @@ import org.jsbi.inference.mcmc.McmcSettings;
  * ratio ({@link McmcPosterior}); i.i.d. trials sum their log-ratios. The ratio is not a likelihood of x, so there is
  * no surrogate simulator, and the log-density is unnormalized.
  */
-public final class NrePosterior extends McmcPosterior {
+public final class NrePosterior extends McmcPosterior implements RatioClassified {
   private final NreLoss loss;
 
   NrePosterior(Model model, ConditionalDensityEstimator ratio, TrainingRecord training, NreLoss loss,
@@ -54,5 +55,31 @@ public final class NrePosterior extends McmcPosterior {
   @Override
   protected double[] logTerm(Batch x, Batch theta) {
     return estimator.logProb(theta, x);
+  }
+
+  @Override
+  public Report classifier(Batch theta, Batch x) {
+    int n = theta.rows();
+    if (n < 2 || x.rows() != n) {
+      throw new IllegalArgumentException("theta and x: expected the same 2 or more rows, got " + n + " and "
+          + x.rows());
+    }
+    int[] next = new int[n];
+    for (int i = 0; i < n; i++) {
+      next[i] = (i + 1) % n;
+    }
+    double[] joint = estimator.logProb(theta, x);
+    double[] shuffled = estimator.logProb(theta.selectRows(next), x);
+    double right = 0;
+    double balance = -1;
+    for (int i = 0; i < n; i++) {
+      right += (joint[i] > 0 ? 1 : 0) + (shuffled[i] < 0 ? 1 : 0);
+      balance += (sigmoid(joint[i]) + sigmoid(shuffled[i])) / n;
+    }
+    return new Report(n, right / (2.0 * n), balance);
+  }
+
+  private static double sigmoid(double v) {
+    return 1 / (1 + Math.exp(-v));
   }
 }

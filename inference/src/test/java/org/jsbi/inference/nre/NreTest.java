@@ -17,6 +17,7 @@ import org.jsbi.api.simulation.Simulations;
 import org.jsbi.api.posterior.PosteriorSamples;
 import org.jsbi.inference.ConjugateNormal;
 import org.jsbi.inference.ImportanceSampling;
+import org.jsbi.inference.RatioClassified;
 import org.jsbi.inference.McmcSampled;
 import org.jsbi.inference.store.PosteriorStore;
 import org.jsbi.plugins.PluginLoader;
@@ -72,6 +73,35 @@ class NreTest {
     assertMoments(s.samples(), x, 1);
     assertThat(s.diagnostics()).contains("proposals from the prior").contains("effective sample size")
         .doesNotContain("warning");
+  }
+
+  /**
+   * The classifier's report on fresh pairs against the exact ratio's on the same pairs, log r = log N(x; θ, 0.25 I)
+   * − log N(x; 0, 1.25 I): the accuracies agree, and the classifier is balanced, as the exact one is.
+   */
+  @Test
+  void itsClassifierScoresLikeTheExactRatio() {
+    var sims = Simulations.run(model, 2000, 31);
+    RatioClassified.Report report = ((RatioClassified) posterior).classifier(sims.theta(), sims.x());
+    int n = sims.theta().rows();
+    double right = 0;
+    for (int i = 0; i < n; i++) {
+      double[] x = sims.x().row(i);
+      right += (exactLogRatio(x, sims.theta().row(i)) > 0 ? 1 : 0)
+          + (exactLogRatio(x, sims.theta().row((i + 1) % n)) < 0 ? 1 : 0);
+    }
+    assertThat(report.pairs()).isEqualTo(2000);
+    assertThat(report.accuracy()).isCloseTo(right / (2.0 * n), Offset.offset(0.03));
+    assertThat(report.balance()).isCloseTo(0, Offset.offset(0.05));
+  }
+
+  private static double exactLogRatio(double[] x, double[] theta) {
+    double lr = 0;
+    for (int j = 0; j < 2; j++) {
+      lr += -0.5 * Math.pow(x[j] - theta[j], 2) / 0.25 - 0.5 * Math.log(0.25)
+          + 0.5 * x[j] * x[j] / 1.25 + 0.5 * Math.log(1.25);
+    }
+    return lr;
   }
 
   @Test
