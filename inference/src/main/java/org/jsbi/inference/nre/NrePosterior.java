@@ -31,16 +31,6 @@ public final class NrePosterior extends McmcPosterior implements RatioClassified
   }
 
   @Override
-  public NrePosterior withMcmc(Mcmc.Method m, McmcSettings s) {
-    return with(m, s, progress);
-  }
-
-  @Override
-  public NrePosterior withProgress(ProgressListener listener) {
-    return with(method, settings, listener);
-  }
-
-  @Override
   public String method() {
     return loss.variant();
   }
