@@ -195,8 +195,9 @@ final class RunCommand implements Callable<Integer> {
     try (trained) {
       TrainedPosterior posterior = mcmc.apply(trained);
       var history = posterior.estimator().history();
-      out.printf(Locale.ROOT, "trained %s (%s): %d epochs, best validation loss %.4f at epoch %d%n",
-          training.estimator, method, history.epochCount(), history.bestValidationLoss(), history.bestEpoch());
+      out.printf(Locale.ROOT, "trained %s (%s): %d epochs, best %s %.4f at epoch %d%n",
+          training.estimator, method, history.epochCount(), posterior.estimator().validationMeasure(),
+          history.bestValidationLoss(), history.bestEpoch());
       TrainCommand.supportLeak(history).ifPresent(out::println);
 
       long t2 = System.nanoTime();

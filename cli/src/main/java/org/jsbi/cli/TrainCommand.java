@@ -135,8 +135,9 @@ final class TrainCommand implements Callable<Integer> {
       try (posterior) {
         PosteriorStore.save(posterior, output);
         var h = posterior.estimator().history();
-        out.printf(Locale.ROOT, "trained %s (%s) in %.1f s: %d epochs, best validation loss %.4f at epoch %d%n",
-            training.estimator, methodId, h.trainingSeconds(), h.epochCount(), h.bestValidationLoss(), h.bestEpoch());
+        out.printf(Locale.ROOT, "trained %s (%s) in %.1f s: %d epochs, best %s %.4f at epoch %d%n",
+            training.estimator, methodId, h.trainingSeconds(), h.epochCount(),
+            posterior.estimator().validationMeasure(), h.bestValidationLoss(), h.bestEpoch());
         supportLeak(h).ifPresent(out::println);
         out.println("wrote " + output);
       }

@@ -110,6 +110,7 @@ class NleCommandsTest {
     CliRun ganTrained = CliRun.of("train", "--model", "two-moons", "--num-simulations", "500", "--seed", "1",
         "--estimator", "gatsbi", "--max-epochs", "3", "-q", "--output", gan.toString());
     assertThat(ganTrained.exitCode()).as(ganTrained.err()).isZero();
+    assertThat(ganTrained.out()).contains("epochs, best validation energy score ");
     CliRun target = CliRun.of("sample", "--posterior", gan.toString(), "--proposal", npe.toString(),
         "--observation", obs.toString(), "--num-samples", "30", "--output", dir.resolve("no-gan.csv").toString());
     assertThat(target.exitCode()).isEqualTo(Jsbi.EXIT_USAGE);

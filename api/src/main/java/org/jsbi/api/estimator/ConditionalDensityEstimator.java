@@ -49,6 +49,14 @@ public interface ConditionalDensityEstimator extends AutoCloseable {
     return true;
   }
 
+  /**
+   * What early stopping watched, for messages ("best validation loss 1.23"): the training loss on the validation rows
+   * unless the estimator judged its fit otherwise (an adversarial pair by its draws' energy score).
+   */
+  default String validationMeasure() {
+    return "validation loss";
+  }
+
   /** Whether there is a log-density at all; false for a sampler only, such as an adversarially trained generator. */
   default boolean hasLogProb() {
     return true;

@@ -183,6 +183,11 @@ public final class DensityEstimator implements ConditionalDensityEstimator {
   }
 
   @Override
+  public String validationMeasure() {
+    return spec.validationMeasure();
+  }
+
+  @Override
   public boolean hasLogProb() {
     return session.density.hasLogProb();
   }

@@ -29,6 +29,11 @@ public interface EstimatorSpec {
     return false;
   }
 
+  /** What early stopping watches, for messages: see {@link DensityGraph#validationLoss}. */
+  default String validationMeasure() {
+    return "validation loss";
+  }
+
   /** Creates the graph's variables through {@code p} and returns the graph. */
   DensityGraph build(Ops tf, Parameters p, int dim, int conditionDim);
 }

@@ -57,6 +57,12 @@ public record GatsbiSpec(int hidden, int layers, int criticHidden, int criticLay
     return "gatsbi";
   }
 
+  /** The energy score of the generator's draws on the validation rows (GatsbiGraph#validationLoss). */
+  @Override
+  public String validationMeasure() {
+    return "validation energy score";
+  }
+
   @Override
   public boolean averagesWeights() {
     return average;
