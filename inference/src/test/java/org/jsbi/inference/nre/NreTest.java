@@ -25,6 +25,7 @@ import org.jsbi.plugins.SbiPlugin;
 import org.jsbi.plugins.Registry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * trials N(4n x̄ / (4n + 1), I / (4n + 1)). One trial and five (summed log-ratios), save and load, and the refusals.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // long training, statistics, a child JVM or Maven: not in the fast subset (README)
 class NreTest {
   private Registry registry;
   private Model model;
