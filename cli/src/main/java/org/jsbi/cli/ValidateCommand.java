@@ -87,9 +87,9 @@ final class ValidateCommand implements Callable<Integer> {
         var sims = org.jsbi.api.simulation.Simulations.run(posterior.model(), CLASSIFIER_PAIRS, seeds.seed + 31);
         return c.classifier(sims.theta(), sims.x());
       });
-      classifier.ifPresent(report -> out.printf(Locale.ROOT, "ratio classifier on %d held-out pairs: accuracy %.3f (each x with its own θ and "
-            + "with another's), balance %+.3f (0 when balanced, above 0 when it leans to 'together', which widens "
-            + "the posterior)%n", report.pairs(), report.accuracy(), report.balance()));
+      classifier.ifPresent(report -> out.printf(Locale.ROOT, "ratio classifier on %d held-out pairs: accuracy "
+          + "%.3f (each x with its own θ and with another's), balance %+.3f (0 when balanced, above 0 when it leans "
+          + "to 'together', which widens the posterior)%n", report.pairs(), report.accuracy(), report.balance()));
       double[] c2st = c2st(posterior);
       out.println("verdict: " + r.verdict().id() + ": " + r.verdict().inWords() + " (" + r.rule() + ")");
       if (output != null) {

@@ -18,8 +18,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * The classification objectives of neural ratio estimation, on a ratio classifier's logits d(θ, x) ≈ log r(x, θ).
- * Each row's x meets its own θ (a pair from the joint) and the θ of the rows {@code k} places on in the minibatch (pairs
- * from the product of marginals, the minibatch being shuffled each epoch). With ℓ_k = d(θ_{i+k}, x_i):
+ * Each row's x meets its own θ (a pair from the joint) and the θ of the rows {@code k} places on in the minibatch
+ * (pairs from the product of marginals, the minibatch being shuffled each epoch). With ℓ_k = d(θ_{i+k}, x_i):
  * <ul>
  *   <li>{@code nre-a} (Hermans et al. 2020): binary cross-entropy, softplus(−ℓ_0) + softplus(ℓ_1);
  *   <li>{@code nre-b} (Durkan et al. 2020): which of K atoms is x's own, −ℓ_0 + log Σ_{k<K} e^{ℓ_k};

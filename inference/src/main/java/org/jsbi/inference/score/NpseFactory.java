@@ -36,7 +36,9 @@ public final class NpseFactory extends FieldFactory<NpseSpec> {
         + (spec.blocks() + 1) + " SiLU layers of " + spec.hidden() + " units, trained by denoising score matching; "
         + ("sde".equals(spec.sampler()) ? spec.sdeSteps() + " Euler–Maruyama steps of the reverse SDE per draw"
             : spec.tolerance() > 0 ? "the probability-flow ODE by the adaptive Dormand–Prince solver (tolerance "
-            + spec.tolerance() + ") per draw" : spec.steps() + " Runge–Kutta steps of the probability-flow ODE per draw")
-        + "; log-density by " + spec.steps() + " Runge–Kutta steps of the probability-flow ODE (Song et al. 2021; Geffner et al. 2023)" + EmbeddingSpec.describe(spec.embedding());
+            + spec.tolerance() + ") per draw"
+            : spec.steps() + " Runge–Kutta steps of the probability-flow ODE per draw")
+        + "; log-density by " + spec.steps() + " Runge–Kutta steps of the probability-flow ODE (Song et al. 2021; "
+        + "Geffner et al. 2023)" + EmbeddingSpec.describe(spec.embedding());
   }
 }
