@@ -16,8 +16,7 @@ public final class AdaptiveDraws {
 
   /**
    * {@code q}'s weights restored twice, to draw by the adaptive solver at tolerance 10⁻⁶ and by 80 fixed
-   * Runge–Kutta steps: from the same noise, every draw agrees to 0.002 (two solvers of one ODE; at 10⁻⁶ the largest
-   * difference measured on fmpe's field was 0.0002), and differs from
+   * Runge–Kutta steps: from the same noise, every draw agrees to 0.002 (two solvers of one ODE), and differs from
    * the default 20 steps' draw somewhere (so that the adaptive solver did run).
    */
   public static void assertTheyFollowFixedSteps(ConditionalDensityEstimator q, EstimatorFactory factory) {
